@@ -1,0 +1,94 @@
+import http, { type IncomingMessage, type ServerResponse } from "node:http";
+import https from "node:https";
+import type { RequestHandler } from "express";
+import { createProxyMiddleware } from "http-proxy-middleware";
+import type { Logger } from "pino";
+import { requireCsrf } from "../http/csrf.js";
+import { HttpError, sendError } from "../http/errors.js";
+import type { SealedCookie } from "../session/sealed-cookie.js";
+import type { SessionData } from "../session/session.js";
+import { requireSession } from "./me.js";
+import { checkProxyPath } from "./proxy-path.js";
+
+export interface GitHubProxyOptions {
+  apiUrl: string;
+  publicUrl: string;
+  /** Where the proxy is mounted, so `Link` headers can point back through it. */
+  mountPath: string;
+  methods: readonly string[];
+  timeoutMs: number;
+  sessions: SealedCookie<SessionData>;
+  logger: Logger;
+}
+
+/** The access token travels from the session check to the proxy hook on the request itself. */
+const accessTokenOf = new WeakMap<IncomingMessage, string>();
+const timedOut = new WeakSet<IncomingMessage>();
+
+/**
+ * `/api/github/*`: forwards to the GitHub API with the user's token attached here, so the
+ * browser never holds it. Mount before any body parser: the proxy streams the raw body.
+ */
+export function createGitHubProxy(options: GitHubProxyOptions): RequestHandler[] {
+  const { apiUrl, sessions, logger, mountPath } = options;
+  const target = new URL(apiUrl);
+  const methods = new Set(options.methods.map((m) => m.toUpperCase()));
+  const Agent = target.protocol === "https:" ? https.Agent : http.Agent;
+  // One pooled agent for the gateway's lifetime: a new TCP/TLS handshake per call would
+  // cost more than the rest of the proxying.
+  const agent = new Agent({ keepAlive: true, maxSockets: 128 });
+
+  const guard: RequestHandler = async (req, _res, next) => {
+    if (!methods.has(req.method)) {
+      throw new HttpError(405, "method_not_allowed", `${req.method} is not allowed here.`, {
+        Allow: [...methods].join(", "),
+      });
+    }
+    checkProxyPath(req.url);
+    const session = await requireSession(sessions, req);
+    accessTokenOf.set(req, session.token.accessToken);
+    next();
+  };
+
+  const proxy = createProxyMiddleware<IncomingMessage, ServerResponse>({
+    target: target.toString(),
+    changeOrigin: true,
+    agent,
+    proxyTimeout: options.timeoutMs,
+    on: {
+      proxyReq(proxyReq, req) {
+        for (const name of ["cookie", "authorization", "x-csrf", "origin", "referer"]) {
+          proxyReq.removeHeader(name);
+        }
+        proxyReq.setHeader("authorization", `Bearer ${accessTokenOf.get(req) ?? ""}`);
+        proxyReq.on("timeout", () => timedOut.add(req));
+      },
+      proxyRes(proxyRes, _req, res) {
+        const headers = proxyRes.headers;
+        // GitHub may not set cookies on our origin, nor widen CORS for it.
+        delete headers["set-cookie"];
+        for (const name of Object.keys(headers)) {
+          if (name.startsWith("access-control-")) delete headers[name];
+        }
+        if (typeof headers.link === "string") {
+          headers.link = headers.link.split(target.toString().replace(/\/$/, "")).join(mountPath);
+        }
+        // The provider no longer accepts this token: the session is over.
+        if (proxyRes.statusCode === 401) sessions.clear(res);
+      },
+      error(err, req, res) {
+        if (!("setHeader" in res)) return;
+        const timeout = timedOut.has(req as IncomingMessage);
+        logger.warn({ err: { message: err.message }, timeout }, "GitHub API proxy failed");
+        if (res.headersSent) {
+          res.destroy();
+          return;
+        }
+        if (timeout) sendError(res, 504, "upstream_timeout", "GitHub did not answer in time.");
+        else sendError(res, 502, "upstream_unavailable", "GitHub could not be reached.");
+      },
+    },
+  });
+
+  return [requireCsrf(options.publicUrl), guard, proxy as unknown as RequestHandler];
+}

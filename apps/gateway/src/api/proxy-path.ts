@@ -1,0 +1,26 @@
+import { HttpError } from "../http/errors.js";
+
+/**
+ * The proxied path must name a GitHub API resource and nothing else: no way to climb out
+ * of the API prefix (`..`, encoded or not) or to smuggle a separator past our matching
+ * (`%2f`, `%5c`, `\`) that the upstream would decode differently than we did.
+ */
+export function checkProxyPath(url: string): void {
+  const path = url.split("?", 1)[0] ?? "";
+  if (path.includes("\\") || /%(2f|5c)/i.test(path)) throw invalidPath();
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    throw invalidPath();
+  }
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this refuses
+  if (/[\u0000-\u001f\u007f]/.test(decoded)) throw invalidPath();
+  if (decoded.split("/").some((segment) => segment === "." || segment === "..")) {
+    throw invalidPath();
+  }
+}
+
+function invalidPath(): HttpError {
+  return new HttpError(400, "invalid_path", "The API path is not a valid GitHub API path.");
+}

@@ -1,0 +1,145 @@
+import {
+  createAuthorizationRequest,
+  exchangeCode,
+  fetchUser,
+  type OAuthProvider,
+  parseCallback,
+  revokeToken,
+} from "@latchkey/oauth-core";
+import { type Request, Router } from "express";
+import type { Logger } from "pino";
+import type { Config } from "../config.js";
+import { requireCsrf } from "../http/csrf.js";
+import { HttpError } from "../http/errors.js";
+import type { SealedCookie } from "../session/sealed-cookie.js";
+import { newSession, type SessionData } from "../session/session.js";
+import type { Transaction } from "../session/transaction.js";
+import { loginErrorCode, loginErrorLocation } from "./login-error.js";
+import type { ProviderRegistry } from "./providers.js";
+import { safeReturnTo } from "./return-to.js";
+
+export interface AuthRouterDeps {
+  config: Config;
+  providers: ProviderRegistry;
+  sessions: SealedCookie<SessionData>;
+  transactions: SealedCookie<Transaction>;
+  logger: Logger;
+  now?: () => number;
+}
+
+/** `/auth/*`: translates HTTP to oauth-core calls and back; no OAuth logic lives here. */
+export function createAuthRouter(deps: AuthRouterDeps): Router {
+  const { config, providers, sessions, transactions, logger } = deps;
+  const now = deps.now ?? Date.now;
+  const router = Router();
+
+  const providerFor = (req: Request): OAuthProvider => {
+    const id = String(req.params.provider);
+    const provider = providers.get(id);
+    if (!provider) throw new HttpError(404, "unknown_provider", `No sign-in provider "${id}".`);
+    return provider;
+  };
+  const callbackUrl = (provider: OAuthProvider) =>
+    `${config.publicUrl}/auth/${encodeURIComponent(provider.id)}/callback`;
+
+  router.get("/providers", (_req, res) => {
+    res.set("Cache-Control", "no-store").json({
+      providers: [...providers.values()].map((p) => ({
+        id: p.id,
+        name: p.name,
+        loginUrl: `/auth/${encodeURIComponent(p.id)}/login`,
+      })),
+    });
+  });
+
+  router.get("/:provider/login", async (req, res) => {
+    const provider = providerFor(req);
+    const request = await createAuthorizationRequest(provider, {
+      redirectUri: callbackUrl(provider),
+    });
+    await transactions.write(res, {
+      provider: provider.id,
+      state: request.state,
+      codeVerifier: request.codeVerifier,
+      returnTo: safeReturnTo(req.query.returnTo),
+      createdAt: now(),
+    });
+    res.set("Cache-Control", "no-store").redirect(302, request.url.toString());
+  });
+
+  router.get("/:provider/callback", async (req, res) => {
+    // The callback URL carries a one-time code: never leak it through Referer, never cache it.
+    res.set({ "Referrer-Policy": "no-referrer", "Cache-Control": "no-store" });
+    const provider = providerFor(req);
+    const transaction = await transactions.read(req);
+    // Single use: whatever happens next, this transaction is gone.
+    transactions.clear(res);
+    const fail = (code: string) => res.redirect(302, loginErrorLocation(code));
+
+    if (!transaction) return fail("transaction_missing");
+    if (transaction.provider !== provider.id) return fail("state_mismatch");
+    if (now() - transaction.createdAt > config.transactionTtlSeconds * 1000) {
+      return fail("transaction_expired");
+    }
+    try {
+      const params = new URL(req.originalUrl, "http://callback.invalid").searchParams;
+      const { code } = parseCallback(params, { expectedState: transaction.state });
+      const tokens = await exchangeCode(provider, {
+        code,
+        redirectUri: callbackUrl(provider),
+        codeVerifier: transaction.codeVerifier,
+      });
+      const { user } = await fetchUser(provider, tokens.accessToken, { scopes: tokens.scopes });
+      await sessions.write(
+        res,
+        newSession(provider.id, user, tokens, config.sessionTtlSeconds, now()),
+      );
+      logger.info({ provider: provider.id, userId: user.id }, "signed in");
+      return res.redirect(302, safeReturnTo(transaction.returnTo));
+    } catch (err) {
+      const code = loginErrorCode(err);
+      logger.warn({ provider: provider.id, code, err: describe(err) }, "sign-in failed");
+      return fail(code);
+    }
+  });
+
+  router.post("/logout", requireCsrf(config.publicUrl), async (req, res) => {
+    const session = await sessions.read(req);
+    sessions.clear(res);
+    if (session) await revokeBestEffort(session, providers.get(session.provider), config, logger);
+    res.set("Cache-Control", "no-store").status(204).end();
+  });
+
+  return router;
+}
+
+/** Logout must not hang on the provider: revoke within a bound, and log (not fail) on error. */
+async function revokeBestEffort(
+  session: SessionData,
+  provider: OAuthProvider | undefined,
+  config: Config,
+  logger: Logger,
+): Promise<void> {
+  if (!provider) return;
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<"timeout">((resolve) => {
+    timer = setTimeout(() => resolve("timeout"), config.revokeTimeoutMs);
+  });
+  try {
+    const outcome = await Promise.race([revokeToken(provider, session.token.accessToken), deadline]);
+    if (outcome === "timeout") logger.warn({ provider: provider.id }, "token revocation timed out");
+  } catch (err) {
+    logger.warn({ provider: provider.id, err: describe(err) }, "token revocation failed");
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Errors are logged by code and message only: oauth-core messages never hold secrets. */
+function describe(err: unknown): { code?: string; message: string } {
+  if (err instanceof Error) {
+    const code = (err as { code?: unknown }).code;
+    return { ...(typeof code === "string" && { code }), message: err.message };
+  }
+  return { message: String(err) };
+}

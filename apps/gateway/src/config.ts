@@ -1,0 +1,198 @@
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { z } from "zod";
+
+/** The only module that reads `process.env`; everything else receives a `Config`. */
+
+export const MOCK_GITHUB_CLIENT_ID = "mock-client-id";
+export const MOCK_GITHUB_CLIENT_SECRET = "mock-client-secret";
+const MIN_SECRET_LENGTH = 32;
+
+export interface GitHubConfig {
+  clientId: string;
+  clientSecret: string;
+  url: string;
+  apiUrl: string | undefined;
+  scopes: string[] | undefined;
+  /** True when development fell back to the built-in mock GitHub. */
+  usingMock: boolean;
+}
+
+export interface Config {
+  env: "development" | "production" | "test";
+  port: number;
+  host: string;
+  /** The origin users reach the SPA on; callback URLs and cookie security derive from it. */
+  publicUrl: string;
+  /** Seal secrets by id; the highest id seals, all of them open. */
+  sessionSecrets: Record<string, string>;
+  /** True when development made up a secret because none was configured. */
+  sessionSecretIsEphemeral: boolean;
+  sessionTtlSeconds: number;
+  transactionTtlSeconds: number;
+  github: GitHubConfig;
+  providerTimeoutMs: number;
+  proxyTimeoutMs: number;
+  revokeTimeoutMs: number;
+  logLevel: string;
+  trustProxy: boolean | number | string;
+}
+
+export class ConfigError extends Error {
+  readonly code = "invalid_config";
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const httpUrl = z
+  .string()
+  .url()
+  .refine((v) => /^https?:\/\//.test(v), "must be an http(s) URL")
+  .transform((v) => v.replace(/\/+$/, ""));
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: port(3000),
+  HOST: z.string().default("0.0.0.0"),
+  WEB_PORT: port(5173),
+  MOCK_GITHUB_PORT: port(4000),
+  PUBLIC_URL: httpUrl.optional(),
+  SESSION_SECRET: optionalString,
+  SESSION_SECRETS: optionalString,
+  SESSION_TTL_SECONDS: positiveInt(7 * 24 * 60 * 60),
+  GITHUB_CLIENT_ID: optionalString,
+  GITHUB_CLIENT_SECRET: optionalString,
+  GITHUB_URL: httpUrl.optional(),
+  GITHUB_API_URL: httpUrl.optional(),
+  GITHUB_SCOPES: optionalString,
+  PROVIDER_TIMEOUT_MS: positiveInt(10_000),
+  PROXY_TIMEOUT_MS: positiveInt(30_000),
+  REVOKE_TIMEOUT_MS: positiveInt(3_000),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  TRUST_PROXY: optionalString,
+});
+
+type Env = Record<string, string | undefined>;
+
+/**
+ * Reads and validates the whole configuration at once, so a bad deployment hears about
+ * every problem in one start rather than one per restart.
+ */
+export function loadConfig(env: Env = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`),
+    );
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  const production = e.NODE_ENV === "production";
+
+  const secrets = parseSecrets(e.SESSION_SECRET, e.SESSION_SECRETS, problems);
+  const ephemeral = Object.keys(secrets).length === 0 && !production;
+  if (Object.keys(secrets).length === 0 && production) {
+    problems.push(
+      `SESSION_SECRET: required in production (at least ${MIN_SECRET_LENGTH} random characters, e.g. \`openssl rand -base64 48\`)`,
+    );
+  }
+
+  const usingMock = !e.GITHUB_CLIENT_ID && !production;
+  if (production && !e.GITHUB_CLIENT_ID) problems.push("GITHUB_CLIENT_ID: required in production");
+  if (e.GITHUB_CLIENT_ID && !e.GITHUB_CLIENT_SECRET) {
+    problems.push("GITHUB_CLIENT_SECRET: required when GITHUB_CLIENT_ID is set");
+  }
+  if (production && !e.PUBLIC_URL) {
+    problems.push("PUBLIC_URL: required in production (the https origin users open)");
+  }
+
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const publicUrl = new URL(e.PUBLIC_URL ?? `http://localhost:${e.WEB_PORT}`).origin;
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl,
+    sessionSecrets: ephemeral ? { "1": randomBytes(32).toString("base64url") } : secrets,
+    sessionSecretIsEphemeral: ephemeral,
+    sessionTtlSeconds: e.SESSION_TTL_SECONDS,
+    transactionTtlSeconds: 10 * 60,
+    github: {
+      clientId: usingMock ? MOCK_GITHUB_CLIENT_ID : (e.GITHUB_CLIENT_ID ?? ""),
+      clientSecret: usingMock ? MOCK_GITHUB_CLIENT_SECRET : (e.GITHUB_CLIENT_SECRET ?? ""),
+      url: e.GITHUB_URL ?? (usingMock ? `http://localhost:${e.MOCK_GITHUB_PORT}` : "https://github.com"),
+      apiUrl: e.GITHUB_API_URL,
+      scopes: e.GITHUB_SCOPES?.split(/[\s,]+/).filter(Boolean),
+      usingMock,
+    },
+    providerTimeoutMs: e.PROVIDER_TIMEOUT_MS,
+    proxyTimeoutMs: e.PROXY_TIMEOUT_MS,
+    revokeTimeoutMs: e.REVOKE_TIMEOUT_MS,
+    logLevel: e.LOG_LEVEL,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
+  };
+}
+
+/** `SESSION_SECRETS="2:new,1:old"` for rotation, or a single `SESSION_SECRET` (id 1). */
+function parseSecrets(
+  single: string | undefined,
+  list: string | undefined,
+  problems: string[],
+): Record<string, string> {
+  const secrets: Record<string, string> = {};
+  if (list) {
+    for (const entry of list.split(",")) {
+      const match = /^\s*(\d+)\s*:(.*)$/.exec(entry);
+      if (!match?.[1] || match[2] === undefined) {
+        problems.push('SESSION_SECRETS: each entry must look like "<id>:<secret>", e.g. "2:new,1:old"');
+        continue;
+      }
+      secrets[match[1]] = match[2].trim();
+    }
+  } else if (single) {
+    secrets["1"] = single;
+  }
+  for (const [id, secret] of Object.entries(secrets)) {
+    if (secret.length < MIN_SECRET_LENGTH) {
+      problems.push(
+        `${list ? `SESSION_SECRETS (id ${id})` : "SESSION_SECRET"}: must be at least ${MIN_SECRET_LENGTH} characters`,
+      );
+    }
+  }
+  return secrets;
+}
+
+function parseTrustProxy(value: string | undefined): boolean | number | string {
+  if (value === undefined || value === "false") return false;
+  if (value === "true") return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
+}
+
+/**
+ * Development reads a `.env` from the working directory or a parent, up to the repository
+ * root (the folder with `turbo.json`), so `npm run dev` picks up the root `.env`. Variables
+ * already set in the environment win.
+ */
+export function loadDotEnv(env: Env = process.env, from = process.cwd()): string | undefined {
+  if (env.NODE_ENV === "production") return undefined;
+  for (let dir = from; ; dir = dirname(dir)) {
+    const file = join(dir, ".env");
+    if (existsSync(file)) {
+      process.loadEnvFile(file);
+      return file;
+    }
+    if (existsSync(join(dir, "turbo.json")) || dirname(dir) === dir) return undefined;
+  }
+}

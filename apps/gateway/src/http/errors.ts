@@ -1,0 +1,67 @@
+import type { ServerResponse } from "node:http";
+import type { ErrorRequestHandler, RequestHandler } from "express";
+import type { Logger } from "pino";
+
+/**
+ * An error meant for the client: its `code` and `message` are sent as JSON as they are,
+ * so they must never carry a token, a code or a stack.
+ */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+    this.name = "HttpError";
+  }
+}
+
+/** Writes the JSON error shape on a plain `ServerResponse`, so non-Express hooks (the proxy) can use it. */
+export function sendError(res: ServerResponse, status: number, code: string, message: string): void {
+  res.statusCode = status;
+  res.setHeader("content-type", "application/json; charset=utf-8");
+  res.setHeader("cache-control", "no-store");
+  res.end(JSON.stringify({ error: code, message }));
+}
+
+export const notFound: RequestHandler = (req, _res, next) => {
+  next(new HttpError(404, "not_found", `No route for ${req.method} ${req.path}`));
+};
+
+/**
+ * The one JSON error handler. Errors a client caused keep their status; anything else is
+ * logged and becomes a bare 500 with no detail.
+ */
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (err: unknown, req, res, _next) => {
+    if (res.headersSent) {
+      req.socket.destroy();
+      return;
+    }
+    if (err instanceof HttpError) {
+      res.set(err.headers);
+      sendError(res, err.status, err.code, err.message);
+      return;
+    }
+    const clientError = clientErrorFromExpress(err);
+    if (clientError) {
+      sendError(res, clientError.status, clientError.code, clientError.message);
+      return;
+    }
+    logger.error({ err }, "unhandled error");
+    sendError(res, 500, "internal_error", "Something went wrong on our side.");
+  };
+}
+
+/** Express and its parsers throw http-errors shaped objects (`status`, `expose`) for bad input. */
+function clientErrorFromExpress(err: unknown): HttpError | undefined {
+  if (typeof err !== "object" || err === null) return undefined;
+  const { status, expose, type } = err as { status?: unknown; expose?: unknown; type?: unknown };
+  if (typeof status !== "number" || status < 400 || status >= 500 || expose !== true) {
+    return undefined;
+  }
+  const code = typeof type === "string" ? type.replaceAll(".", "_") : "bad_request";
+  return new HttpError(status, code, err instanceof Error ? err.message : "Bad request");
+}

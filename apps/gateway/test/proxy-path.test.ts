@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { checkProxyPath } from "../src/api/proxy-path.js";
+import { HttpError } from "../src/http/errors.js";
+
+describe("checkProxyPath", () => {
+  it.each(["/user", "/user/repos?page=2&per_page=10", "/repos/octocat/hello-world", "/"])(
+    "when the path is %s, then it is accepted",
+    (path) => {
+      expect(() => checkProxyPath(path)).not.toThrow();
+    },
+  );
+
+  it.each([
+    "/../x",
+    "/%2e%2e/x",
+    "/%2E%2E/x",
+    "/a/./b",
+    "/a%2fb",
+    "/a%2Fb",
+    "/a%5cb",
+    "/a\\b",
+    "/%E0%A4%A",
+    "/a%00b",
+    "/user/..",
+  ])("when the path is %s, then it is a 400 invalid_path", (path) => {
+    try {
+      checkProxyPath(path);
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(HttpError);
+      expect(err).toMatchObject({ status: 400, code: "invalid_path" });
+    }
+  });
+});
