@@ -1,0 +1,32 @@
+export type { AuthorizationRequest, AuthorizationRequestOptions } from "./authorization.js";
+export { createAuthorizationRequest } from "./authorization.js";
+export type { ParseCallbackOptions } from "./callback.js";
+export { parseCallback } from "./callback.js";
+export type { OAuthErrorFields } from "./errors.js";
+export {
+  AuthorizationError,
+  ErrorCode,
+  InvalidCallbackError,
+  NetworkError,
+  OAuthError,
+  ProviderError,
+  ResponseError,
+  StateMismatchError,
+  TimeoutError,
+  UnsupportedError,
+} from "./errors.js";
+export type { HttpRequest, HttpResponse, RequestContext, RequestSettings } from "./http.js";
+export { DEFAULT_TIMEOUT } from "./http.js";
+export { computeCodeChallenge, generateCodeVerifier } from "./pkce.js";
+export type { ClientAuthMethod, OAuthProvider, UserInfoOptions } from "./provider.js";
+export type { GitHubOptions } from "./providers/github.js";
+export { github } from "./providers/github.js";
+export { generateState, timingSafeEqual } from "./random.js";
+export { revokeToken } from "./revoke.js";
+export { Secret } from "./secret.js";
+export type { ExchangeCodeOptions } from "./token.js";
+export { exchangeCode, refreshTokens } from "./token.js";
+export { parseTokenResponse, providerErrorFrom } from "./token-response.js";
+export type { NormalizedUser, TokenSet, UserInfo } from "./types.js";
+export type { FetchUserOptions } from "./user.js";
+export { fetchUser } from "./user.js";

@@ -1,0 +1,19 @@
+import { base64url } from "./encoding.js";
+import { randomToken } from "./random.js";
+
+/** RFC 7636 §4.1: 43–128 characters from the unreserved set. */
+const VERIFIER_PATTERN = /^[A-Za-z0-9\-._~]{43,128}$/;
+
+/** A fresh PKCE code verifier: base64url of 32 random bytes, 43 characters. */
+export function generateCodeVerifier(): string {
+  return randomToken();
+}
+
+/** The S256 code challenge: base64url(SHA-256(verifier)). `plain` is never offered. */
+export async function computeCodeChallenge(verifier: string): Promise<string> {
+  if (!VERIFIER_PATTERN.test(verifier)) {
+    throw new TypeError("the code verifier must be 43–128 characters of [A-Za-z0-9-._~]");
+  }
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(verifier));
+  return base64url(new Uint8Array(digest));
+}

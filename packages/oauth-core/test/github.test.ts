@@ -1,0 +1,83 @@
+import { describe, expect, it, vi } from "vitest";
+import { github } from "../src/index.js";
+import { CLIENT_ID, CLIENT_SECRET, testGitHub } from "./support/github.js";
+
+describe("github()", () => {
+  it("when given only credentials, then it describes github.com with PKCE and least scopes", () => {
+    const provider = testGitHub();
+    expect(provider).toMatchObject({
+      id: "github",
+      name: "GitHub",
+      clientId: CLIENT_ID,
+      authorizationEndpoint: "https://github.com/login/oauth/authorize",
+      tokenEndpoint: "https://github.com/login/oauth/access_token",
+      apiUrl: "https://api.github.com",
+      scopes: ["read:user", "user:email"],
+      pkce: true,
+      clientAuth: "client_secret_post",
+    });
+    expect(Object.isFrozen(provider)).toBe(true);
+  });
+
+  it("when url is a GitHub Enterprise Server, then the API is under /api/v3", () => {
+    const provider = testGitHub({ url: "https://ghe.example.com" });
+    expect(provider.authorizationEndpoint).toBe("https://ghe.example.com/login/oauth/authorize");
+    expect(provider.tokenEndpoint).toBe("https://ghe.example.com/login/oauth/access_token");
+    expect(provider.apiUrl).toBe("https://ghe.example.com/api/v3");
+  });
+
+  it("when urls end with slashes, then they are trimmed", () => {
+    expect(testGitHub({ url: "https://github.com//" }).apiUrl).toBe("https://api.github.com");
+    const ghes = testGitHub({ url: "http://localhost:4000/" });
+    expect(ghes.tokenEndpoint).toBe("http://localhost:4000/login/oauth/access_token");
+    expect(ghes.apiUrl).toBe("http://localhost:4000/api/v3");
+  });
+
+  it("when apiUrl is given, then it overrides the derived one", () => {
+    const provider = testGitHub({
+      url: "https://ghe.example.com",
+      apiUrl: "https://api.ghe.example.com/",
+    });
+    expect(provider.apiUrl).toBe("https://api.ghe.example.com");
+  });
+
+  it("when github.com is reached over http or with a path, then it is treated as an Enterprise Server", () => {
+    expect(testGitHub({ url: "http://github.com" }).apiUrl).toBe("http://github.com/api/v3");
+    expect(testGitHub({ url: "https://github.com/sub" }).apiUrl).toBe(
+      "https://github.com/sub/api/v3",
+    );
+  });
+
+  it("when scopes are given, then they replace the defaults and cannot be changed later", () => {
+    const scopes = ["read:user"];
+    const provider = testGitHub({ scopes });
+    scopes.push("repo");
+    expect(provider.scopes).toEqual(["read:user"]);
+    expect(Object.isFrozen(provider.scopes)).toBe(true);
+  });
+
+  it("when options are invalid, then it is a TypeError", () => {
+    const bad = [
+      { clientId: "" },
+      { clientSecret: "" },
+      { url: "github.com" },
+      { url: "ftp://github.com" },
+      { apiUrl: "/api" },
+      { scopes: ["two words"] },
+      { timeout: 0 },
+      { timeout: Number.NaN },
+    ];
+    for (const options of bad) {
+      expect(() =>
+        github({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, ...options }),
+      ).toThrow(TypeError);
+    }
+  });
+
+  it("when the provider is serialized or printed, then the client secret does not show", () => {
+    const provider = testGitHub({ fetch: vi.fn() });
+    expect(JSON.stringify(provider)).not.toContain(CLIENT_SECRET);
+    expect(`${provider.clientSecret}`).toBe("[redacted]");
+    expect(provider.clientSecret.reveal()).toBe(CLIENT_SECRET);
+  });
+});
