@@ -1,0 +1,36 @@
+import { type HttpHandler, http } from "msw";
+import { applicationHandlers } from "./api/applications.js";
+import { apiFallbackHandlers } from "./api/fallback.js";
+import { metaHandlers } from "./api/meta.js";
+import { orgHandlers } from "./api/orgs.js";
+import { repoHandlers } from "./api/repos.js";
+import { userHandlers } from "./api/users.js";
+import { avatarHandlers } from "./avatars.js";
+import type { MockContext } from "./context.js";
+import { authorizeHandlers } from "./oauth/authorize.js";
+import { errorPage } from "./oauth/html.js";
+import { tokenHandlers } from "./oauth/token.js";
+
+/** Every handler of one mock, in matching order: the recorder first, the catch-alls last. */
+export function createHandlers(context: MockContext): HttpHandler[] {
+  return [
+    // Returns nothing, so msw moves on to the handler that answers.
+    http.all(`${context.baseUrl}/*`, ({ request }) => {
+      const url = new URL(request.url);
+      context.state.requests.push({ method: request.method, url: url.href, path: url.pathname });
+    }),
+    ...authorizeHandlers(context),
+    ...tokenHandlers(context),
+    ...avatarHandlers(context),
+    ...userHandlers(context),
+    ...repoHandlers(context),
+    ...orgHandlers(context),
+    ...applicationHandlers(context),
+    ...metaHandlers(context),
+    ...apiFallbackHandlers(context),
+    // Anything else on the host is a 404 page, so no request to it goes unanswered.
+    http.all(`${context.baseUrl}/*`, () =>
+      errorPage(404, "Not Found", "This page does not exist on the mock GitHub."),
+    ),
+  ];
+}

@@ -1,0 +1,14 @@
+export type { MockGitHubOptions } from "./context.js";
+export type { MockGitHubServer, StartMockGitHubServerOptions } from "./http-server.js";
+export { startMockGitHubServer } from "./http-server.js";
+export type { MockGitHub } from "./mock.js";
+export { createMockGitHub } from "./mock.js";
+export { MOCK_CLIENT_ID, MOCK_CLIENT_SECRET, seedAccounts, seedClients, seedOrgs } from "./seed.js";
+export type {
+  MockClient,
+  RecordedRequest,
+  SeedAccount,
+  SeedEmail,
+  SeedOrg,
+  SeedRepo,
+} from "./types.js";

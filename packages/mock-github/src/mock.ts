@@ -1,0 +1,43 @@
+import type { HttpHandler } from "msw";
+import { createContext, findAccount, type MockGitHubOptions } from "./context.js";
+import { createHandlers } from "./handlers.js";
+import { parseScopes } from "./oauth/scopes.js";
+import type { RecordedRequest } from "./types.js";
+
+export interface MockGitHub {
+  /** msw request handlers; give them to setupServer/setupWorker, or serve them over HTTP. */
+  readonly handlers: HttpHandler[];
+  /** Every request the mock answered, oldest first; emptied by reset(). */
+  readonly requests: RecordedRequest[];
+  /** The base URL without a trailing slash; the REST API is at `${baseUrl}/api/v3`. */
+  readonly baseUrl: string;
+  /** A working token for `login`, as if it had gone through the OAuth flow of the first client. */
+  issueToken(login: string, scopes?: readonly string[]): string;
+  /** Forgets codes, tokens, rate-limit counts and recorded requests. */
+  reset(): void;
+}
+
+const DEFAULT_SCOPES = ["read:user", "user:email"];
+
+export function createMockGitHub(options: MockGitHubOptions): MockGitHub {
+  const context = createContext(options);
+  const [firstClient] = context.clients.values();
+  return {
+    handlers: createHandlers(context),
+    requests: context.state.requests,
+    baseUrl: context.baseUrl,
+    issueToken(login, scopes = DEFAULT_SCOPES) {
+      const account = findAccount(context, login);
+      if (!account) throw new Error(`No seeded account "${login}"`);
+      if (!firstClient) throw new Error("The mock has no OAuth client to issue a token for");
+      return context.state.issueToken({
+        clientId: firstClient.clientId,
+        login: account.login,
+        scopes: parseScopes(scopes.join(" ")),
+      });
+    },
+    reset() {
+      context.state.reset();
+    },
+  };
+}

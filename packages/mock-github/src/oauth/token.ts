@@ -1,0 +1,128 @@
+import { type HttpHandler, http } from "msw";
+import { parseBasic } from "../api/auth.js";
+import type { MockContext } from "../context.js";
+import { base64Url, digest } from "../random.js";
+import type { AuthorizationCode } from "../state.js";
+import type { MockClient } from "../types.js";
+import { escapeHtml } from "./html.js";
+
+const DOCS =
+  "https://docs.github.com/apps/managing-oauth-apps/troubleshooting-oauth-app-access-token-request-errors";
+
+// GitHub's exact error bodies. It sends them with HTTP 200, and clients must cope.
+const ERRORS = {
+  incorrect_client_credentials: [
+    "The client_id and/or client_secret passed are incorrect.",
+    "#incorrect-client-credentials",
+  ],
+  redirect_uri_mismatch: [
+    "The redirect_uri MUST match the registered callback URL for this application.",
+    "#redirect-uri-mismatch2",
+  ],
+  bad_verification_code: ["The code passed is incorrect or expired.", "#bad-verification-code"],
+  bad_refresh_token: ["The refresh token passed is incorrect or expired.", "#bad-refresh-token"],
+  unsupported_grant_type: ["The grant type passed is not supported.", "#unsupported-grant-type"],
+} as const;
+type ErrorCode = keyof typeof ERRORS;
+
+// RFC 7636 §4.1: 43 to 128 characters from the unreserved set.
+const VERIFIER = /^[A-Za-z0-9\-._~]{43,128}$/;
+
+/** GitHub takes parameters from the query, a form body or a JSON body. */
+async function readParams(request: Request): Promise<Map<string, string>> {
+  const params = new Map(new URL(request.url).searchParams);
+  const type = (request.headers.get("content-type") ?? "").toLowerCase();
+  const text = await request.text();
+  if (type.includes("json")) {
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      return params;
+    }
+    if (typeof json === "object" && json !== null) {
+      for (const [key, value] of Object.entries(json)) {
+        if (typeof value === "string") params.set(key, value);
+      }
+    }
+  } else {
+    for (const [key, value] of new URLSearchParams(text)) params.set(key, value);
+  }
+  return params;
+}
+
+function authenticate(context: MockContext, request: Request, params: Map<string, string>) {
+  const basic = parseBasic(request.headers.get("authorization") ?? "");
+  const clientId = basic?.user ?? params.get("client_id");
+  const secret = basic?.password ?? params.get("client_secret");
+  const client: MockClient | undefined =
+    clientId === undefined ? undefined : context.clients.get(clientId);
+  return client && client.clientSecret === secret ? client : undefined;
+}
+
+async function pkceMatches(
+  grant: AuthorizationCode,
+  verifier: string | undefined,
+): Promise<boolean> {
+  if (grant.codeChallenge === undefined) return true;
+  if (verifier === undefined || !VERIFIER.test(verifier)) return false;
+  return base64Url(await digest("SHA-256", verifier)) === grant.codeChallenge;
+}
+
+/** JSON, XML or (by default, like GitHub) a form-encoded body, chosen by Accept. */
+function reply(request: Request, fields: Record<string, string>): Response {
+  const accept = (request.headers.get("accept") ?? "").toLowerCase();
+  const headers = { "cache-control": "no-store", "content-type": "" };
+  let body: string;
+  if (accept.includes("application/json")) {
+    headers["content-type"] = "application/json; charset=utf-8";
+    body = JSON.stringify(fields);
+  } else if (accept.includes("application/xml")) {
+    headers["content-type"] = "application/xml; charset=utf-8";
+    const xml = Object.entries(fields).map(
+      ([key, value]) => `<${key}>${escapeHtml(value)}</${key}>`,
+    );
+    body = `<OAuth>${xml.join("")}</OAuth>`;
+  } else {
+    headers["content-type"] = "application/x-www-form-urlencoded; charset=utf-8";
+    body = new URLSearchParams(fields).toString();
+  }
+  return new Response(body, { status: 200, headers });
+}
+
+function oauthError(request: Request, error: ErrorCode): Response {
+  const [description, anchor] = ERRORS[error];
+  return reply(request, { error, error_description: description, error_uri: `${DOCS}/${anchor}` });
+}
+
+export function tokenHandlers(context: MockContext): HttpHandler[] {
+  return [
+    http.post(`${context.baseUrl}/login/oauth/access_token`, async ({ request }) => {
+      const params = await readParams(request);
+      const client = authenticate(context, request, params);
+      if (!client) return oauthError(request, "incorrect_client_credentials");
+
+      const grantType = params.get("grant_type") ?? "authorization_code";
+      // The mock issues non-expiring tokens, like an OAuth app without token expiration: no refresh token exists.
+      if (grantType === "refresh_token") return oauthError(request, "bad_refresh_token");
+      if (grantType !== "authorization_code") return oauthError(request, "unsupported_grant_type");
+
+      const grant = context.state.takeCode(params.get("code") ?? "", client.clientId);
+      if (!grant) return oauthError(request, "bad_verification_code");
+      const redirectUri = params.get("redirect_uri");
+      if (redirectUri !== undefined && redirectUri !== grant.redirectUri) {
+        return oauthError(request, "redirect_uri_mismatch");
+      }
+      if (!(await pkceMatches(grant, params.get("code_verifier")))) {
+        return oauthError(request, "bad_verification_code");
+      }
+      const { clientId, login, scopes } = grant;
+      const accessToken = context.state.issueToken({ clientId, login, scopes });
+      return reply(request, {
+        access_token: accessToken,
+        token_type: "bearer",
+        scope: grant.scopes.join(","),
+      });
+    }),
+  ];
+}
