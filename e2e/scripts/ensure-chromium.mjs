@@ -16,7 +16,10 @@ if (!isRoot) {
 console.log("Installing Debian's chromium package for the browser tests…");
 const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
 execFileSync("apt-get", ["update"], { stdio: "inherit", env });
-execFileSync("apt-get", ["install", "-y", "--no-install-recommends", "chromium"], { stdio: "inherit", env });
+execFileSync("apt-get", ["install", "-y", "--no-install-recommends", "chromium"], {
+  stdio: "inherit",
+  env,
+});
 if (!existsSync(chromium)) {
   console.error(`apt-get finished but ${chromium} is still missing.`);
   process.exit(1);

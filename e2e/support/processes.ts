@@ -44,11 +44,17 @@ export function start(
 }
 
 /** Polls `url` until it answers (any HTTP status) or the process dies or time runs out. */
-export async function waitForHttp(started: Started, url: string, timeoutMs = 60_000): Promise<void> {
+export async function waitForHttp(
+  started: Started,
+  url: string,
+  timeoutMs = 60_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (started.child.exitCode !== null) {
-      throw new Error(`${started.name} exited with ${started.child.exitCode}:\n${started.output()}`);
+      throw new Error(
+        `${started.name} exited with ${started.child.exitCode}:\n${started.output()}`,
+      );
     }
     try {
       await fetch(url, { signal: AbortSignal.timeout(2_000) });
@@ -57,7 +63,9 @@ export async function waitForHttp(started: Started, url: string, timeoutMs = 60_
       await new Promise((r) => setTimeout(r, 200));
     }
   }
-  throw new Error(`${started.name} did not answer at ${url} in ${timeoutMs} ms:\n${started.output()}`);
+  throw new Error(
+    `${started.name} did not answer at ${url} in ${timeoutMs} ms:\n${started.output()}`,
+  );
 }
 
 /** Ends the whole process group (npm/tsx/vite spawn children) and waits for it. */

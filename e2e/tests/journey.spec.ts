@@ -16,7 +16,9 @@ test.describe("signing in with GitHub (the mock)", () => {
     await page.getByRole("link", { name: "Sign in with GitHub" }).click();
     await expect(page.getByRole("button", { name: "Continue as octocat" })).toBeVisible();
     // At least three seeded accounts; the seed may grow.
-    expect(await page.getByRole("button", { name: /^Continue as / }).count()).toBeGreaterThanOrEqual(3);
+    expect(
+      await page.getByRole("button", { name: /^Continue as / }).count(),
+    ).toBeGreaterThanOrEqual(3);
     await expect(page.getByRole("button", { name: "Cancel" })).toBeVisible();
   });
 
@@ -27,7 +29,9 @@ test.describe("signing in with GitHub (the mock)", () => {
     await expect(page.getByText("Hello, octocat in our restricted area!")).toBeVisible();
   });
 
-  test("when signed in, then /profile shows avatar, name, login, email and id", async ({ page }) => {
+  test("when signed in, then /profile shows avatar, name, login, email and id", async ({
+    page,
+  }) => {
     await page.goto(appUrl("/profile"));
     await signInAs(page, "octocat");
     await expect(page).toHaveURL(appUrl("/profile"));
@@ -70,7 +74,9 @@ test.describe("signing in with GitHub (the mock)", () => {
     await expect(page.getByText(/Page 2 of \d+/)).toBeVisible();
   });
 
-  test("when the user cancels on the authorize page, then the login page says so", async ({ page }) => {
+  test("when the user cancels on the authorize page, then the login page says so", async ({
+    page,
+  }) => {
     await page.goto(appUrl("/restricted"));
     await page.getByRole("link", { name: "Sign in with GitHub" }).click();
     await page.getByRole("button", { name: "Cancel" }).click();

@@ -131,7 +131,9 @@ export function loadConfig(env: Env = process.env): Config {
     github: {
       clientId: usingMock ? MOCK_GITHUB_CLIENT_ID : (e.GITHUB_CLIENT_ID ?? ""),
       clientSecret: usingMock ? MOCK_GITHUB_CLIENT_SECRET : (e.GITHUB_CLIENT_SECRET ?? ""),
-      url: e.GITHUB_URL ?? (usingMock ? `http://localhost:${e.MOCK_GITHUB_PORT}` : "https://github.com"),
+      url:
+        e.GITHUB_URL ??
+        (usingMock ? `http://localhost:${e.MOCK_GITHUB_PORT}` : "https://github.com"),
       apiUrl: e.GITHUB_API_URL,
       scopes: e.GITHUB_SCOPES?.split(/[\s,]+/).filter(Boolean),
       usingMock,
@@ -155,7 +157,9 @@ function parseSecrets(
     for (const entry of list.split(",")) {
       const match = /^\s*(\d+)\s*:(.*)$/.exec(entry);
       if (!match?.[1] || match[2] === undefined) {
-        problems.push('SESSION_SECRETS: each entry must look like "<id>:<secret>", e.g. "2:new,1:old"');
+        problems.push(
+          'SESSION_SECRETS: each entry must look like "<id>:<secret>", e.g. "2:new,1:old"',
+        );
         continue;
       }
       secrets[match[1]] = match[2].trim();

@@ -6,7 +6,7 @@ import {
   parseCallback,
   revokeToken,
 } from "@latchkey/oauth-core";
-import { type Request, Router } from "express";
+import { type Request, type Response, Router } from "express";
 import type { Logger } from "pino";
 import type { Config } from "../config.js";
 import { requireCsrf } from "../http/csrf.js";
@@ -64,7 +64,8 @@ export function createAuthRouter(deps: AuthRouterDeps): Router {
       returnTo: safeReturnTo(req.query.returnTo),
       createdAt: now(),
     });
-    res.set("Cache-Control", "no-store").redirect(302, request.url.toString());
+    res.set("Cache-Control", "no-store");
+    redirect(res, request.url.toString());
   });
 
   router.get("/:provider/callback", async (req, res) => {
@@ -74,7 +75,7 @@ export function createAuthRouter(deps: AuthRouterDeps): Router {
     const transaction = await transactions.read(req);
     // Single use: whatever happens next, this transaction is gone.
     transactions.clear(res);
-    const fail = (code: string) => res.redirect(302, loginErrorLocation(code));
+    const fail = (code: string) => redirect(res, loginErrorLocation(code));
 
     if (!transaction) return fail("transaction_missing");
     if (transaction.provider !== provider.id) return fail("state_mismatch");
@@ -95,7 +96,7 @@ export function createAuthRouter(deps: AuthRouterDeps): Router {
         newSession(provider.id, user, tokens, config.sessionTtlSeconds, now()),
       );
       logger.info({ provider: provider.id, userId: user.id }, "signed in");
-      return res.redirect(302, safeReturnTo(transaction.returnTo));
+      return redirect(res, safeReturnTo(transaction.returnTo));
     } catch (err) {
       const code = loginErrorCode(err);
       logger.warn({ provider: provider.id, code, err: describe(err) }, "sign-in failed");
@@ -113,6 +114,11 @@ export function createAuthRouter(deps: AuthRouterDeps): Router {
   return router;
 }
 
+/** A bare 302: the auth routes render no page, not even Express's "Redirecting to" text. */
+function redirect(res: Response, location: string): void {
+  res.status(302).location(location).end();
+}
+
 /** Logout must not hang on the provider: revoke within a bound, and log (not fail) on error. */
 async function revokeBestEffort(
   session: SessionData,
@@ -126,7 +132,10 @@ async function revokeBestEffort(
     timer = setTimeout(() => resolve("timeout"), config.revokeTimeoutMs);
   });
   try {
-    const outcome = await Promise.race([revokeToken(provider, session.token.accessToken), deadline]);
+    const outcome = await Promise.race([
+      revokeToken(provider, session.token.accessToken),
+      deadline,
+    ]);
     if (outcome === "timeout") logger.warn({ provider: provider.id }, "token revocation timed out");
   } catch (err) {
     logger.warn({ provider: provider.id, err: describe(err) }, "token revocation failed");

@@ -19,7 +19,12 @@ export class HttpError extends Error {
 }
 
 /** Writes the JSON error shape on a plain `ServerResponse`, so non-Express hooks (the proxy) can use it. */
-export function sendError(res: ServerResponse, status: number, code: string, message: string): void {
+export function sendError(
+  res: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+): void {
   res.statusCode = status;
   res.setHeader("content-type", "application/json; charset=utf-8");
   res.setHeader("cache-control", "no-store");

@@ -1,9 +1,16 @@
 import type { IncomingMessage } from "node:http";
-import { pino, type Logger } from "pino";
+import { type Logger, pino } from "pino";
 import { pinoHttp } from "pino-http";
 
 /** Query parameters whose values are secrets or one-time credentials. */
-const SECRET_PARAMS = new Set(["code", "state", "access_token", "id_token", "token", "refresh_token"]);
+const SECRET_PARAMS = new Set([
+  "code",
+  "state",
+  "access_token",
+  "id_token",
+  "token",
+  "refresh_token",
+]);
 
 export function createLogger(level: string): Logger {
   return pino({

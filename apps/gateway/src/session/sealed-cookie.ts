@@ -12,7 +12,9 @@ export class CookieTooLargeError extends Error {
     readonly cookieName: string,
     readonly bytes: number,
   ) {
-    super(`The ${cookieName} cookie would be ${bytes} bytes; browsers keep at most ${MAX_SET_COOKIE_BYTES}.`);
+    super(
+      `The ${cookieName} cookie would be ${bytes} bytes; browsers keep at most ${MAX_SET_COOKIE_BYTES}.`,
+    );
     this.name = "CookieTooLargeError";
   }
 }
@@ -93,7 +95,8 @@ export class SealedCookie<T> {
 
 function appendSetCookie(res: ServerResponse, header: string): void {
   const existing = res.getHeader("set-cookie");
-  const list = existing === undefined ? [] : Array.isArray(existing) ? existing : [String(existing)];
+  const list =
+    existing === undefined ? [] : Array.isArray(existing) ? existing : [String(existing)];
   res.setHeader("set-cookie", [...list, header]);
 }
 
