@@ -8,6 +8,7 @@ import type { Config } from "./config.js";
 import { errorHandler, notFound } from "./http/errors.js";
 import { createHealthRouter, type Readiness } from "./http/health.js";
 import { createHttpLogger, createLogger } from "./http/logger.js";
+import { createSpaRouter } from "./http/spa.js";
 import { createSessionCookie } from "./session/session.js";
 import { createTransactionCookie } from "./session/transaction.js";
 
@@ -62,6 +63,7 @@ export function createApp(config: Config, deps: AppDeps = {}): Express {
   );
   app.use("/auth", createAuthRouter({ config, providers, sessions, transactions, logger, now }));
   app.use("/api", createMeRouter(sessions));
+  if (config.webDistDir) app.use(createSpaRouter(config.webDistDir));
 
   app.use(notFound);
   app.use(errorHandler(logger));

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { z } from "zod";
 
 /** The only module that reads `process.env`; everything else receives a `Config`. */
@@ -37,6 +38,8 @@ export interface Config {
   revokeTimeoutMs: number;
   logLevel: string;
   trustProxy: boolean | number | string;
+  /** The built SPA to serve, or undefined when something else (Vite in development) serves it. */
+  webDistDir: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -80,6 +83,7 @@ const schema = z.object({
   REVOKE_TIMEOUT_MS: positiveInt(3_000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   TRUST_PROXY: optionalString,
+  WEB_DIST_DIR: optionalString,
 });
 
 type Env = Record<string, string | undefined>;
@@ -143,7 +147,15 @@ export function loadConfig(env: Env = process.env): Config {
     revokeTimeoutMs: e.REVOKE_TIMEOUT_MS,
     logLevel: e.LOG_LEVEL,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    webDistDir: e.WEB_DIST_DIR ?? (production ? builtWebDir() : undefined),
   };
+}
+
+/** `apps/web/dist` beside this package, when it has been built. */
+function builtWebDir(): string | undefined {
+  // The same relative path from src/ (tsx) and from dist/ (node).
+  const dir = fileURLToPath(new URL("../../web/dist", import.meta.url));
+  return existsSync(join(dir, "index.html")) ? dir : undefined;
 }
 
 /** `SESSION_SECRETS="2:new,1:old"` for rotation, or a single `SESSION_SECRET` (id 1). */
