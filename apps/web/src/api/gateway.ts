@@ -1,0 +1,86 @@
+import { apiUrl, ensureOk, readJson, send } from "./http";
+import { expectArray, expectNullableString, expectRecord, expectString } from "./parse";
+
+/** The user as every provider is normalized by the gateway. */
+export interface NormalizedUser {
+  provider: string;
+  id: string;
+  login: string;
+  name: string | null;
+  email: string | null;
+  avatarUrl: string | null;
+  profileUrl: string | null;
+}
+
+/** `GET /api/me`: who is signed in, with which provider, until when. */
+export interface Me {
+  user: NormalizedUser;
+  provider: string;
+  expiresAt: string;
+}
+
+/** A sign-in option offered by `GET /auth/providers`. */
+export interface Provider {
+  id: string;
+  name: string;
+  loginUrl: string;
+}
+
+// Every mutating or token-using call carries it: a cross-site form cannot set a custom header.
+export const CSRF_HEADERS = { "X-CSRF": "1" } as const;
+
+/** The signed-in user, or null when there is no session (401). */
+export async function getMe(): Promise<Me | null> {
+  const response = await send(apiUrl("/api/me"), { headers: { Accept: "application/json" } });
+  if (response.status === 401) return null;
+  return readJson(await ensureOk(response), parseMe);
+}
+
+export async function getProviders(): Promise<Provider[]> {
+  const response = await send(apiUrl("/auth/providers"), {
+    headers: { Accept: "application/json" },
+  });
+  return readJson(await ensureOk(response), parseProviders);
+}
+
+/** Ends the session at the gateway; already signed out (401) counts as done. */
+export async function logout(): Promise<void> {
+  const response = await send(apiUrl("/auth/logout"), { method: "POST", headers: CSRF_HEADERS });
+  if (response.status === 401) return;
+  await ensureOk(response);
+}
+
+export function parseMe(body: unknown): Me {
+  const me = expectRecord(body, "body");
+  return {
+    user: parseUser(me.user),
+    provider: expectString(me, "provider", ""),
+    expiresAt: expectString(me, "expiresAt", ""),
+  };
+}
+
+function parseUser(value: unknown): NormalizedUser {
+  const user = expectRecord(value, "user");
+  return {
+    provider: expectString(user, "provider", "user."),
+    id: expectString(user, "id", "user."),
+    login: expectString(user, "login", "user."),
+    name: expectNullableString(user, "name", "user."),
+    email: expectNullableString(user, "email", "user."),
+    avatarUrl: expectNullableString(user, "avatarUrl", "user."),
+    profileUrl: expectNullableString(user, "profileUrl", "user."),
+  };
+}
+
+function parseProviders(body: unknown): Provider[] {
+  const list = expectArray(expectRecord(body, "body").providers, "providers");
+  return list.map((value, index) => {
+    const provider = expectRecord(value, `providers[${index}]`);
+    const prefix = `providers[${index}].`;
+    return {
+      id: expectString(provider, "id", prefix),
+      name: expectString(provider, "name", prefix),
+      loginUrl: expectString(provider, "loginUrl", prefix),
+    };
+  });
+}

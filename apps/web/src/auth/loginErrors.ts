@@ -1,0 +1,23 @@
+// What `/login?error=<code>` means to a person. The code comes from the URL, so it only ever
+// selects one of these fixed texts; it is never shown itself.
+
+const EXPIRED = "Your sign-in expired or was started in another tab. Please try again.";
+const PROVIDER = "GitHub could not complete the sign-in. Please try again.";
+const UNREACHABLE = "We could not reach the sign-in provider. Please try again in a moment.";
+const GENERIC = "Something went wrong while signing in.";
+
+const MESSAGES: ReadonlyMap<string, string> = new Map([
+  ["access_denied", "Sign-in was cancelled."],
+  ["state_mismatch", EXPIRED],
+  ["transaction_missing", EXPIRED],
+  ["transaction_expired", EXPIRED],
+  ["provider_error", PROVIDER],
+  ["invalid_response", PROVIDER],
+  ["invalid_callback", PROVIDER],
+  ["network_error", UNREACHABLE],
+  ["timeout", UNREACHABLE],
+]);
+
+export function loginErrorMessage(code: string): string {
+  return MESSAGES.get(code) ?? GENERIC;
+}

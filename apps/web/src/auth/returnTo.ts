@@ -1,0 +1,39 @@
+// Where to go after signing in. Only same-origin relative paths are honoured: anything that
+// a browser could read as another origin ("//host", "/\host", "https://…", "javascript:…")
+// would make the login page an open redirect.
+
+const HOME = "/";
+// Paths that would bounce straight back to the login page (or sign out) after signing in.
+const NO_RETURN = /^\/(login|logout)(?:[/?#]|$)/;
+const PROBE_ORIGIN = "http://return-to.invalid";
+
+export function safeReturnTo(raw: string | null | undefined): string {
+  if (!raw?.startsWith("/") || raw.startsWith("//") || raw.startsWith("/\\")) return HOME;
+  // Browsers drop tabs/newlines from URLs ("/\t/evil" is "//evil") and read "\" as "/".
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are the point
+  if (/[\u0000-\u001f\u007f\\]/.test(raw)) return HOME;
+  try {
+    if (new URL(raw, PROBE_ORIGIN).origin !== PROBE_ORIGIN) return HOME;
+  } catch {
+    return HOME;
+  }
+  return NO_RETURN.test(raw) ? HOME : raw;
+}
+
+/** The login page, remembering where to come back to. */
+export function loginPath(returnTo: string): string {
+  return `/login?returnTo=${encodeURIComponent(returnTo)}`;
+}
+
+/**
+ * The page a loader was asked for, as a returnTo. The router strips the #fragment from the
+ * request, but on a full page load (the usual way to arrive at a guarded page) the browser's
+ * own URL is that same page and still has it.
+ */
+export function returnToFrom(request: Request): string {
+  const url = new URL(request.url);
+  const path = url.pathname + url.search;
+  const here = window.location;
+  const hash = url.hash || (here.pathname + here.search === path ? here.hash : "");
+  return path + hash;
+}

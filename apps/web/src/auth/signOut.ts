@@ -1,0 +1,16 @@
+import { replace } from "react-router-dom";
+import { logout } from "../api";
+import { forgetSession } from "./session";
+
+/**
+ * The `/logout` route's action. Being an action, every loader revalidates afterwards, so the
+ * header forgets the user too; replace() keeps the signed-in page out of Back.
+ */
+export async function signOutAction(): Promise<Response> {
+  try {
+    await logout();
+  } finally {
+    forgetSession();
+  }
+  return replace("/login");
+}

@@ -1,0 +1,32 @@
+import { Outlet, ScrollRestoration } from "react-router-dom";
+import { LoadingIndicator } from "./LoadingIndicator";
+import { SiteHeader } from "./SiteHeader";
+
+/** Landmarks shared by every page: skip link, header, main, footer. */
+export function AppShell() {
+  return (
+    <>
+      <a href="#main" className="skip-link">
+        Skip to content
+      </a>
+      <SiteHeader />
+      <LoadingIndicator />
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+      <footer className="site-footer">
+        <p>Your GitHub token stays on the server; this page only ever sees your profile.</p>
+      </footer>
+      <ScrollRestoration />
+    </>
+  );
+}
+
+/** Shown while the first page's data loads, before the shell can render. */
+export function FirstLoad() {
+  return (
+    <p role="status" className="loading">
+      Loading…
+    </p>
+  );
+}

@@ -1,0 +1,40 @@
+import { Link, NavLink, useLocation } from "react-router-dom";
+import { loginPath, useOptionalSession } from "../auth";
+import { SignOutButton } from "./SignOutButton";
+
+export function SiteHeader() {
+  const me = useOptionalSession();
+  const location = useLocation();
+  return (
+    <header className="site-header">
+      <Link to="/" className="brand">
+        Latchkey
+      </Link>
+      <nav aria-label="Main">
+        <ul>
+          <li>
+            <NavLink to="/restricted">Restricted</NavLink>
+          </li>
+          <li>
+            <NavLink to="/profile">Profile</NavLink>
+          </li>
+          <li>
+            <NavLink to="/repos">Repositories</NavLink>
+          </li>
+        </ul>
+      </nav>
+      <div className="session">
+        {me ? (
+          <>
+            <span className="session__who">
+              Signed in as <strong>{me.user.login}</strong>
+            </span>
+            <SignOutButton />
+          </>
+        ) : location.pathname === "/login" ? null : (
+          <Link to={loginPath(location.pathname + location.search + location.hash)}>Sign in</Link>
+        )}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,105 @@
+import { HttpResponse, http, type RequestHandler } from "msw";
+import type { Me, Provider } from "../api";
+import { defaultProviders, type MockRepo, octocat, seedRepos, sessionFor } from "./data";
+
+// The gateway's SPA-facing API (docs/contracts.md, "Gateway ⇄ SPA") as msw handlers. Paths
+// are relative, so they match the page's origin: jsdom's http://localhost:3000 in tests.
+
+export interface GatewayState {
+  session: Me | null;
+  providers: readonly Provider[];
+  repos: MockRepo[];
+  /** Every request the mock answered, to assert on method, path and headers. */
+  requests: Request[];
+}
+
+export interface GatewayMock {
+  readonly state: GatewayState;
+  readonly handlers: RequestHandler[];
+  signIn(session?: Me): void;
+  signOut(): void;
+  reset(): void;
+}
+
+function initialState(): GatewayState {
+  return {
+    session: null,
+    providers: defaultProviders,
+    repos: seedRepos("octocat", 35),
+    requests: [],
+  };
+}
+
+function errorBody(status: number, error: string, message: string) {
+  return HttpResponse.json({ error, message }, { status });
+}
+
+const unauthenticated = () => errorBody(401, "unauthenticated", "Sign in first.");
+const csrfMissing = () => errorBody(403, "csrf_required", "The X-CSRF header is required.");
+
+export function createGatewayMock(): GatewayMock {
+  const state = initialState();
+  const seen = (request: Request) => state.requests.push(request.clone());
+
+  const handlers = [
+    http.get("/api/me", ({ request }) => {
+      seen(request);
+      return state.session ? HttpResponse.json(state.session) : unauthenticated();
+    }),
+    http.get("/auth/providers", ({ request }) => {
+      seen(request);
+      return HttpResponse.json({ providers: state.providers });
+    }),
+    http.post("/auth/logout", ({ request }) => {
+      seen(request);
+      if (request.headers.get("X-CSRF") !== "1") return csrfMissing();
+      state.session = null;
+      return new HttpResponse(null, { status: 204 });
+    }),
+    http.get("/api/github/user/repos", ({ request }) => {
+      seen(request);
+      if (request.headers.get("X-CSRF") !== "1") return csrfMissing();
+      if (!state.session) return unauthenticated();
+      return repoPage(new URL(request.url), state.repos);
+    }),
+  ];
+
+  return {
+    state,
+    handlers,
+    signIn: (session = sessionFor(octocat)) => {
+      state.session = session;
+    },
+    signOut: () => {
+      state.session = null;
+    },
+    reset: () => Object.assign(state, initialState()),
+  };
+}
+
+/** One page of repositories with GitHub's Link and rate-limit headers. */
+function repoPage(url: URL, repos: MockRepo[]): HttpResponse<MockRepo[]> {
+  const perPage = Number(url.searchParams.get("per_page") ?? "30");
+  const page = Number(url.searchParams.get("page") ?? "1");
+  const last = Math.max(1, Math.ceil(repos.length / perPage));
+  const pageUrl = (n: number) => {
+    const target = new URL(url);
+    target.searchParams.set("page", String(n));
+    return target.href;
+  };
+  const links: string[] = [];
+  if (page > 1) links.push(`<${pageUrl(Math.min(page - 1, last))}>; rel="prev"`);
+  if (page < last)
+    links.push(`<${pageUrl(page + 1)}>; rel="next"`, `<${pageUrl(last)}>; rel="last"`);
+  if (page > 1) links.push(`<${pageUrl(1)}>; rel="first"`);
+
+  const headers = new Headers({
+    "x-ratelimit-limit": "5000",
+    "x-ratelimit-remaining": "4999",
+    "x-ratelimit-used": "1",
+    "x-ratelimit-reset": String(Math.floor(Date.now() / 1000) + 3600),
+    "x-ratelimit-resource": "core",
+  });
+  if (links.length > 0) headers.set("Link", links.join(", "));
+  return HttpResponse.json(repos.slice((page - 1) * perPage, page * perPage), { headers });
+}

@@ -1,0 +1,79 @@
+import { Link, useLoaderData, useRevalidator } from "react-router-dom";
+import type { RateLimit } from "../../api";
+import type { ReposData } from "./reposLoader";
+
+export function ReposPage() {
+  const data = useLoaderData<ReposData>();
+  return (
+    <article className="page">
+      <title>{`Repositories, page ${data.page} · Latchkey`}</title>
+      <h1>Your repositories</h1>
+      {data.ok ? <RepoList data={data} /> : <LoadError message={data.message} />}
+    </article>
+  );
+}
+
+function RepoList({ data }: { data: Extract<ReposData, { ok: true }> }) {
+  const { page, repos, lastPage } = data;
+  if (repos.length === 0) {
+    return page > 1 ? (
+      <p>
+        There are no repositories on page {page}.{" "}
+        <Link to="/repos?page=1">Go to the first page</Link>
+      </p>
+    ) : (
+      <p>You have no repositories yet.</p>
+    );
+  }
+  return (
+    <>
+      <ul className="repos">
+        {repos.map((repo) => (
+          <li key={repo.fullName}>
+            {repo.htmlUrl ? <a href={repo.htmlUrl}>{repo.fullName}</a> : repo.fullName}
+            {repo.isPrivate && <span className="badge">Private</span>}
+            {repo.description && <p className="muted">{repo.description}</p>}
+          </li>
+        ))}
+      </ul>
+      <nav aria-label="Pagination" className="pagination">
+        {data.hasPrevious && (
+          <Link to={`/repos?page=${page - 1}`} rel="prev">
+            Previous
+          </Link>
+        )}
+        <span aria-current="page">
+          {lastPage === null ? `Page ${page}` : `Page ${page} of ${lastPage}`}
+        </span>
+        {data.hasNext && (
+          <Link to={`/repos?page=${page + 1}`} rel="next">
+            Next
+          </Link>
+        )}
+      </nav>
+      {data.rateLimit && <RateLimitNote rateLimit={data.rateLimit} />}
+    </>
+  );
+}
+
+function LoadError({ message }: { message: string }) {
+  const revalidator = useRevalidator();
+  const retrying = revalidator.state === "loading";
+  return (
+    <div role="alert" className="notice notice--error">
+      <p>{message}</p>
+      <button type="button" onClick={() => revalidator.revalidate()} disabled={retrying}>
+        Try again
+      </button>
+    </div>
+  );
+}
+
+function RateLimitNote({ rateLimit }: { rateLimit: RateLimit }) {
+  const resetAt = rateLimit.resetAt.toLocaleTimeString(undefined, { timeStyle: "short" });
+  return (
+    <p className="muted">
+      GitHub API: {rateLimit.remaining} of {rateLimit.limit} requests left until {resetAt}.
+    </p>
+  );
+}

@@ -1,0 +1,93 @@
+import { screen } from "@testing-library/react";
+import { HttpResponse, http } from "msw";
+import { describe, expect, it } from "vitest";
+import { renderApp } from "./renderApp";
+import { gateway, server } from "./server";
+
+const EXPIRED = "Your sign-in expired or was started in another tab. Please try again.";
+const PROVIDER = "GitHub could not complete the sign-in. Please try again.";
+const UNREACHABLE = "We could not reach the sign-in provider. Please try again in a moment.";
+const GENERIC = "Something went wrong while signing in.";
+
+describe("the login page", () => {
+  it.each([
+    ["access_denied", "Sign-in was cancelled."],
+    ["state_mismatch", EXPIRED],
+    ["transaction_missing", EXPIRED],
+    ["transaction_expired", EXPIRED],
+    ["provider_error", PROVIDER],
+    ["invalid_response", PROVIDER],
+    ["invalid_callback", PROVIDER],
+    ["network_error", UNREACHABLE],
+    ["timeout", UNREACHABLE],
+    ["server_error", GENERIC],
+    ["something_new", GENERIC],
+  ])("when ?error=%s, then it says %j", async (code, message) => {
+    renderApp(`/login?error=${code}`);
+    expect(await screen.findByRole("alert")).toHaveTextContent(message);
+  });
+
+  it("when the error code carries markup, then only the generic text is shown", async () => {
+    const code = encodeURIComponent('<img src=x onerror="alert(1)"><b>pwned</b>');
+    const { container } = renderApp(`/login?error=${code}`);
+    expect(await screen.findByRole("alert")).toHaveTextContent(GENERIC);
+    expect(container.querySelector("img, b")).toBeNull();
+    expect(screen.queryByText(/pwned/)).not.toBeInTheDocument();
+  });
+
+  it("when there is no error, then no alert is shown", async () => {
+    renderApp("/login");
+    await screen.findByRole("link", { name: "Sign in with GitHub" });
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+  });
+
+  it.each([
+    "//evil.example",
+    "https://evil.example",
+    "/\\evil.example",
+    "javascript:alert(1)",
+    "/\t/evil.example",
+    "/login?returnTo=%2F",
+  ])("when returnTo is %j, then the sign-in link returns to /", async (returnTo) => {
+    renderApp(`/login?returnTo=${encodeURIComponent(returnTo)}`);
+    const link = await screen.findByRole("link", { name: "Sign in with GitHub" });
+    expect(link).toHaveAttribute("href", "/auth/github/login?returnTo=%2F");
+  });
+
+  it("when returnTo is a local path, then the sign-in link keeps it", async () => {
+    renderApp(`/login?returnTo=${encodeURIComponent("/repos?page=3#top")}`);
+    const link = await screen.findByRole("link", { name: "Sign in with GitHub" });
+    expect(link).toHaveAttribute("href", "/auth/github/login?returnTo=%2Frepos%3Fpage%3D3%23top");
+  });
+
+  it("when the gateway offers two providers, then there is one sign-in link each", async () => {
+    gateway.state.providers = [
+      { id: "github", name: "GitHub", loginUrl: "/auth/github/login" },
+      { id: "google", name: "Google", loginUrl: "/auth/google/login" },
+    ];
+    renderApp("/login");
+    expect(await screen.findByRole("link", { name: "Sign in with Google" })).toHaveAttribute(
+      "href",
+      "/auth/google/login?returnTo=%2F",
+    );
+    expect(screen.getByRole("link", { name: "Sign in with GitHub" })).toBeInTheDocument();
+  });
+
+  it("when a provider's loginUrl points elsewhere, then the conventional path is used", async () => {
+    gateway.state.providers = [
+      { id: "github", name: "GitHub", loginUrl: "https://evil.example/auth" },
+    ];
+    renderApp("/login");
+    expect(await screen.findByRole("link", { name: "Sign in with GitHub" })).toHaveAttribute(
+      "href",
+      "/auth/github/login?returnTo=%2F",
+    );
+  });
+
+  it("when the provider list cannot be fetched, then GitHub is offered alone", async () => {
+    server.use(http.get("/auth/providers", () => HttpResponse.error()));
+    renderApp("/login");
+    expect(await screen.findByRole("link", { name: "Sign in with GitHub" })).toBeInTheDocument();
+    expect(screen.getAllByRole("link", { name: /^Sign in with/ })).toHaveLength(1);
+  });
+});

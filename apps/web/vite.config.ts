@@ -1,0 +1,30 @@
+import { fileURLToPath } from "node:url";
+import react from "@vitejs/plugin-react";
+import { defineConfig, loadEnv, type ProxyOptions } from "vite";
+
+// The repository's .env is shared by every app, so read it from the root.
+const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
+
+// /api and /auth go to the gateway so the SPA and its cookies share one origin.
+// changeOrigin stays off (the gateway sees the SPA's Host and builds its callback URL from it)
+// and xfwd tells it which scheme/host/port the browser really used.
+function gatewayProxy(target: string): Record<string, ProxyOptions> {
+  const options: ProxyOptions = { target, changeOrigin: false, xfwd: true };
+  return { "^/api/": options, "^/auth/": options };
+}
+
+export default defineConfig(({ mode }) => {
+  const env = loadEnv(mode, repoRoot, "");
+  const gateway = env.GATEWAY_URL || `http://localhost:${env.PORT || "3000"}`;
+  const port = Number.parseInt(env.WEB_PORT || "5173", 10);
+
+  return {
+    plugins: [react()],
+    server: { port, strictPort: true, proxy: gatewayProxy(gateway) },
+    preview: { proxy: gatewayProxy(gateway) },
+    // Pre-bundled up front: a dependency discovered mid-session would reload the page
+    // and lose an in-progress sign-in.
+    optimizeDeps: { include: ["react", "react-dom", "react-dom/client", "react-router-dom"] },
+    build: { outDir: "dist", sourcemap: true },
+  };
+});
