@@ -37,7 +37,9 @@ for (const file of roots.flatMap(reportsIn)) {
   if (typeof report.numPassedTests === "number") {
     // vitest: a suite that failed to load counts as a failure even with no test inside.
     passed += report.numPassedTests;
-    failed += report.numFailedTests + (report.numFailedTestSuites > 0 && report.numFailedTests === 0 ? 1 : 0);
+    failed +=
+      report.numFailedTests +
+      (report.numFailedTestSuites > 0 && report.numFailedTests === 0 ? 1 : 0);
   } else if (report.stats && typeof report.stats.expected === "number") {
     // Playwright: expected = passed; unexpected = failed; flaky passed on retry.
     passed += report.stats.expected + report.stats.flaky;
