@@ -4,6 +4,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
 const roots = ["packages", "apps", "examples", "e2e", "bench"];
+// The reporters each package configures; other files there (run state, traces) are not reports.
+const REPORTS = new Set(["vitest.json", "playwright.json"]);
 let passed = 0;
 let failed = 0;
 const seen = [];
@@ -20,7 +22,7 @@ function reportsIn(dir) {
     if (entry.name === "node_modules") continue;
     const path = join(dir, entry.name);
     if (entry.isDirectory()) found.push(...reportsIn(path));
-    else if (dir.endsWith("test-results") && entry.name.endsWith(".json")) found.push(path);
+    else if (dir.endsWith("test-results") && REPORTS.has(entry.name)) found.push(path);
   }
   return found;
 }
