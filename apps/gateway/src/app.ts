@@ -24,7 +24,7 @@ export const GITHUB_PROXY_PATH = "/api/github";
 
 /** Builds the gateway without listening, so tests and the server share one wiring. */
 export function createApp(config: Config, deps: AppDeps = {}): Express {
-  const logger = deps.logger ?? createLogger(config.logLevel);
+  const logger = deps.logger ?? createLogger(config.logLevel, config.logFormat);
   const now = deps.now ?? Date.now;
   const secure = config.publicUrl.startsWith("https:");
   const sessions = createSessionCookie({

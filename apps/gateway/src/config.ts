@@ -37,6 +37,8 @@ export interface Config {
   proxyTimeoutMs: number;
   revokeTimeoutMs: number;
   logLevel: string;
+  /** Human-readable logs for a terminal (development default) or one JSON object a line. */
+  logFormat: "json" | "pretty";
   trustProxy: boolean | number | string;
   /** The built SPA to serve, or undefined when something else (Vite in development) serves it. */
   webDistDir: string | undefined;
@@ -82,6 +84,7 @@ const schema = z.object({
   PROXY_TIMEOUT_MS: positiveInt(30_000),
   REVOKE_TIMEOUT_MS: positiveInt(3_000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  LOG_FORMAT: z.enum(["json", "pretty"]).optional(),
   TRUST_PROXY: optionalString,
   WEB_DIST_DIR: optionalString,
 });
@@ -146,6 +149,7 @@ export function loadConfig(env: Env = process.env): Config {
     proxyTimeoutMs: e.PROXY_TIMEOUT_MS,
     revokeTimeoutMs: e.REVOKE_TIMEOUT_MS,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT ?? (e.NODE_ENV === "development" ? "pretty" : "json"),
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     webDistDir: e.WEB_DIST_DIR ?? (production ? builtWebDir() : undefined),
   };

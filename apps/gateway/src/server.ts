@@ -18,7 +18,7 @@ function main(): void {
     }
     throw err;
   }
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, config.logFormat);
   if (config.sessionSecretIsEphemeral) {
     logger.warn(
       "SESSION_SECRET is not set: using a random one for this run; sessions end when the gateway restarts",

@@ -12,9 +12,12 @@ const SECRET_PARAMS = new Set([
   "refresh_token",
 ]);
 
-export function createLogger(level: string): Logger {
+export function createLogger(level: string, format: "json" | "pretty" = "json"): Logger {
   return pino({
     level,
+    ...(format === "pretty" && {
+      transport: { target: "pino-pretty", options: { ignore: "pid,hostname", singleLine: true } },
+    }),
     redact: {
       paths: [
         "req.headers.cookie",
