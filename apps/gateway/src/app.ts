@@ -2,15 +2,20 @@ import express, { type Express } from "express";
 import type { Logger } from "pino";
 import { createGitHubProxy } from "./api/github-proxy.js";
 import { createMeRouter } from "./api/me.js";
-import { createProviders } from "./auth/providers.js";
+import { createProviders, type ProviderRegistry } from "./auth/providers.js";
+import { createAuthRateLimit } from "./auth/rate-limit.js";
 import { createAuthRouter } from "./auth/router.js";
 import type { Config } from "./config.js";
 import { errorHandler, notFound } from "./http/errors.js";
 import { createHealthRouter, type Readiness } from "./http/health.js";
 import { createHttpLogger, createLogger } from "./http/logger.js";
+import { securityHeaders } from "./http/security-headers.js";
 import { createSpaRouter } from "./http/spa.js";
+import { SessionManager } from "./session/manager.js";
 import { createSessionCookie } from "./session/session.js";
 import { createTransactionCookie } from "./session/transaction.js";
+import { guardRevocationStore } from "./stores/guarded.js";
+import { MemoryRevocationStore, type RevocationStore } from "./stores/revocation-store.js";
 
 export interface AppDeps {
   logger?: Logger;
@@ -18,6 +23,10 @@ export interface AppDeps {
   fetch?: typeof fetch;
   now?: () => number;
   readiness?: Readiness;
+  /** Where revoked session ids are kept; memory by default. */
+  revocations?: RevocationStore;
+  /** Replaces the providers built from config (tests register extra ones). */
+  providers?: ProviderRegistry;
 }
 
 export const GITHUB_PROXY_PATH = "/api/github";
@@ -27,18 +36,29 @@ export function createApp(config: Config, deps: AppDeps = {}): Express {
   const logger = deps.logger ?? createLogger(config.logLevel, config.logFormat);
   const now = deps.now ?? Date.now;
   const secure = config.publicUrl.startsWith("https:");
-  const sessions = createSessionCookie({
-    secrets: config.sessionSecrets,
-    ttlSeconds: config.sessionTtlSeconds,
-    secure,
+  const revocations = guardRevocationStore(
+    deps.revocations ?? new MemoryRevocationStore(now),
+    config.storeTimeoutMs,
+  );
+  const sessions = new SessionManager(
+    createSessionCookie({
+      secrets: config.sessionSecrets,
+      absoluteTimeoutSeconds: config.sessionAbsoluteTimeoutSeconds,
+      secure,
+    }),
+    revocations,
+    {
+      idleTimeoutSeconds: config.sessionIdleTimeoutSeconds,
+      absoluteTimeoutSeconds: config.sessionAbsoluteTimeoutSeconds,
+    },
     now,
-  });
+  );
   const transactions = createTransactionCookie({
     secrets: config.sessionSecrets,
     ttlSeconds: config.transactionTtlSeconds,
     secure,
   });
-  const providers = createProviders(config, deps.fetch);
+  const providers = deps.providers ?? createProviders(config, deps.fetch);
   const githubApi = providers.get("github")?.apiUrl;
   if (!githubApi) throw new Error("The GitHub provider has no API URL to proxy to.");
 
@@ -46,7 +66,8 @@ export function createApp(config: Config, deps: AppDeps = {}): Express {
   app.disable("x-powered-by");
   app.set("trust proxy", config.trustProxy);
   app.use(createHttpLogger(logger));
-  app.use(createHealthRouter(deps.readiness ?? { ready: true }));
+  app.use(securityHeaders(config, [...providers.values()]));
+  app.use(createHealthRouter(deps.readiness ?? { ready: true }, revocations));
 
   // Before any body parser: the proxy streams request bodies as they came.
   app.use(
@@ -55,13 +76,17 @@ export function createApp(config: Config, deps: AppDeps = {}): Express {
       apiUrl: githubApi,
       publicUrl: config.publicUrl,
       mountPath: GITHUB_PROXY_PATH,
-      methods: ["GET", "HEAD"],
+      methods: config.proxyMethods,
       timeoutMs: config.proxyTimeoutMs,
       sessions,
       logger,
     }),
   );
-  app.use("/auth", createAuthRouter({ config, providers, sessions, transactions, logger, now }));
+  app.use(
+    "/auth",
+    createAuthRateLimit(config.authRateLimit),
+    createAuthRouter({ config, providers, sessions, transactions, logger, now }),
+  );
   app.use("/api", createMeRouter(sessions));
   if (config.webDistDir) app.use(createSpaRouter(config.webDistDir));
 

@@ -30,12 +30,25 @@ export interface Config {
   sessionSecrets: Record<string, string>;
   /** True when development made up a secret because none was configured. */
   sessionSecretIsEphemeral: boolean;
-  sessionTtlSeconds: number;
+  /** A session unused this long is over (checked from the seal's own timestamps). */
+  sessionIdleTimeoutSeconds: number;
+  /** A session this old is over, however active. */
+  sessionAbsoluteTimeoutSeconds: number;
   transactionTtlSeconds: number;
   github: GitHubConfig;
   providerTimeoutMs: number;
   proxyTimeoutMs: number;
   revokeTimeoutMs: number;
+  /** A store call slower than this makes the request a 503 instead of a hang. */
+  storeTimeoutMs: number;
+  /** Requests to /auth/* per client IP per window. */
+  authRateLimit: { max: number; windowSeconds: number };
+  /** Methods the GitHub proxy forwards; writes only when configured. */
+  proxyMethods: string[];
+  /** After SIGTERM: how long /readyz says 503 while still serving, so load balancers move away. */
+  shutdownGraceMs: number;
+  /** After SIGTERM: exit by then, whatever is still running. */
+  shutdownTimeoutMs: number;
   logLevel: string;
   /** Human-readable logs for a terminal (development default) or one JSON object a line. */
   logFormat: "json" | "pretty";
@@ -74,7 +87,23 @@ const schema = z.object({
   PUBLIC_URL: httpUrl.optional(),
   SESSION_SECRET: optionalString,
   SESSION_SECRETS: optionalString,
-  SESSION_TTL_SECONDS: positiveInt(7 * 24 * 60 * 60),
+  SESSION_IDLE_TIMEOUT_SECONDS: positiveInt(8 * 60 * 60),
+  SESSION_ABSOLUTE_TIMEOUT_SECONDS: positiveInt(7 * 24 * 60 * 60),
+  STORE_TIMEOUT_MS: positiveInt(500),
+  AUTH_RATE_LIMIT_MAX: positiveInt(60),
+  AUTH_RATE_LIMIT_WINDOW_SECONDS: positiveInt(60),
+  GITHUB_PROXY_METHODS: z
+    .string()
+    .default("GET,HEAD")
+    .transform((v) =>
+      v
+        .split(/[\s,]+/)
+        .filter(Boolean)
+        .map((m) => m.toUpperCase()),
+    )
+    .pipe(z.array(z.enum(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"])).min(1)),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).optional(),
+  SHUTDOWN_TIMEOUT_MS: positiveInt(15_000),
   GITHUB_CLIENT_ID: optionalString,
   GITHUB_CLIENT_SECRET: optionalString,
   GITHUB_URL: httpUrl.optional(),
@@ -123,6 +152,13 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push("PUBLIC_URL: required in production (the https origin users open)");
   }
 
+  if (e.SESSION_IDLE_TIMEOUT_SECONDS > e.SESSION_ABSOLUTE_TIMEOUT_SECONDS) {
+    problems.push("SESSION_IDLE_TIMEOUT_SECONDS: must not exceed SESSION_ABSOLUTE_TIMEOUT_SECONDS");
+  }
+  if ((e.SHUTDOWN_GRACE_MS ?? 0) >= e.SHUTDOWN_TIMEOUT_MS) {
+    problems.push("SHUTDOWN_GRACE_MS: must be shorter than SHUTDOWN_TIMEOUT_MS");
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
 
   const publicUrl = new URL(e.PUBLIC_URL ?? `http://localhost:${e.WEB_PORT}`).origin;
@@ -133,7 +169,8 @@ export function loadConfig(env: Env = process.env): Config {
     publicUrl,
     sessionSecrets: ephemeral ? { "1": randomBytes(32).toString("base64url") } : secrets,
     sessionSecretIsEphemeral: ephemeral,
-    sessionTtlSeconds: e.SESSION_TTL_SECONDS,
+    sessionIdleTimeoutSeconds: e.SESSION_IDLE_TIMEOUT_SECONDS,
+    sessionAbsoluteTimeoutSeconds: e.SESSION_ABSOLUTE_TIMEOUT_SECONDS,
     transactionTtlSeconds: 10 * 60,
     github: {
       clientId: usingMock ? MOCK_GITHUB_CLIENT_ID : (e.GITHUB_CLIENT_ID ?? ""),
@@ -148,6 +185,12 @@ export function loadConfig(env: Env = process.env): Config {
     providerTimeoutMs: e.PROVIDER_TIMEOUT_MS,
     proxyTimeoutMs: e.PROXY_TIMEOUT_MS,
     revokeTimeoutMs: e.REVOKE_TIMEOUT_MS,
+    storeTimeoutMs: e.STORE_TIMEOUT_MS,
+    authRateLimit: { max: e.AUTH_RATE_LIMIT_MAX, windowSeconds: e.AUTH_RATE_LIMIT_WINDOW_SECONDS },
+    proxyMethods: e.GITHUB_PROXY_METHODS,
+    // Production sits behind load balancers that need a moment to notice; development does not.
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS ?? (production ? 5_000 : 0),
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT ?? (e.NODE_ENV === "development" ? "pretty" : "json"),
     trustProxy: parseTrustProxy(e.TRUST_PROXY),

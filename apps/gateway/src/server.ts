@@ -1,14 +1,14 @@
 import type { Server } from "node:http";
+import type { Logger } from "pino";
 import { createApp } from "./app.js";
-import { ConfigError, loadConfig, loadDotEnv } from "./config.js";
+import { type Config, ConfigError, loadConfig, loadDotEnv } from "./config.js";
+import { answerClientErrors } from "./http/errors.js";
 import type { Readiness } from "./http/health.js";
 import { createLogger } from "./http/logger.js";
 
-const SHUTDOWN_DEADLINE_MS = 10_000;
-
 function main(): void {
   loadDotEnv();
-  let config: ReturnType<typeof loadConfig>;
+  let config: Config;
   try {
     config = loadConfig();
   } catch (err) {
@@ -36,42 +36,52 @@ function main(): void {
   const server = app.listen(config.port, config.host, () => {
     logger.info({ port: config.port, publicUrl: config.publicUrl }, "gateway listening");
   });
+  answerClientErrors(server);
   server.on("error", (err) => {
     logger.fatal({ err }, "gateway could not listen");
     process.exit(1);
   });
-  const stop = (signal: string) => shutdown(server, readiness, logger, signal);
-  process.once("SIGTERM", stop);
-  process.once("SIGINT", stop);
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    shutdown(server, readiness, config, logger, signal);
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
 }
 
 /**
- * Stop taking work, let in-flight requests finish, close idle keep-alive sockets, and exit
- * before the deadline whatever happens.
+ * 1. /readyz answers 503 while the gateway keeps serving for the grace period, so load
+ *    balancers move traffic away without a single refused connection.
+ * 2. Stop accepting connections; idle keep-alive sockets close now, busy ones after their
+ *    current response.
+ * 3. Exit when the last request is done, or at the deadline whatever is left.
  */
 function shutdown(
   server: Server,
   readiness: Readiness,
-  logger: ReturnType<typeof createLogger>,
+  config: Config,
+  logger: Logger,
   signal: string,
 ): void {
-  logger.info({ signal }, "shutting down");
+  logger.info({ signal, graceMs: config.shutdownGraceMs }, "shutting down");
   readiness.ready = false;
   const deadline = setTimeout(() => {
-    logger.warn("shutdown deadline reached; closing remaining connections");
+    logger.warn("shutdown deadline reached; dropping remaining connections");
     server.closeAllConnections();
     process.exit(1);
-  }, SHUTDOWN_DEADLINE_MS);
+  }, config.shutdownTimeoutMs);
   deadline.unref();
-  server.close(() => {
-    logger.info("stopped");
-    process.exit(0);
-  });
-  server.closeIdleConnections();
-  // Keep-alive sockets that finish a request later must not linger either.
-  server.on("request", (_req, res) => {
-    res.setHeader("connection", "close");
-  });
+  // Responses sent from now on close their connection instead of keeping it alive.
+  server.on("request", (_req, res) => res.setHeader("connection", "close"));
+  setTimeout(() => {
+    server.close(() => {
+      logger.info("stopped");
+      process.exit(0);
+    });
+    server.closeIdleConnections();
+  }, config.shutdownGraceMs).unref();
 }
 
 main();

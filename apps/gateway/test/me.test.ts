@@ -94,7 +94,10 @@ describe("GET /api/me", () => {
 
   it("when the session has passed its lifetime, then it is anonymous", async () => {
     let now = Date.now();
-    const gateway = await startGateway({ SESSION_TTL_SECONDS: "3600" }, { now: () => now });
+    const gateway = await startGateway(
+      { SESSION_ABSOLUTE_TIMEOUT_SECONDS: "3600", SESSION_IDLE_TIMEOUT_SECONDS: "3600" },
+      { now: () => now },
+    );
     const browser = new TestBrowser(gateway.url);
     await browser.signIn();
     expect((await browser.get("/api/me")).status).toBe(200);

@@ -5,7 +5,7 @@ import { createProxyMiddleware } from "http-proxy-middleware";
 import type { Logger } from "pino";
 import { requireCsrf } from "../http/csrf.js";
 import { HttpError, sendError } from "../http/errors.js";
-import type { SealedCookie } from "../session/sealed-cookie.js";
+import type { SessionManager } from "../session/manager.js";
 import type { SessionData } from "../session/session.js";
 import { requireSession } from "./me.js";
 import { checkProxyPath } from "./proxy-path.js";
@@ -17,12 +17,12 @@ export interface GitHubProxyOptions {
   mountPath: string;
   methods: readonly string[];
   timeoutMs: number;
-  sessions: SealedCookie<SessionData>;
+  sessions: SessionManager;
   logger: Logger;
 }
 
-/** The access token travels from the session check to the proxy hook on the request itself. */
-const accessTokenOf = new WeakMap<IncomingMessage, string>();
+/** The session travels from the check to the proxy hooks on the request itself. */
+const sessionOf = new WeakMap<IncomingMessage, SessionData>();
 const timedOut = new WeakSet<IncomingMessage>();
 
 /**
@@ -38,15 +38,14 @@ export function createGitHubProxy(options: GitHubProxyOptions): RequestHandler[]
   // cost more than the rest of the proxying.
   const agent = new Agent({ keepAlive: true, maxSockets: 128 });
 
-  const guard: RequestHandler = async (req, _res, next) => {
+  const guard: RequestHandler = async (req, res, next) => {
     if (!methods.has(req.method)) {
       throw new HttpError(405, "method_not_allowed", `${req.method} is not allowed here.`, {
         Allow: [...methods].join(", "),
       });
     }
     checkProxyPath(req.url);
-    const session = await requireSession(sessions, req);
-    accessTokenOf.set(req, session.token.accessToken);
+    sessionOf.set(req, await requireSession(sessions, req, res));
     next();
   };
 
@@ -60,10 +59,13 @@ export function createGitHubProxy(options: GitHubProxyOptions): RequestHandler[]
         for (const name of ["cookie", "authorization", "x-csrf", "origin", "referer"]) {
           proxyReq.removeHeader(name);
         }
-        proxyReq.setHeader("authorization", `Bearer ${accessTokenOf.get(req) ?? ""}`);
+        proxyReq.setHeader(
+          "authorization",
+          `Bearer ${sessionOf.get(req)?.token.accessToken ?? ""}`,
+        );
         proxyReq.on("timeout", () => timedOut.add(req));
       },
-      proxyRes(proxyRes, _req, res) {
+      proxyRes(proxyRes, req, res) {
         const headers = proxyRes.headers;
         // GitHub may not set cookies on our origin, nor widen CORS for it.
         delete headers["set-cookie"];
@@ -73,8 +75,16 @@ export function createGitHubProxy(options: GitHubProxyOptions): RequestHandler[]
         if (typeof headers.link === "string") {
           headers.link = headers.link.split(target.toString().replace(/\/$/, "")).join(mountPath);
         }
-        // The provider no longer accepts this token: the session is over.
-        if (proxyRes.statusCode === 401) sessions.clear(res);
+        // The provider no longer accepts this token: the session is over, everywhere. end()
+        // clears the cookie before it returns; the revocation completes in the background.
+        if (proxyRes.statusCode === 401) {
+          sessions.end(res, sessionOf.get(req)).catch((err: unknown) => {
+            logger.warn(
+              { err: { message: String(err) } },
+              "could not revoke the session after GitHub's 401",
+            );
+          });
+        }
       },
       error(err, req, res) {
         if (!("setHeader" in res)) return;

@@ -11,8 +11,9 @@ import type { Logger } from "pino";
 import type { Config } from "../config.js";
 import { requireCsrf } from "../http/csrf.js";
 import { HttpError } from "../http/errors.js";
+import type { SessionManager } from "../session/manager.js";
 import type { SealedCookie } from "../session/sealed-cookie.js";
-import { newSession, type SessionData } from "../session/session.js";
+import type { SessionData } from "../session/session.js";
 import type { Transaction } from "../session/transaction.js";
 import { loginErrorCode, loginErrorLocation } from "./login-error.js";
 import type { ProviderRegistry } from "./providers.js";
@@ -21,7 +22,7 @@ import { safeReturnTo } from "./return-to.js";
 export interface AuthRouterDeps {
   config: Config;
   providers: ProviderRegistry;
-  sessions: SealedCookie<SessionData>;
+  sessions: SessionManager;
   transactions: SealedCookie<Transaction>;
   logger: Logger;
   now?: () => number;
@@ -91,10 +92,7 @@ export function createAuthRouter(deps: AuthRouterDeps): Router {
         codeVerifier: transaction.codeVerifier,
       });
       const { user } = await fetchUser(provider, tokens.accessToken, { scopes: tokens.scopes });
-      await sessions.write(
-        res,
-        newSession(provider.id, user, tokens, config.sessionTtlSeconds, now()),
-      );
+      await sessions.start(res, provider.id, user, tokens);
       logger.info({ provider: provider.id, userId: user.id }, "signed in");
       return redirect(res, safeReturnTo(transaction.returnTo));
     } catch (err) {
@@ -105,9 +103,18 @@ export function createAuthRouter(deps: AuthRouterDeps): Router {
   });
 
   router.post("/logout", requireCsrf(config.publicUrl), async (req, res) => {
-    const session = await sessions.read(req);
+    const session = await sessions.peek(req);
     sessions.clear(res);
-    if (session) await revokeBestEffort(session, providers.get(session.provider), config, logger);
+    if (session) {
+      // Both at once: the provider's revocation is bounded, and a store failure still
+      // reports 503 (the cookie is cleared either way) rather than a logout that did not kill
+      // copies of the cookie.
+      const [revoked] = await Promise.allSettled([
+        sessions.revoke(session),
+        revokeBestEffort(session, providers.get(session.provider), config, logger),
+      ]);
+      if (revoked.status === "rejected") throw revoked.reason;
+    }
     res.set("Cache-Control", "no-store").status(204).end();
   });
 

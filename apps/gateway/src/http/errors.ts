@@ -1,6 +1,8 @@
-import type { ServerResponse } from "node:http";
+import type { Server, ServerResponse } from "node:http";
+import type { Duplex } from "node:stream";
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import type { Logger } from "pino";
+import { StoreUnavailableError } from "../stores/guarded.js";
 
 /**
  * An error meant for the client: its `code` and `message` are sent as JSON as they are,
@@ -50,6 +52,12 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       sendError(res, err.status, err.code, err.message);
       return;
     }
+    if (err instanceof StoreUnavailableError) {
+      logger.warn({ operation: err.operation }, "store unavailable");
+      res.set("Retry-After", "1");
+      sendError(res, 503, err.code, "Sessions cannot be checked right now. Please retry shortly.");
+      return;
+    }
     const clientError = clientErrorFromExpress(err);
     if (clientError) {
       sendError(res, clientError.status, clientError.code, clientError.message);
@@ -69,4 +77,28 @@ function clientErrorFromExpress(err: unknown): HttpError | undefined {
   }
   const code = typeof type === "string" ? type.replaceAll(".", "_") : "bad_request";
   return new HttpError(status, code, err instanceof Error ? err.message : "Bad request");
+}
+
+/**
+ * Requests Node rejects before Express sees them (malformed HTTP, oversized headers) still
+ * get the JSON error shape instead of a bare status line.
+ */
+export function answerClientErrors(server: Server): void {
+  server.on("clientError", (err: NodeJS.ErrnoException, socket: Duplex) => {
+    if (!socket.writable || err.code === "ECONNRESET") {
+      socket.destroy();
+      return;
+    }
+    const tooLarge = err.code === "HPE_HEADER_OVERFLOW";
+    const status = tooLarge ? "431 Request Header Fields Too Large" : "400 Bad Request";
+    const body = JSON.stringify(
+      tooLarge
+        ? { error: "headers_too_large", message: "The request headers are too large." }
+        : { error: "bad_request", message: "The request is not valid HTTP." },
+    );
+    socket.end(
+      `HTTP/1.1 ${status}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  });
 }

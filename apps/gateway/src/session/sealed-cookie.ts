@@ -60,15 +60,19 @@ export class SealedCookie<T> {
     return parsed.success ? parsed.data : undefined;
   }
 
-  /** Seals `data` and appends its Set-Cookie; throws `CookieTooLargeError` instead of sending one a browser would drop. */
-  async write(res: ServerResponse, data: T): Promise<void> {
+  /**
+   * Seals `data` and appends its Set-Cookie; throws `CookieTooLargeError` instead of sending
+   * one a browser would drop. `maxAgeSeconds` overrides the configured cookie lifetime.
+   */
+  async write(res: ServerResponse, data: T, maxAgeSeconds?: number): Promise<void> {
     const sealed = await sealData(data, {
       password: this.options.secrets,
       ttl: this.options.ttlSeconds,
     });
     const header = serialize(this.options.name, sealed, {
       ...this.attributes(),
-      maxAge: this.options.maxAgeSeconds ?? Math.max(this.options.ttlSeconds - 60, 1),
+      maxAge:
+        maxAgeSeconds ?? this.options.maxAgeSeconds ?? Math.max(this.options.ttlSeconds - 60, 1),
     });
     const bytes = Buffer.byteLength(header);
     if (bytes > MAX_SET_COOKIE_BYTES) throw new CookieTooLargeError(this.options.name, bytes);

@@ -23,35 +23,33 @@ const tokenSchema = z.object({
 });
 
 const sessionSchema = z.object({
-  v: z.literal(1),
+  v: z.literal(2),
+  /** Random id: the key for revocation, and proof that a login made a new session. */
   sid: z.string().min(16),
   provider: z.string(),
   user: userSchema,
   token: tokenSchema,
   createdAt: z.number(),
+  /** When the session was last used (to within the touch interval): the idle timeout's clock. */
+  lastSeenAt: z.number(),
+  /** createdAt + the absolute timeout: no activity extends it. */
   expiresAt: z.number(),
 });
 
 /** What the sealed session cookie holds. Only the gateway ever sees `token`. */
 export type SessionData = z.infer<typeof sessionSchema>;
 
-export interface SessionOptions {
+export function createSessionCookie(options: {
   secrets: Record<string, string>;
-  ttlSeconds: number;
+  absoluteTimeoutSeconds: number;
   secure: boolean;
-  now?: () => number;
-}
-
-export function createSessionCookie(options: SessionOptions): SealedCookie<SessionData> {
-  const now = options.now ?? Date.now;
+}): SealedCookie<SessionData> {
   return new SealedCookie({
     name: cookieName("latchkey.session", options.secure),
     secrets: options.secrets,
-    ttlSeconds: options.ttlSeconds,
+    ttlSeconds: options.absoluteTimeoutSeconds,
     secure: options.secure,
-    // The seal's own TTL already bounds it; the timestamp check keeps a clock-skewed or
-    // rotated-TTL seal from outliving the session it was issued for.
-    schema: sessionSchema.refine((s) => s.expiresAt > now(), "session expired"),
+    schema: sessionSchema,
   });
 }
 
@@ -60,11 +58,11 @@ export function newSession(
   provider: string,
   user: NormalizedUser,
   token: TokenSet,
-  ttlSeconds: number,
-  now: number = Date.now(),
+  absoluteTimeoutSeconds: number,
+  now: number,
 ): SessionData {
   return {
-    v: 1,
+    v: 2,
     sid: randomBytes(16).toString("base64url"),
     provider,
     user: { ...user },
@@ -79,6 +77,7 @@ export function newSession(
       }),
     },
     createdAt: now,
-    expiresAt: now + ttlSeconds * 1000,
+    lastSeenAt: now,
+    expiresAt: now + absoluteTimeoutSeconds * 1000,
   };
 }

@@ -4,6 +4,7 @@ import { pino } from "pino";
 import { afterEach } from "vitest";
 import { type AppDeps, createApp } from "../../src/app.js";
 import { type Config, loadConfig } from "../../src/config.js";
+import { answerClientErrors } from "../../src/http/errors.js";
 import { githubBase } from "./network.js";
 
 export const TEST_SECRET = "test-secret-that-is-at-least-32-characters-long";
@@ -40,6 +41,7 @@ export async function startGateway(
     ...env,
   });
   server.on("request", createApp(config, { logger: pino({ level: "silent" }), ...deps }));
+  answerClientErrors(server);
   const gateway: TestGateway = {
     url,
     config,

@@ -1,0 +1,28 @@
+import type { RequestHandler } from "express";
+import { rateLimit } from "express-rate-limit";
+import { sendError } from "../http/errors.js";
+
+/**
+ * Per-client-IP limit on /auth/*: logins and callbacks are cheap to ask for and costly to
+ * answer (provider round trips, seals). The client IP comes from Express's `trust proxy`
+ * setting (TRUST_PROXY), so behind a load balancer each user is counted, not the balancer.
+ */
+export function createAuthRateLimit(options: {
+  max: number;
+  windowSeconds: number;
+}): RequestHandler {
+  return rateLimit({
+    windowMs: options.windowSeconds * 1000,
+    limit: options.max,
+    standardHeaders: "draft-7",
+    legacyHeaders: false,
+    handler: (_req, res) => {
+      sendError(
+        res,
+        429,
+        "rate_limited",
+        "Too many sign-in requests. Please wait a moment and try again.",
+      );
+    },
+  });
+}

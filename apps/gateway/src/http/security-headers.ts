@@ -1,0 +1,47 @@
+import type { OAuthProvider } from "@latchkey/oauth-core";
+import type { RequestHandler } from "express";
+import helmet from "helmet";
+import type { Config } from "../config.js";
+
+/** Where user avatars may come from: github.com's CDN, plus the provider hosts themselves (GHES, the mock). */
+const AVATAR_ORIGINS = ["https://avatars.githubusercontent.com"];
+
+/**
+ * helmet's protections with a strict CSP for the SPA the gateway serves in production:
+ * scripts and styles only from this origin, no framing, no plugin content, forms only to
+ * this origin. Every response gets them; JSON answers are unaffected.
+ */
+export function securityHeaders(
+  config: Config,
+  providers: readonly OAuthProvider[],
+): RequestHandler {
+  const providerOrigins = new Set<string>();
+  for (const provider of providers) {
+    for (const url of [provider.authorizationEndpoint, provider.apiUrl]) {
+      if (url) providerOrigins.add(new URL(url).origin);
+    }
+  }
+  const https = config.publicUrl.startsWith("https:");
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", ...AVATAR_ORIGINS, ...providerOrigins],
+        "connect-src": ["'self'"],
+        "font-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+        ...(https && { "upgrade-insecure-requests": [] }),
+      },
+    },
+    // HSTS only means something over https; on http it would only confuse a local setup.
+    strictTransportSecurity: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: "no-referrer" },
+    crossOriginEmbedderPolicy: false,
+  });
+}

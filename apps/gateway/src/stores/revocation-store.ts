@@ -1,0 +1,55 @@
+/**
+ * Session ids that must no longer be honoured, each until the moment its session would have
+ * expired anyway. This is what lets a stateless sealed cookie be killed: the seal still
+ * opens, but its id is on this list.
+ */
+export interface RevocationStore {
+  revoke(sid: string, untilMs: number): Promise<void>;
+  isRevoked(sid: string): Promise<boolean>;
+  /** Resolves when the store can answer; used by /readyz. */
+  ping(): Promise<void>;
+}
+
+/** One process's memory: right for a single gateway; several need a shared store. */
+export class MemoryRevocationStore implements RevocationStore {
+  private readonly revoked = new Map<string, number>();
+  private readonly sweeper: NodeJS.Timeout;
+
+  constructor(
+    private readonly now: () => number = Date.now,
+    sweepEveryMs = 60_000,
+  ) {
+    // Entries outlive nothing: once the session would have expired, its entry is useless.
+    this.sweeper = setInterval(() => this.sweep(), sweepEveryMs);
+    this.sweeper.unref();
+  }
+
+  async revoke(sid: string, untilMs: number): Promise<void> {
+    if (untilMs > this.now()) this.revoked.set(sid, untilMs);
+  }
+
+  async isRevoked(sid: string): Promise<boolean> {
+    const until = this.revoked.get(sid);
+    if (until === undefined) return false;
+    if (until <= this.now()) {
+      this.revoked.delete(sid);
+      return false;
+    }
+    return true;
+  }
+
+  async ping(): Promise<void> {}
+
+  get size(): number {
+    return this.revoked.size;
+  }
+
+  sweep(): void {
+    const now = this.now();
+    for (const [sid, until] of this.revoked) if (until <= now) this.revoked.delete(sid);
+  }
+
+  close(): void {
+    clearInterval(this.sweeper);
+  }
+}
