@@ -1,0 +1,99 @@
+import { github } from "@latchkey/oauth-core";
+import { sealData } from "iron-session";
+import { describe, expect, it } from "vitest";
+import { TestBrowser } from "./support/browser.js";
+import { startGateway, TEST_SECRET } from "./support/gateway.js";
+import { githubBase, useMockGitHub } from "./support/network.js";
+
+const mock = useMockGitHub();
+const tokenCalls = () =>
+  mock.mock.requests.filter((r) => r.path === "/login/oauth/access_token").length;
+
+describe("authorization hardening", () => {
+  it("when a transaction started for one provider comes back on another's callback, then it fails (A5)", async () => {
+    const base = github({
+      clientId: "mock-client-id",
+      clientSecret: "mock-client-secret",
+      url: githubBase(),
+    });
+    const providers = new Map([
+      ["github", base],
+      ["other", { ...base, id: "other", name: "Other" }],
+    ]);
+    const gateway = await startGateway({}, { providers });
+    const browser = new TestBrowser(gateway.url);
+    const authorize = await browser.startLogin("/restricted");
+    const callback = await browser.consent(authorize, { login: "octocat" });
+    const response = await browser.get(callback.replace("/auth/github/", "/auth/other/"));
+    expect(response.headers.get("location")).toBe("/login?error=state_mismatch");
+    expect(tokenCalls()).toBe(0);
+    expect(browser.sessionCookie()).toBeUndefined();
+  });
+
+  it("when a transaction somehow holds an off-site returnTo, then the final redirect still stays home (A9)", async () => {
+    const gateway = await startGateway();
+    const browser = new TestBrowser(gateway.url);
+    const authorize = await browser.startLogin("/restricted");
+    const state = authorize.searchParams.get("state") ?? "";
+    // Forge a whole transaction with the server's secret, as a bug elsewhere might.
+    const forged = await sealData(
+      {
+        provider: "github",
+        state,
+        codeVerifier: "v".repeat(43),
+        returnTo: "//evil.example/phish",
+        createdAt: Date.now(),
+      },
+      { password: { 1: TEST_SECRET }, ttl: 900 },
+    );
+    browser.cookies.set("latchkey.tx", forged);
+    const callback = new URL(await browser.consent(authorize, { login: "octocat" }), gateway.url);
+    // PKCE fails with the forged verifier, so the login fails — but it fails on our origin.
+    const response = await browser.get(`${callback.pathname}${callback.search}`);
+    const location = response.headers.get("location") ?? "";
+    expect(location.startsWith("/")).toBe(true);
+    expect(location.startsWith("//")).toBe(false);
+  });
+
+  it("when extra scopes are configured, then they are asked for; by default only the least (A10)", async () => {
+    const plain = await startGateway();
+    const least = await new TestBrowser(plain.url).startLogin();
+    expect(least.searchParams.get("scope")).toBe("read:user user:email");
+    const wider = await startGateway({ GITHUB_SCOPES: "read:user,user:email read:org" });
+    const more = await new TestBrowser(wider.url).startLogin();
+    expect(more.searchParams.get("scope")).toBe("read:user user:email read:org");
+  });
+
+  it("when the same redirect_uri is not used for the token request, then GitHub refuses it (A4)", async () => {
+    const gateway = await startGateway();
+    const browser = new TestBrowser(gateway.url);
+    const authorize = await browser.startLogin();
+    expect(authorize.searchParams.get("redirect_uri")).toBe(`${gateway.url}/auth/github/callback`);
+    // A gateway whose public URL differs uses a different redirect_uri for the exchange.
+    const elsewhere = await startGateway({ PUBLIC_URL: "http://127.0.0.1:1" });
+    const callback = await browser.consent(authorize, { login: "octocat" });
+    const thief = new TestBrowser(elsewhere.url);
+    thief.cookies.set("latchkey.tx", browser.cookies.get("latchkey.tx") ?? "");
+    const response = await thief.get(callback);
+    expect(response.headers.get("location")).toBe("/login?error=provider_error");
+    expect(thief.sessionCookie()).toBeUndefined();
+  });
+
+  it("when writes are allowed by GITHUB_PROXY_METHODS, then they pass; otherwise 405 (B7)", async () => {
+    const gateway = await startGateway({ GITHUB_PROXY_METHODS: "GET,HEAD,POST" });
+    const browser = new TestBrowser(gateway.url);
+    await browser.signIn();
+    const post = await browser.request("/api/github/user/repos", {
+      method: "POST",
+      headers: { "x-csrf": "1", "content-type": "application/json" },
+      body: JSON.stringify({ name: "x" }),
+    });
+    expect(post.status).not.toBe(405);
+    const del = await browser.request("/api/github/user/repos", {
+      method: "DELETE",
+      headers: { "x-csrf": "1" },
+    });
+    expect(del.status).toBe(405);
+    expect(del.headers.get("allow")).toBe("GET, HEAD, POST");
+  });
+});

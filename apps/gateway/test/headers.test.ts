@@ -1,0 +1,71 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { startGateway } from "./support/gateway.js";
+import { githubBase, useMockGitHub } from "./support/network.js";
+
+useMockGitHub();
+
+function builtSpa(): string {
+  const dist = mkdtempSync(join(tmpdir(), "latchkey-web-"));
+  mkdirSync(join(dist, "assets"));
+  writeFileSync(join(dist, "index.html"), "<!doctype html><title>Latchkey</title>");
+  return dist;
+}
+
+describe("security headers", () => {
+  it("when the SPA is served, then it carries a strict CSP", async () => {
+    const gateway = await startGateway({ WEB_DIST_DIR: builtSpa() });
+    const response = await fetch(`${gateway.url}/restricted`, { headers: { accept: "text/html" } });
+    const csp = response.headers.get("content-security-policy") ?? "";
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain("unsafe-inline");
+    expect(csp).not.toContain("unsafe-eval");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).toContain(
+      `img-src 'self' data: https://avatars.githubusercontent.com ${githubBase()}`,
+    );
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("x-frame-options")).toBe("SAMEORIGIN");
+  });
+
+  it("when any route answers, then there is no X-Powered-By and the referrer is never sent", async () => {
+    const gateway = await startGateway();
+    for (const path of ["/healthz", "/api/me", "/auth/providers", "/nowhere"]) {
+      const response = await fetch(`${gateway.url}${path}`);
+      expect(response.headers.get("x-powered-by")).toBeNull();
+      expect(response.headers.get("referrer-policy")).toBe("no-referrer");
+    }
+  });
+
+  it("when the public URL is http, then there is no HSTS; when https, there is", async () => {
+    const plain = await startGateway();
+    expect(
+      (await fetch(`${plain.url}/healthz`)).headers.get("strict-transport-security"),
+    ).toBeNull();
+    const secure = await startGateway({ PUBLIC_URL: "https://app.example.com" });
+    expect((await fetch(`${secure.url}/healthz`)).headers.get("strict-transport-security")).toMatch(
+      /max-age=31536000/,
+    );
+  });
+
+  it("when another site sends a CORS preflight, then nothing grants it access (B5)", async () => {
+    const gateway = await startGateway();
+    for (const path of ["/auth/logout", "/api/github/user", "/api/me"]) {
+      const response = await fetch(`${gateway.url}${path}`, {
+        method: "OPTIONS",
+        headers: {
+          origin: "https://evil.example",
+          "access-control-request-method": "POST",
+          "access-control-request-headers": "x-csrf",
+        },
+      });
+      expect(response.headers.get("access-control-allow-origin")).toBeNull();
+      expect(response.headers.get("access-control-allow-headers")).toBeNull();
+      expect(response.headers.get("access-control-allow-credentials")).toBeNull();
+    }
+  });
+});

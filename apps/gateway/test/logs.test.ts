@@ -1,0 +1,45 @@
+import { Writable } from "node:stream";
+import { pino } from "pino";
+import { describe, expect, it } from "vitest";
+import { TestBrowser } from "./support/browser.js";
+import { startGateway } from "./support/gateway.js";
+import { useMockGitHub } from "./support/network.js";
+
+useMockGitHub();
+
+function capturedLogger() {
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  return { logger: pino({ level: "trace" }, stream), text: () => lines.join("") };
+}
+
+describe("logs (A7, B4)", () => {
+  it("when a whole session runs, then no code, state, verifier, token or cookie reaches the log", async () => {
+    const { logger, text } = capturedLogger();
+    const gateway = await startGateway({}, { logger });
+    const browser = new TestBrowser(gateway.url);
+    const authorize = await browser.startLogin("/restricted");
+    const callback = await browser.consent(authorize, { login: "octocat" });
+    const params = new URL(callback, gateway.url).searchParams;
+    await browser.get(callback);
+    await browser.get("/api/me");
+    await browser.get("/api/github/user/repos", { "x-csrf": "1" });
+    const sealed = browser.sessionCookie() ?? "";
+    await browser.post("/auth/logout", { "x-csrf": "1" });
+
+    const log = text();
+    expect(log).toContain("/auth/github/callback"); // the requests were logged…
+    for (const secret of [params.get("code"), params.get("state"), sealed.slice(0, 40)]) {
+      expect(secret).toBeTruthy();
+      expect(log).not.toContain(secret);
+    }
+    expect(log).not.toMatch(/gh[opusr]_[A-Za-z0-9]{20,}/);
+    expect(log).not.toContain("mock-client-secret");
+    expect(log).toContain("[redacted]");
+  });
+});

@@ -1,0 +1,140 @@
+import { unsealData } from "iron-session";
+import { describe, expect, it } from "vitest";
+import type { SessionData } from "../src/session/session.js";
+import { parseSetCookie, TestBrowser } from "./support/browser.js";
+import { startGateway, TEST_SECRET } from "./support/gateway.js";
+import { useMockGitHub } from "./support/network.js";
+
+useMockGitHub();
+
+const HOUR = 3600 * 1000;
+
+async function opened(
+  sealed: string | undefined,
+  secrets: Record<string, string> = { 1: TEST_SECRET },
+) {
+  return (await unsealData<SessionData>(sealed ?? "", {
+    password: secrets,
+    ttl: 0,
+  })) as SessionData;
+}
+
+function clock() {
+  const state = { now: Date.now() };
+  return { state, now: () => state.now };
+}
+
+describe("sessions", () => {
+  it("when a user signs in twice, then each login makes a session with a new id (C1)", async () => {
+    const gateway = await startGateway();
+    const browser = new TestBrowser(gateway.url);
+    await browser.signIn("octocat");
+    const first = await opened(browser.sessionCookie());
+    await browser.signIn("octocat");
+    const second = await opened(browser.sessionCookie());
+    expect(first.sid).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(second.sid).not.toBe(first.sid);
+  });
+
+  it("when a session goes unused past the idle timeout, then it is refused (C2)", async () => {
+    const time = clock();
+    const gateway = await startGateway(
+      { SESSION_IDLE_TIMEOUT_SECONDS: String(2 * 3600) },
+      { now: time.now },
+    );
+    const browser = new TestBrowser(gateway.url);
+    await browser.signIn();
+    time.state.now += 2 * HOUR - 60_000;
+    expect((await browser.get("/api/me")).status).toBe(200);
+    // The request above moved the idle clock: another almost-2-hours is fine.
+    time.state.now += 2 * HOUR - 60_000;
+    expect((await browser.get("/api/me")).status).toBe(200);
+    time.state.now += 2 * HOUR + 1;
+    expect((await browser.get("/api/me")).status).toBe(401);
+  });
+
+  it("when a session is used all the time, then it still ends at the absolute timeout (C2)", async () => {
+    const time = clock();
+    const gateway = await startGateway(
+      {
+        SESSION_IDLE_TIMEOUT_SECONDS: String(3600),
+        SESSION_ABSOLUTE_TIMEOUT_SECONDS: String(3 * 3600),
+      },
+      { now: time.now },
+    );
+    const browser = new TestBrowser(gateway.url);
+    await browser.signIn();
+    for (let i = 0; i < 5; i++) {
+      time.state.now += 30 * 60_000;
+      expect((await browser.get("/api/me")).status).toBe(200);
+    }
+    time.state.now += 31 * 60_000;
+    expect((await browser.get("/api/me")).status).toBe(401);
+  });
+
+  it("when requests come close together, then the cookie is not re-sealed on every one", async () => {
+    const time = clock();
+    const gateway = await startGateway({}, { now: time.now });
+    const browser = new TestBrowser(gateway.url);
+    await browser.signIn();
+    time.state.now += 60_000;
+    const soon = await browser.get("/api/me");
+    expect(soon.headers.getSetCookie()).toEqual([]);
+
+    time.state.now += 10 * 60_000;
+    const later = await browser.get("/api/me");
+    const [resealed] = later.headers.getSetCookie().map(parseSetCookie);
+    expect(resealed?.name).toBe("latchkey.session");
+    const session = await opened(resealed?.value);
+    expect(session.lastSeenAt).toBe(time.state.now);
+    // Re-sealing never extends the absolute lifetime.
+    const maxAge = Number(resealed?.attributes["max-age"]);
+    expect(maxAge * 1000).toBeLessThanOrEqual(session.expiresAt - time.state.now);
+  });
+
+  it("when a cookie copied before logout is sent after it, then it is refused (C3)", async () => {
+    const gateway = await startGateway();
+    const browser = new TestBrowser(gateway.url);
+    await browser.signIn();
+    const copy = browser.sessionCookie();
+    expect((await browser.post("/auth/logout", { "x-csrf": "1" })).status).toBe(204);
+
+    const thief = new TestBrowser(gateway.url);
+    thief.cookies.set("latchkey.session", copy ?? "");
+    expect((await thief.get("/api/me")).status).toBe(401);
+    expect((await thief.get("/api/github/user", { "x-csrf": "1" })).status).toBe(401);
+  });
+
+  it("when GitHub rejects the token on a proxied call, then every copy of the session is refused (D3)", async () => {
+    const gateway = await startGateway();
+    const browser = new TestBrowser(gateway.url);
+    await browser.signIn();
+    const copy = browser.sessionCookie();
+    // Revoke the token at GitHub behind the gateway's back (as a user would in GitHub's settings).
+    const session = await opened(copy);
+    await fetch(`${gateway.config.github.url}/api/v3/applications/mock-client-id/token`, {
+      method: "DELETE",
+      headers: {
+        authorization: `Basic ${Buffer.from("mock-client-id:mock-client-secret").toString("base64")}`,
+        "content-type": "application/json",
+      },
+      body: JSON.stringify({ access_token: session.token.accessToken }),
+    });
+    expect((await browser.get("/api/github/user", { "x-csrf": "1" })).status).toBe(401);
+    expect(browser.sessionCookie()).toBeUndefined();
+
+    const other = new TestBrowser(gateway.url);
+    other.cookies.set("latchkey.session", copy ?? "");
+    await expect.poll(async () => (await other.get("/api/me")).status).toBe(401);
+  });
+
+  it("when a new secret is added with a higher id, then new sessions are sealed with it (C4)", async () => {
+    const newer = "n".repeat(48);
+    const gateway = await startGateway({ SESSION_SECRETS: `2:${newer},1:${TEST_SECRET}` });
+    const browser = new TestBrowser(gateway.url);
+    await browser.signIn();
+    const sealed = browser.sessionCookie() ?? "";
+    expect(sealed.startsWith("Fe26.2*2*")).toBe(true);
+    expect((await opened(sealed, { 2: newer })).user.login).toBe("octocat");
+  });
+});
