@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+import { parseFaultList } from "./faults/parse.js";
+import type { ActiveFault } from "./faults/types.js";
 import { startMockGitHubServer } from "./http-server.js";
 import { MOCK_CLIENT_ID } from "./seed.js";
 
@@ -13,6 +15,14 @@ if (!/^\d+$/.test(rawPort) || port > 65535) {
   process.exit(1);
 }
 
+let faults: ActiveFault[] = [];
+try {
+  faults = parseFaultList(process.env.MOCK_GITHUB_FAULTS ?? "");
+} catch (error) {
+  console.error(`MOCK_GITHUB_FAULTS: ${(error as Error).message}`);
+  process.exit(1);
+}
+
 try {
   const server = await startMockGitHubServer({
     port,
@@ -20,7 +30,13 @@ try {
     // Browsers and the gateway are told "localhost", the name in every dev URL.
     baseUrl: process.env.MOCK_GITHUB_URL ?? `http://localhost:${port}`,
   });
+  for (const { target, fault } of faults) server.mock.faults.set(target, fault);
   console.log(`Mock GitHub on ${server.url} (client id ${MOCK_CLIENT_ID})`);
+  if (faults.length > 0) {
+    console.log(
+      `Faults on: ${faults.map(({ target, fault }) => `${target} ${fault.kind}`).join(", ")}`,
+    );
+  }
   const stop = () => {
     server.close().then(
       () => process.exit(0),

@@ -7,18 +7,33 @@ import { repoHandlers } from "./api/repos.js";
 import { userHandlers } from "./api/users.js";
 import { avatarHandlers } from "./avatars.js";
 import type { MockContext } from "./context.js";
+import { faultAdminHandlers } from "./faults/admin.js";
+import { faultHandler } from "./faults/handler.js";
 import { authorizeHandlers } from "./oauth/authorize.js";
 import { errorPage } from "./oauth/html.js";
 import { tokenHandlers } from "./oauth/token.js";
 
-/** Every handler of one mock, in matching order: the recorder first, the catch-alls last. */
+/**
+ * Every handler of one mock, in matching order: the fault switches (not recorded, so tests
+ * count only GitHub's traffic), the recorder, the fault layer, GitHub's routes, the catch-alls.
+ */
 export function createHandlers(context: MockContext): HttpHandler[] {
+  const routes = routeHandlers(context);
   return [
+    ...faultAdminHandlers(context),
     // Returns nothing, so msw moves on to the handler that answers.
     http.all(`${context.baseUrl}/*`, ({ request }) => {
       const url = new URL(request.url);
       context.state.requests.push({ method: request.method, url: url.href, path: url.pathname });
     }),
+    faultHandler(context, routes),
+    ...routes,
+  ];
+}
+
+/** GitHub as it behaves when nothing is wrong. */
+function routeHandlers(context: MockContext): HttpHandler[] {
+  return [
     ...authorizeHandlers(context),
     ...tokenHandlers(context),
     ...avatarHandlers(context),

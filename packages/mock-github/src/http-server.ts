@@ -90,6 +90,14 @@ async function handle(mock: MockGitHub, req: IncomingMessage, res: ServerRespons
     const request = await toFetchRequest(req, new URL(mock.baseUrl).origin);
     const response =
       (await getResponse(mock.handlers, request)) ?? new Response("Not Found", { status: 404 });
+    // A network error (the "reset" fault) has no HTTP form: drop the connection with a TCP
+    // RST, so the client sees ECONNRESET as when GitHub's side goes away mid-request.
+    if (response.type === "error") {
+      req.socket.resetAndDestroy();
+      return;
+    }
+    // The client gave up (a timeout during a "slow" fault): nobody is left to answer.
+    if (res.destroyed) return;
     await writeResponse(res, response, req.method !== "HEAD");
   } catch (error) {
     if (res.headersSent) {

@@ -1,4 +1,6 @@
 export type { MockGitHubOptions } from "./context.js";
+export type { ActiveFault, Fault, FaultKind, FaultTarget, MockFaults } from "./faults/types.js";
+export { FAULT_KINDS, FAULT_TARGETS } from "./faults/types.js";
 export type { MockGitHubServer, StartMockGitHubServerOptions } from "./http-server.js";
 export { startMockGitHubServer } from "./http-server.js";
 export type { MockGitHub } from "./mock.js";

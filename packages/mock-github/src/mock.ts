@@ -1,5 +1,6 @@
 import type { HttpHandler } from "msw";
 import { createContext, findAccount, type MockGitHubOptions } from "./context.js";
+import type { MockFaults } from "./faults/types.js";
 import { createHandlers } from "./handlers.js";
 import { parseScopes } from "./oauth/scopes.js";
 import type { RecordedRequest } from "./types.js";
@@ -13,7 +14,9 @@ export interface MockGitHub {
   readonly baseUrl: string;
   /** A working token for `login`, as if it had gone through the OAuth flow of the first client. */
   issueToken(login: string, scopes?: readonly string[]): string;
-  /** Forgets codes, tokens, rate-limit counts and recorded requests. */
+  /** Makes GitHub misbehave (slow, 5xx, reset, HTML, missing fields, bad JSON) per endpoint. */
+  readonly faults: MockFaults;
+  /** Forgets codes, tokens, rate-limit counts, recorded requests and faults. */
   reset(): void;
 }
 
@@ -26,6 +29,7 @@ export function createMockGitHub(options: MockGitHubOptions): MockGitHub {
     handlers: createHandlers(context),
     requests: context.state.requests,
     baseUrl: context.baseUrl,
+    faults: context.state.faults,
     issueToken(login, scopes = DEFAULT_SCOPES) {
       const account = findAccount(context, login);
       if (!account) throw new Error(`No seeded account "${login}"`);

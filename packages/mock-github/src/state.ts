@@ -1,3 +1,4 @@
+import { FaultRegistry } from "./faults/registry.js";
 import { randomBase62, randomHex } from "./random.js";
 import type { RecordedRequest } from "./types.js";
 
@@ -34,6 +35,7 @@ export interface RateLimitStatus {
 /** Everything that changes while the mock runs; one per mock instance, in memory only. */
 export class MockState {
   readonly requests: RecordedRequest[] = [];
+  readonly faults = new FaultRegistry();
   private readonly codes = new Map<string, AuthorizationCode>();
   private readonly tokens = new Map<string, TokenRecord>();
   private readonly windows = new Map<string, { used: number; reset: number }>();
@@ -99,6 +101,7 @@ export class MockState {
     this.codes.clear();
     this.tokens.clear();
     this.windows.clear();
+    this.faults.clear();
   }
 
   private window(key: string): { used: number; reset: number } {

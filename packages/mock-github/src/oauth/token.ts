@@ -70,7 +70,7 @@ async function pkceMatches(
 }
 
 /** JSON, XML or (by default, like GitHub) a form-encoded body, chosen by Accept. */
-function reply(request: Request, fields: Record<string, string>): Response {
+export function tokenReply(request: Request, fields: Record<string, string>): Response {
   const accept = (request.headers.get("accept") ?? "").toLowerCase();
   const headers = { "cache-control": "no-store", "content-type": "" };
   let body: string;
@@ -92,7 +92,11 @@ function reply(request: Request, fields: Record<string, string>): Response {
 
 function oauthError(request: Request, error: ErrorCode): Response {
   const [description, anchor] = ERRORS[error];
-  return reply(request, { error, error_description: description, error_uri: `${DOCS}/${anchor}` });
+  return tokenReply(request, {
+    error,
+    error_description: description,
+    error_uri: `${DOCS}/${anchor}`,
+  });
 }
 
 export function tokenHandlers(context: MockContext): HttpHandler[] {
@@ -118,7 +122,7 @@ export function tokenHandlers(context: MockContext): HttpHandler[] {
       }
       const { clientId, login, scopes } = grant;
       const accessToken = context.state.issueToken({ clientId, login, scopes });
-      return reply(request, {
+      return tokenReply(request, {
         access_token: accessToken,
         token_type: "bearer",
         scope: grant.scopes.join(","),
