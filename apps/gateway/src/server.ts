@@ -73,8 +73,9 @@ function shutdown(
     process.exit(1);
   }, config.shutdownTimeoutMs);
   deadline.unref();
-  // Responses sent from now on close their connection instead of keeping it alive.
-  server.on("request", (_req, res) => res.setHeader("connection", "close"));
+  // Responses sent from now on close their connection instead of keeping it alive. Prepended:
+  // it must run before the app, which may answer synchronously.
+  server.prependListener("request", (_req, res) => res.setHeader("connection", "close"));
   setTimeout(() => {
     server.close(() => {
       logger.info("stopped");

@@ -1,7 +1,12 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { type AddressInfo, Agent, createServer as createHttpServer, request } from "node:http";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
+import { TestBrowser } from "./support/browser.js";
+import { githubBase, useMockGitHub } from "./support/network.js";
+
+useMockGitHub();
 
 const packageDir = fileURLToPath(new URL("..", import.meta.url));
 const children: ChildProcess[] = [];
@@ -63,9 +68,74 @@ describe("server", () => {
     });
     const health = await waitForHealth(`http://127.0.0.1:${port}/healthz`);
     expect(health.status).toBe(200);
-    expect(server.output()).toContain("SESSION_SECRET is not set");
-    expect(server.output()).toContain("mock GitHub");
+    // Pretty logs go through a worker thread: they may land just after the server answers.
+    await expect.poll(() => server.output()).toContain("SESSION_SECRET is not set");
+    await expect.poll(() => server.output()).toContain("mock GitHub");
     server.child.kill("SIGTERM");
     expect(await server.exited).toBe(0);
+  }, 30_000);
+
+  it("when SIGTERM arrives with a slow request in flight, then readiness drops, the request finishes, idle sockets close and it exits (D4)", async () => {
+    // A real upstream API: /user answers at once (for the sign-in), /slow after 1.5 s.
+    const upstream = createHttpServer((req, res) => {
+      res.setHeader("content-type", "application/json");
+      if (req.url === "/user")
+        res.end(JSON.stringify({ id: 1, login: "octocat", email: "o@x.io" }));
+      else setTimeout(() => res.end(JSON.stringify({ slow: true })), 1_500);
+    });
+    await new Promise<void>((resolve) => upstream.listen(0, "127.0.0.1", resolve));
+    const apiPort = (upstream.address() as AddressInfo).port;
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const server = startServer({
+      NODE_ENV: "development",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      PUBLIC_URL: url,
+      GITHUB_CLIENT_ID: "",
+      GITHUB_URL: githubBase(),
+      GITHUB_API_URL: `http://127.0.0.1:${apiPort}`,
+      SESSION_SECRET: "s".repeat(40),
+      SHUTDOWN_GRACE_MS: "800",
+      SHUTDOWN_TIMEOUT_MS: "8000",
+      LOG_FORMAT: "json",
+    });
+    try {
+      await waitForHealth(`${url}/healthz`);
+      const browser = new TestBrowser(url);
+      expect((await browser.signIn()).headers.get("location")).toBe("/restricted");
+
+      // An idle keep-alive connection, parked in an agent.
+      const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+      const idleClosed = new Promise<void>((resolve) => {
+        const req = request(`${url}/healthz`, { agent }, (res) => {
+          res.resume();
+          res.on("end", () => req.socket?.once("close", () => resolve()));
+        });
+        req.end();
+      });
+      await new Promise((r) => setTimeout(r, 100));
+
+      const inFlight = browser.get("/api/github/slow", { "x-csrf": "1" });
+      await new Promise((r) => setTimeout(r, 200));
+      const signalledAt = Date.now();
+      server.child.kill("SIGTERM");
+      await new Promise((r) => setTimeout(r, 200));
+
+      const ready = await fetch(`${url}/readyz`);
+      expect(ready.status).toBe(503);
+      expect(await ready.json()).toEqual({ status: "shutting_down" });
+
+      const slow = await inFlight;
+      expect(slow.status).toBe(200);
+      expect(await slow.json()).toEqual({ slow: true });
+      await idleClosed;
+      expect(await server.exited).toBe(0);
+      expect(Date.now() - signalledAt).toBeLessThan(8_000);
+      agent.destroy();
+    } finally {
+      upstream.closeAllConnections();
+      upstream.close();
+    }
   }, 30_000);
 });
