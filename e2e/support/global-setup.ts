@@ -9,7 +9,12 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
  * but on free ports, and hands the SPA's URL to the tests.
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
-  const [mockPort, gatewayPort, webPort] = [await freePort(), await freePort(), await freePort()];
+  const [mockPort, gatewayPort, webPort, prodPort] = [
+    await freePort(),
+    await freePort(),
+    await freePort(),
+    await freePort(),
+  ];
   const env = {
     NODE_ENV: "development",
     MOCK_GITHUB_PORT: String(mockPort),
@@ -42,14 +47,33 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       env,
     });
     processes.push(web);
+    // The production build as `npm start` runs it: one gateway serving the SPA and the API,
+    // with the strict CSP, against the same mock GitHub.
+    const production = start("gateway (production)", "node", ["dist/server.js"], {
+      cwd: join(root, "apps/gateway"),
+      env: {
+        ...env,
+        NODE_ENV: "production",
+        PORT: String(prodPort),
+        PUBLIC_URL: `http://localhost:${prodPort}`,
+        SESSION_SECRET: "e2e-production-secret-of-more-than-32-chars",
+        GITHUB_CLIENT_ID: "mock-client-id",
+        GITHUB_CLIENT_SECRET: "mock-client-secret",
+        GITHUB_URL: `http://localhost:${mockPort}`,
+        SHUTDOWN_GRACE_MS: "0",
+      },
+    });
+    processes.push(production);
     await waitForHttp(mock, `http://127.0.0.1:${mockPort}/api/v3/rate_limit`);
     await waitForHttp(gateway, `http://127.0.0.1:${gatewayPort}/healthz`);
     await waitForHttp(web, `http://127.0.0.1:${webPort}/`);
+    await waitForHttp(production, `http://127.0.0.1:${prodPort}/healthz`);
   } catch (err) {
     await stopAll();
     throw err;
   }
   process.env.E2E_BASE_URL = `http://localhost:${webPort}`;
   process.env.E2E_MOCK_GITHUB_URL = `http://localhost:${mockPort}`;
+  process.env.E2E_PRODUCTION_URL = `http://localhost:${prodPort}`;
   return stopAll;
 }
