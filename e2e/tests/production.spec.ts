@@ -17,7 +17,9 @@ test("when the production build is served by the gateway, then the journey works
 
   const first = await page.goto(productionUrl("/repos?page=2"));
   expect(first?.headers()["content-security-policy"]).toContain("script-src 'self'");
-  await expect(page).toHaveURL(productionUrl(`/login?returnTo=${encodeURIComponent("/repos?page=2")}`));
+  await expect(page).toHaveURL(
+    productionUrl(`/login?returnTo=${encodeURIComponent("/repos?page=2")}`),
+  );
   await page.getByRole("link", { name: "Sign in with GitHub" }).click();
   await page.getByRole("button", { name: "Continue as octocat" }).click();
   await expect(page).toHaveURL(productionUrl("/repos?page=2"));
