@@ -37,4 +37,16 @@ describe("rate limiting on /auth/* (D7)", () => {
     expect((await hit(gateway.url, alice)).status).toBe(429);
     expect((await hit(gateway.url, bob)).status).toBe(200);
   });
+
+  it("when a person's browser hits the limit on a sign-in page, then it lands on the login page with a message", async () => {
+    const gateway = await startGateway({ AUTH_RATE_LIMIT_MAX: "1" });
+    const html = { accept: "text/html,application/xhtml+xml" };
+    await fetch(`${gateway.url}/auth/github/login`, { headers: html, redirect: "manual" });
+    const limited = await fetch(`${gateway.url}/auth/github/login`, {
+      headers: html,
+      redirect: "manual",
+    });
+    expect(limited.status).toBe(302);
+    expect(limited.headers.get("location")).toBe("/login?error=rate_limited");
+  });
 });

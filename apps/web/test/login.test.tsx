@@ -5,7 +5,7 @@ import { renderApp } from "./renderApp";
 import { gateway, server } from "./server";
 
 const EXPIRED = "Your sign-in expired or was started in another tab. Please try again.";
-const PROVIDER = "GitHub could not complete the sign-in. Please try again.";
+const PROVIDER = "The sign-in provider could not complete the sign-in. Please try again.";
 const UNREACHABLE = "We could not reach the sign-in provider. Please try again in a moment.";
 const GENERIC = "Something went wrong while signing in.";
 
@@ -18,6 +18,10 @@ describe("the login page", () => {
     ["provider_error", PROVIDER],
     ["invalid_response", PROVIDER],
     ["invalid_callback", PROVIDER],
+    ["invalid_id_token", PROVIDER],
+    ["issuer_mismatch", PROVIDER],
+    ["session_too_large", "Your profile is too large to keep in a session."],
+    ["rate_limited", "Too many sign-in attempts. Please wait a minute and try again."],
     ["network_error", UNREACHABLE],
     ["timeout", UNREACHABLE],
     ["server_error", GENERIC],

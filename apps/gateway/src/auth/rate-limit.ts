@@ -1,6 +1,7 @@
 import type { RequestHandler } from "express";
 import { rateLimit } from "express-rate-limit";
 import { sendError } from "../http/errors.js";
+import { loginErrorLocation } from "./login-error.js";
 
 /**
  * Per-client-IP limit on /auth/*: logins and callbacks are cheap to ask for and costly to
@@ -19,7 +20,13 @@ export function createAuthRateLimit(options: {
     // Its console warning about X-Forwarded-For without `trust proxy` would bypass our
     // structured logs; TRUST_PROXY is documented instead, and the test proves the behaviour.
     validate: { xForwardedForHeader: false },
-    handler: (_req, res) => {
+    handler: (req, res) => {
+      // A person clicking "Sign in" gets the login page with a message, not raw JSON.
+      if (req.method === "GET" && req.accepts(["json", "html"]) === "html") {
+        res.set("Retry-After", String(options.windowSeconds));
+        res.status(302).location(loginErrorLocation("rate_limited")).end();
+        return;
+      }
       sendError(
         res,
         429,
