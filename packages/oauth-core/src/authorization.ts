@@ -1,6 +1,6 @@
 import { computeCodeChallenge, generateCodeVerifier } from "./pkce.js";
-import type { OAuthProvider } from "./provider.js";
-import { generateState } from "./random.js";
+import { type OAuthProvider, resolveProvider } from "./provider.js";
+import { generateNonce, generateState } from "./random.js";
 import { assertHttpUrl, assertScopes } from "./validate.js";
 
 export interface AuthorizationRequestOptions {
@@ -17,9 +17,14 @@ export interface AuthorizationRequest {
   state: string;
   /** Keep server-side and pass to `exchangeCode`. */
   codeVerifier: string;
+  /** OpenID Connect providers only: keep server-side and pass to `exchangeCode`. */
+  nonce?: string;
 }
 
-/** Builds the authorization URL with a fresh `state` and, when the provider takes it, S256 PKCE. */
+/**
+ * Builds the authorization URL with a fresh `state`, S256 PKCE when the provider takes it, and
+ * a fresh `nonce` for OpenID Connect providers.
+ */
 export async function createAuthorizationRequest(
   provider: OAuthProvider,
   options: AuthorizationRequestOptions,
@@ -27,17 +32,25 @@ export async function createAuthorizationRequest(
   assertHttpUrl(options.redirectUri, "redirectUri");
   const scopes = options.scopes ?? provider.scopes;
   assertScopes(scopes, "scopes");
+  if (provider.requiresNonce && !scopes.includes("openid")) {
+    // Without it the provider sends no id_token, and the code exchange would fail late.
+    throw new TypeError('"scopes" must include "openid" for an OpenID Connect provider');
+  }
+  const resolved = await resolveProvider(provider);
   const state = generateState();
   const codeVerifier = generateCodeVerifier();
-  const url = new URL(provider.authorizationEndpoint);
+  const url = new URL(resolved.authorizationEndpoint);
   url.searchParams.set("response_type", "code");
-  url.searchParams.set("client_id", provider.clientId);
+  url.searchParams.set("client_id", resolved.clientId);
   url.searchParams.set("redirect_uri", options.redirectUri);
   if (scopes.length > 0) url.searchParams.set("scope", scopes.join(" "));
   url.searchParams.set("state", state);
-  if (provider.pkce) {
+  if (resolved.pkce) {
     url.searchParams.set("code_challenge", await computeCodeChallenge(codeVerifier));
     url.searchParams.set("code_challenge_method", "S256");
   }
-  return { url, state, codeVerifier };
+  if (!resolved.requiresNonce) return { url, state, codeVerifier };
+  const nonce = generateNonce();
+  url.searchParams.set("nonce", nonce);
+  return { url, state, codeVerifier, nonce };
 }

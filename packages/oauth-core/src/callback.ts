@@ -1,12 +1,29 @@
-import { AuthorizationError, InvalidCallbackError, StateMismatchError } from "./errors.js";
+import {
+  AuthorizationError,
+  InvalidCallbackError,
+  IssuerMismatchError,
+  StateMismatchError,
+} from "./errors.js";
+import { type OAuthProvider, resolveProvider } from "./provider.js";
 import { timingSafeEqual } from "./random.js";
 import { assertNonEmptyString } from "./validate.js";
 
 export interface ParseCallbackOptions {
   /** The `state` created with the authorization request. */
   expectedState: string;
-  /** When set, the callback must carry this `iss` (RFC 9207 mix-up defence). */
+  /** The provider's issuer (RFC 9207 mix-up defence): an `iss` in the callback must equal it. */
+  expectedIssuer?: string | undefined;
+  /**
+   * Refuse a callback without `iss`. Defaults to `expectedIssuer !== undefined`; pass `false`
+   * for a provider that does not send it. `callbackChecksFor(provider)` gives both values.
+   */
+  requireIssuer?: boolean | undefined;
+}
+
+/** What `parseCallback` should check about `iss` for this provider. */
+export interface CallbackChecks {
   expectedIssuer?: string;
+  requireIssuer: boolean;
 }
 
 /** Parameters that only the implicit or hybrid flows return: this client never asks for them. */
@@ -15,7 +32,8 @@ const IMPLICIT_PARAMETERS = ["access_token", "id_token", "token"];
 /**
  * Checks the callback's query and returns its code. The order matters: `state` is checked
  * before `error`, so a forged `error=access_denied` with a wrong state is a state mismatch
- * and cannot pass for the user cancelling.
+ * and cannot pass for the user cancelling; `iss` is checked before `error` too, since RFC 9207
+ * covers error responses.
  */
 export function parseCallback(
   params: URLSearchParams,
@@ -23,6 +41,12 @@ export function parseCallback(
 ): { code: string } {
   // An empty expected state would accept a callback with an empty one.
   assertNonEmptyString(options.expectedState, "expectedState");
+  const requireIssuer = options.requireIssuer ?? options.expectedIssuer !== undefined;
+  if (options.expectedIssuer !== undefined) {
+    assertNonEmptyString(options.expectedIssuer, "expectedIssuer");
+  } else if (requireIssuer) {
+    throw new TypeError('"requireIssuer" needs an "expectedIssuer" to compare "iss" with');
+  }
   const implicit = IMPLICIT_PARAMETERS.find((name) => params.has(name));
   if (implicit) throw new InvalidCallbackError(`the callback carries "${implicit}"`);
   const duplicate = [...params.keys()].find((name) => params.getAll(name).length > 1);
@@ -33,9 +57,7 @@ export function parseCallback(
   if (!timingSafeEqual(state, options.expectedState)) {
     throw new StateMismatchError('the callback "state" does not match the one sent');
   }
-  if (options.expectedIssuer !== undefined && params.get("iss") !== options.expectedIssuer) {
-    throw new InvalidCallbackError('the callback "iss" is not the expected issuer');
-  }
+  checkIssuer(params.get("iss"), options.expectedIssuer, requireIssuer);
 
   const error = params.get("error");
   if (error !== null) {
@@ -48,4 +70,30 @@ export function parseCallback(
   const code = params.get("code");
   if (!code) throw new InvalidCallbackError('the callback has no "code"');
   return { code };
+}
+
+/**
+ * An `iss` is compared whenever the issuer is known. With no issuer known (GitHub publishes
+ * none) there is nothing to compare it with, so it is ignored: there, the transaction bound to
+ * one provider's callback path is the mix-up defence.
+ */
+function checkIssuer(iss: string | null, expected: string | undefined, required: boolean): void {
+  if (iss === null) {
+    if (required) throw new IssuerMismatchError('the callback has no "iss"');
+    return;
+  }
+  if (expected !== undefined && iss !== expected) {
+    throw new IssuerMismatchError('the callback "iss" is not the expected issuer');
+  }
+}
+
+/**
+ * The `iss` checks for this provider's callbacks, so a caller need not know how the provider
+ * learnt its issuer (OpenID Connect discovery, for one):
+ * `parseCallback(params, { expectedState, ...(await callbackChecksFor(provider)) })`.
+ */
+export async function callbackChecksFor(provider: OAuthProvider): Promise<CallbackChecks> {
+  const { issuer, requiresIssuerParameter } = await resolveProvider(provider);
+  if (issuer === undefined) return { requireIssuer: false };
+  return { expectedIssuer: issuer, requireIssuer: requiresIssuerParameter === true };
 }

@@ -10,6 +10,8 @@ export const ErrorCode = {
   NETWORK_ERROR: "network_error",
   TIMEOUT: "timeout",
   UNSUPPORTED: "unsupported",
+  ISSUER_MISMATCH: "issuer_mismatch",
+  INVALID_ID_TOKEN: "invalid_id_token",
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -85,6 +87,38 @@ export class InvalidCallbackError extends OAuthError {
   constructor(message: string) {
     super(ErrorCode.INVALID_CALLBACK, message);
     this.name = "InvalidCallbackError";
+  }
+}
+
+/**
+ * The callback's `iss` (RFC 9207) is missing where the provider promises one, or names another
+ * issuer: the response may come from a different authorization server (a mix-up attack). It is
+ * an `InvalidCallbackError` too, so code that already catches those keeps working.
+ */
+export class IssuerMismatchError extends InvalidCallbackError {
+  override readonly code = ErrorCode.ISSUER_MISMATCH;
+
+  constructor(message: string) {
+    super(message);
+    this.name = "IssuerMismatchError";
+  }
+}
+
+/**
+ * The token response has no id_token, or it failed a check; `check` names which one
+ * (`missing`, `format`, `alg`, `signature`, `iss`, `aud`, `azp`, `exp`, `nbf`, `iat`, `sub`,
+ * `nonce`, `auth_time`).
+ */
+export class IdTokenError extends OAuthError {
+  readonly check: string;
+
+  constructor(check: string, detail?: string) {
+    super(
+      ErrorCode.INVALID_ID_TOKEN,
+      `the id_token failed the "${check}" check${detail ? ` (${toPlainText(detail, 200)})` : ""}`,
+    );
+    this.name = "IdTokenError";
+    this.check = check;
   }
 }
 

@@ -14,6 +14,11 @@ export interface HttpRequest {
   readonly method?: string;
   readonly headers?: Record<string, string>;
   readonly body?: string;
+  /**
+   * `"idempotent"` marks a read that may be sent again (user info, discovery, JWKS): network
+   * errors and 502/503/504 are retried within the timeout. Anything else is sent exactly once.
+   */
+  readonly retry?: "idempotent";
 }
 
 export interface HttpResponse {
@@ -34,7 +39,10 @@ export function contextFor(settings: RequestSettings): RequestContext {
   return { request: (url, init) => sendRequest(settings, url, init) };
 }
 
-/** Sends one request, exactly once: retrying is the caller's decision, per endpoint. */
+/**
+ * Sends a request once, or, for an idempotent read, up to three times. The timeout covers every
+ * attempt and the pauses between them.
+ */
 export async function sendRequest(
   settings: RequestSettings,
   url: string | URL,
@@ -45,25 +53,79 @@ export async function sendRequest(
   const label = `${target.origin}${target.pathname}`;
   const timeout = settings.timeout ?? DEFAULT_TIMEOUT;
   const signal = AbortSignal.timeout(timeout);
-  const fetchImpl = settings.fetch ?? globalThis.fetch;
+  const attempt = () => sendOnce(settings, target, init, signal, label);
   try {
-    const response = await untilAborted(
-      fetchImpl(target, {
-        method: init.method ?? "GET",
-        headers: init.headers,
-        body: init.body,
-        signal,
-        // Credentials travel with these requests: never let a redirect carry them elsewhere.
-        redirect: "manual",
-      }),
-      signal,
-    );
-    const text = await untilAborted(response.text(), signal);
-    return toHttpResponse(label, response, text);
+    return init.retry === "idempotent"
+      ? await withRetries(attempt, signal, Date.now() + timeout)
+      : await attempt();
   } catch (error) {
     if (signal.aborted) throw new TimeoutError(`${label} did not answer within ${timeout} ms`);
     throw new NetworkError(`the request to ${label} failed`, error);
   }
+}
+
+async function sendOnce(
+  settings: RequestSettings,
+  target: URL,
+  init: HttpRequest,
+  signal: AbortSignal,
+  label: string,
+): Promise<HttpResponse> {
+  const fetchImpl = settings.fetch ?? globalThis.fetch;
+  const response = await untilAborted(
+    fetchImpl(target, {
+      method: init.method ?? "GET",
+      headers: init.headers,
+      body: init.body,
+      signal,
+      // Credentials travel with these requests: never let a redirect carry them elsewhere.
+      redirect: "manual",
+    }),
+    signal,
+  );
+  const text = await untilAborted(response.text(), signal);
+  return toHttpResponse(label, response, text);
+}
+
+/** Gateway failures that a second try may get past; 4xx (rate limits included) never are. */
+const RETRY_STATUSES = new Set([502, 503, 504]);
+/** Pauses before the second and third attempts (D2: at most two retries). */
+const RETRY_DELAYS = [100, 300];
+
+/**
+ * Retries network errors and 502/503/504 with exponential backoff and jitter (so that many
+ * clients do not come back in step). A pause that would outlast the budget is not taken: the
+ * last answer is returned, or the last error thrown, instead of a timeout.
+ */
+async function withRetries(
+  attempt: () => Promise<HttpResponse>,
+  signal: AbortSignal,
+  deadline: number,
+): Promise<HttpResponse> {
+  for (let retry = 0; ; retry++) {
+    let response: HttpResponse;
+    try {
+      response = await attempt();
+    } catch (error) {
+      if (signal.aborted || !(await pause(RETRY_DELAYS[retry], signal, deadline))) throw error;
+      continue;
+    }
+    if (!RETRY_STATUSES.has(response.status)) return response;
+    if (!(await pause(RETRY_DELAYS[retry], signal, deadline))) return response;
+  }
+}
+
+/** Waits about `delay` ms and answers true, or answers false at once when no retry is left. */
+async function pause(
+  delay: number | undefined,
+  signal: AbortSignal,
+  deadline: number,
+): Promise<boolean> {
+  if (delay === undefined) return false;
+  const jittered = delay * (0.75 + Math.random() * 0.5);
+  if (Date.now() + jittered >= deadline) return false;
+  await untilAborted(new Promise((resolve) => setTimeout(resolve, jittered)), signal);
+  return true;
 }
 
 /** Settles on abort even when an injected fetch ignores its signal. */

@@ -1,12 +1,14 @@
 export type { AuthorizationRequest, AuthorizationRequestOptions } from "./authorization.js";
 export { createAuthorizationRequest } from "./authorization.js";
-export type { ParseCallbackOptions } from "./callback.js";
-export { parseCallback } from "./callback.js";
+export type { CallbackChecks, ParseCallbackOptions } from "./callback.js";
+export { callbackChecksFor, parseCallback } from "./callback.js";
 export type { OAuthErrorFields } from "./errors.js";
 export {
   AuthorizationError,
   ErrorCode,
+  IdTokenError,
   InvalidCallbackError,
+  IssuerMismatchError,
   NetworkError,
   OAuthError,
   ProviderError,
@@ -18,10 +20,13 @@ export {
 export type { HttpRequest, HttpResponse, RequestContext, RequestSettings } from "./http.js";
 export { DEFAULT_TIMEOUT } from "./http.js";
 export { computeCodeChallenge, generateCodeVerifier } from "./pkce.js";
-export type { ClientAuthMethod, OAuthProvider, UserInfoOptions } from "./provider.js";
+export type { ClientAuthMethod, OAuthProvider, TokenChecks, UserInfoOptions } from "./provider.js";
+export { resolveProvider } from "./provider.js";
 export type { GitHubOptions } from "./providers/github.js";
 export { github } from "./providers/github.js";
-export { generateState, timingSafeEqual } from "./random.js";
+export type { OidcOptions } from "./providers/oidc.js";
+export { oidc } from "./providers/oidc.js";
+export { generateNonce, generateState, timingSafeEqual } from "./random.js";
 export { revokeToken } from "./revoke.js";
 export { Secret } from "./secret.js";
 export type { ExchangeCodeOptions } from "./token.js";

@@ -12,6 +12,11 @@ export function generateState(): string {
   return randomToken();
 }
 
+/** A fresh OpenID Connect `nonce` for one transaction (256 bits, base64url). */
+export function generateNonce(): string {
+  return randomToken();
+}
+
 /**
  * Compares two strings without leaking where they differ through timing: every byte of the
  * longer one is visited, and the length check comes last.

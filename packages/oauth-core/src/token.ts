@@ -1,6 +1,6 @@
-import { basicAuthorization, formEncode } from "./encoding.js";
-import { sendRequest } from "./http.js";
-import type { OAuthProvider } from "./provider.js";
+import { addClientAuthentication } from "./client-auth.js";
+import { contextFor, sendRequest } from "./http.js";
+import { type OAuthProvider, resolveProvider, type TokenChecks } from "./provider.js";
 import { parseTokenResponse } from "./token-response.js";
 import type { TokenSet } from "./types.js";
 import { assertHttpUrl, assertNonEmptyString } from "./validate.js";
@@ -10,6 +10,8 @@ export interface ExchangeCodeOptions {
   /** The very redirect URI sent in the authorization request. */
   redirectUri: string;
   codeVerifier: string;
+  /** The `nonce` from `createAuthorizationRequest`; required by OpenID Connect providers. */
+  nonce?: string | undefined;
 }
 
 /** Redeems an authorization code. Sent once and never retried: a code is single use. */
@@ -19,6 +21,8 @@ export async function exchangeCode(
 ): Promise<TokenSet> {
   assertNonEmptyString(options.code, "code");
   assertHttpUrl(options.redirectUri, "redirectUri");
+  // Without it, an id_token minted for another transaction would pass.
+  if (provider.requiresNonce) assertNonEmptyString(options.nonce, "nonce");
   const body = new URLSearchParams({
     grant_type: "authorization_code",
     code: options.code,
@@ -28,7 +32,7 @@ export async function exchangeCode(
     assertNonEmptyString(options.codeVerifier, "codeVerifier");
     body.set("code_verifier", options.codeVerifier);
   }
-  return requestTokens(provider, body);
+  return requestTokens(provider, body, { grant: "authorization_code", nonce: options.nonce });
 }
 
 /**
@@ -43,26 +47,30 @@ export async function refreshTokens(
   return requestTokens(
     provider,
     new URLSearchParams({ grant_type: "refresh_token", refresh_token: refreshToken }),
+    { grant: "refresh_token" },
   );
 }
 
-async function requestTokens(provider: OAuthProvider, body: URLSearchParams): Promise<TokenSet> {
+async function requestTokens(
+  provider: OAuthProvider,
+  body: URLSearchParams,
+  checks: TokenChecks,
+): Promise<TokenSet> {
+  const resolved = await resolveProvider(provider);
   const headers: Record<string, string> = {
     "Content-Type": "application/x-www-form-urlencoded",
     Accept: "application/json",
   };
-  const secret = provider.clientSecret.reveal();
-  if (provider.clientAuth === "client_secret_basic") {
-    headers.Authorization = basicAuthorization(formEncode(provider.clientId), formEncode(secret));
-  } else {
-    body.set("client_id", provider.clientId);
-    body.set("client_secret", secret);
-  }
-  const response = await sendRequest(provider, provider.tokenEndpoint, {
+  addClientAuthentication(resolved, body, headers);
+  // No `retry`: the request is sent exactly once.
+  const response = await sendRequest(resolved, resolved.tokenEndpoint, {
     method: "POST",
     headers,
     body: body.toString(),
   });
-  const parse = provider.parseTokenResponse ?? parseTokenResponse;
+  if (resolved.processTokenResponse) {
+    return resolved.processTokenResponse(contextFor(resolved), response, checks);
+  }
+  const parse = resolved.parseTokenResponse ?? parseTokenResponse;
   return parse(response.status, response.json());
 }

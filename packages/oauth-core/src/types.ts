@@ -10,6 +10,10 @@ export interface TokenSet {
   refreshToken?: string;
   /** Epoch milliseconds. */
   refreshTokenExpiresAt?: number;
+  /** OpenID Connect: the id_token as received, after every check passed. */
+  idToken?: string;
+  /** OpenID Connect: the id_token's claims (`sub`, `iss`, `aud`, `exp`, `nonce`…), validated. */
+  idTokenClaims?: Record<string, unknown>;
 }
 
 /** The same user shape whatever the provider. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   AuthorizationError,
   InvalidCallbackError,
+  IssuerMismatchError,
   parseCallback,
   StateMismatchError,
 } from "../src/index.js";
@@ -88,6 +89,65 @@ describe("parseCallback", () => {
     expect(parse(`code=a&state=${STATE}&iss=https%3A%2F%2Fevil.example`)).toThrow(
       InvalidCallbackError,
     );
+  });
+
+  describe("iss (RFC 9207)", () => {
+    const ISSUER = "https://id.example.com";
+    const ok = `code=a&state=${STATE}`;
+    const parse =
+      (query: string, options: { expectedIssuer?: string; requireIssuer?: boolean }) => () =>
+        parseCallback(new URLSearchParams(query), { expectedState: STATE, ...options });
+    const withIss = (iss: string) => `${ok}&iss=${encodeURIComponent(iss)}`;
+
+    it("when iss matches the expected issuer, then the code is returned", () => {
+      expect(parse(withIss(ISSUER), { expectedIssuer: ISSUER, requireIssuer: true })()).toEqual({
+        code: "a",
+      });
+      expect(parse(withIss(ISSUER), { expectedIssuer: ISSUER, requireIssuer: false })()).toEqual({
+        code: "a",
+      });
+    });
+
+    it("when iss differs, even by a trailing slash or case, then it is an IssuerMismatchError", () => {
+      for (const iss of ["https://evil.example", `${ISSUER}/`, ISSUER.toUpperCase(), ""]) {
+        const check = parse(withIss(iss), { expectedIssuer: ISSUER, requireIssuer: false });
+        expect(check).toThrow(IssuerMismatchError);
+        expect(check).toThrow(expect.objectContaining({ code: "issuer_mismatch" }));
+      }
+    });
+
+    it("when iss is required and missing, then it is an IssuerMismatchError", () => {
+      expect(parse(ok, { expectedIssuer: ISSUER, requireIssuer: true })).toThrow(
+        IssuerMismatchError,
+      );
+    });
+
+    it("when iss is not required and missing, then the code is returned", () => {
+      expect(parse(ok, { expectedIssuer: ISSUER, requireIssuer: false })()).toEqual({ code: "a" });
+    });
+
+    it("when only expectedIssuer is given, then iss is required (as before requireIssuer existed)", () => {
+      expect(parse(ok, { expectedIssuer: ISSUER })).toThrow(IssuerMismatchError);
+    });
+
+    it("when iss is present but no issuer is known (GitHub), then it is ignored: there is nothing to compare it with", () => {
+      expect(parse(withIss("https://anything.example"), {})()).toEqual({ code: "a" });
+    });
+
+    it("when iss is repeated, then it is an InvalidCallbackError, even if both are right", () => {
+      const query = `${withIss(ISSUER)}&iss=${encodeURIComponent(ISSUER)}`;
+      expect(parse(query, { expectedIssuer: ISSUER })).toThrow(InvalidCallbackError);
+      expect(parse(query, { expectedIssuer: ISSUER })).toThrow('the callback repeats "iss"');
+    });
+
+    it("when an error comes from the wrong issuer, then the issuer is refused before the error is believed", () => {
+      const query = `error=access_denied&state=${STATE}&iss=${encodeURIComponent("https://evil.example")}`;
+      expect(parse(query, { expectedIssuer: ISSUER })).toThrow(IssuerMismatchError);
+    });
+
+    it("when requireIssuer comes without an expected issuer, then it is a TypeError", () => {
+      expect(parse(withIss(ISSUER), { requireIssuer: true })).toThrow(TypeError);
+    });
   });
 
   it("when the error message is built, then it never contains the code or the state", () => {

@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import {
   AuthorizationError,
   ErrorCode,
+  IdTokenError,
   InvalidCallbackError,
+  IssuerMismatchError,
   NetworkError,
   OAuthError,
   ProviderError,
@@ -31,6 +33,8 @@ describe("error classes", () => {
       [new NetworkError("x", new TypeError("fetch failed")), "network_error", "NetworkError"],
       [new TimeoutError("x"), "timeout", "TimeoutError"],
       [new UnsupportedError("x"), "unsupported", "UnsupportedError"],
+      [new IssuerMismatchError("x"), "issuer_mismatch", "IssuerMismatchError"],
+      [new IdTokenError("nonce"), "invalid_id_token", "IdTokenError"],
     ];
     for (const [error, code, name] of cases) {
       expect(error).toBeInstanceOf(OAuthError);
@@ -44,7 +48,9 @@ describe("error classes", () => {
     expect(Object.values(ErrorCode).sort()).toEqual([
       "authorization_error",
       "invalid_callback",
+      "invalid_id_token",
       "invalid_response",
+      "issuer_mismatch",
       "network_error",
       "provider_error",
       "state_mismatch",
@@ -89,6 +95,18 @@ describe("error classes", () => {
     expect(new AuthorizationError({ error: "" }).error).toBe("unknown_error");
     expect(new AuthorizationError({ error: "a\nforged log line" }).error).toBe("a forged log line");
     expect(new AuthorizationError({ error: "x".repeat(500) }).error).toHaveLength(100);
+  });
+
+  it("when an IssuerMismatchError is built, then it is also an InvalidCallbackError", () => {
+    expect(new IssuerMismatchError("x")).toBeInstanceOf(InvalidCallbackError);
+  });
+
+  it("when an IdTokenError is built, then its message and `check` name the failed check", () => {
+    const error = new IdTokenError("aud", 'unexpected JWT "aud" claim value');
+    expect(error.check).toBe("aud");
+    expect(error.message).toBe(
+      'the id_token failed the "aud" check (unexpected JWT "aud" claim value)',
+    );
   });
 
   it("when a NetworkError is built, then its cause is kept", () => {

@@ -26,6 +26,15 @@ describe("source", () => {
     },
   );
 
+  it.each(files)(
+    "when %s is read, then it verifies no signature and imports no key by hand (oauth4webapi does)",
+    (name) => {
+      const source = read(name);
+      expect(source).not.toMatch(/subtle\.(verify|importKey)/);
+      expect(source).not.toMatch(/\batob\(/);
+    },
+  );
+
   it.each(files)("when %s is read, then it has no default export", (name) => {
     expect(read(name)).not.toMatch(/export\s+default\b/);
   });
@@ -62,6 +71,12 @@ describe("source", () => {
       "NetworkError",
       "TimeoutError",
       "UnsupportedError",
+      "IssuerMismatchError",
+      "IdTokenError",
+      "oidc",
+      "callbackChecksFor",
+      "generateNonce",
+      "resolveProvider",
     ]) {
       expect(api).toHaveProperty(name);
     }

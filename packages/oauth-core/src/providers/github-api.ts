@@ -32,7 +32,11 @@ async function apiGet(
   url: string,
   accessToken: string,
 ): Promise<HttpResponse> {
-  const response = await ctx.request(url, { headers: apiHeaders(`Bearer ${accessToken}`) });
+  const response = await ctx.request(url, {
+    headers: apiHeaders(`Bearer ${accessToken}`),
+    // Reads only: a 502/503/504 or a dropped connection is worth another try (D2).
+    retry: "idempotent",
+  });
   if (response.status === 401) {
     throw new ResponseError("the provider rejected the access token", 401);
   }

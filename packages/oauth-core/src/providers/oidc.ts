@@ -1,0 +1,103 @@
+import { UnsupportedError } from "../errors.js";
+import { contextFor } from "../http.js";
+import type { ClientAuthMethod, OAuthProvider } from "../provider.js";
+import { Secret } from "../secret.js";
+import { assertNonEmptyString, assertScopes, assertTimeout } from "../validate.js";
+import { fetchOidcUser, revokeOidcToken } from "./oidc-api.js";
+import { discover, type OidcMetadata } from "./oidc-discovery.js";
+import { processOidcTokenResponse } from "./oidc-id-token.js";
+import { assertIssuer, onceSucceeded } from "./oidc-support.js";
+
+const DEFAULT_SCOPES = ["openid", "profile", "email"];
+
+export interface OidcOptions {
+  /** The provider's id in routes and in `NormalizedUser.provider`; default "oidc". */
+  id?: string;
+  /** Shown to people ("Sign in with …"); default "OpenID Connect". */
+  name?: string;
+  /** The issuer identifier, exactly as the discovery document states it. */
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** Default ["openid", "profile", "email"]; must include "openid". */
+  scopes?: string[];
+  /** Default "client_secret_basic", the OpenID Connect default. */
+  clientAuth?: ClientAuthMethod;
+  fetch?: typeof fetch;
+  /** Milliseconds per request, default 10 000. */
+  timeout?: number;
+}
+
+/**
+ * Any OpenID Connect provider, configured from its discovery document. Discovery happens on
+ * first use (the factory stays synchronous) and is kept for the life of this object; a failed
+ * one is tried again next time.
+ */
+export function oidc(options: OidcOptions): OAuthProvider {
+  const { issuer, clientId, id = "oidc", name = "OpenID Connect" } = options;
+  assertIssuer(issuer);
+  assertNonEmptyString(clientId, "clientId");
+  assertNonEmptyString(options.clientSecret, "clientSecret");
+  assertNonEmptyString(id, "id");
+  const scopes = Object.freeze([...(options.scopes ?? DEFAULT_SCOPES)]);
+  assertScopes(scopes, "scopes");
+  if (!scopes.includes("openid")) throw new TypeError('"scopes" must include "openid"');
+  assertTimeout(options.timeout, "timeout");
+  const base = {
+    id,
+    name,
+    clientId,
+    issuer,
+    apiUrl: undefined,
+    scopes,
+    pkce: true,
+    requiresNonce: true,
+    clientAuth: options.clientAuth ?? "client_secret_basic",
+    clientSecret: new Secret(options.clientSecret),
+    fetch: options.fetch,
+    timeout: options.timeout,
+  } as const;
+
+  const withMetadata = (metadata: OidcMetadata): OAuthProvider => {
+    const { userinfoEndpoint: userinfo, revocationEndpoint: revocation } = metadata;
+    const provider: OAuthProvider = Object.freeze({
+      ...base,
+      authorizationEndpoint: metadata.authorizationEndpoint,
+      tokenEndpoint: metadata.tokenEndpoint,
+      requiresIssuerParameter: metadata.requiresIssuerParameter,
+      processTokenResponse: (ctx, response, checks) =>
+        processOidcTokenResponse(ctx, metadata, clientId, response, checks),
+      fetchUser: async (ctx, accessToken, { expectedSubject }) => {
+        if (!userinfo) throw new UnsupportedError(`${name} has no userinfo endpoint`);
+        return fetchOidcUser(ctx, id, userinfo, accessToken, expectedSubject);
+      },
+      ...(revocation && {
+        revokeToken: (ctx, token) => revokeOidcToken(ctx, provider, revocation, token),
+      }),
+    } satisfies OAuthProvider);
+    return provider;
+  };
+
+  let resolved: OAuthProvider | undefined;
+  const resolve = onceSucceeded(async () => {
+    resolved = withMetadata(await discover(contextFor(base), issuer));
+    return resolved;
+  });
+
+  return Object.freeze({
+    ...base,
+    // Known once discovery has run: the engine calls `resolve()` before it needs them.
+    get authorizationEndpoint() {
+      return resolved?.authorizationEndpoint ?? "";
+    },
+    get tokenEndpoint() {
+      return resolved?.tokenEndpoint ?? "";
+    },
+    get requiresIssuerParameter() {
+      return resolved?.requiresIssuerParameter ?? false;
+    },
+    resolve,
+    fetchUser: async (ctx, accessToken, userOptions) =>
+      (await resolve()).fetchUser(ctx, accessToken, userOptions),
+  } satisfies OAuthProvider);
+}
