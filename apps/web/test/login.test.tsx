@@ -51,6 +51,7 @@ describe("the login page", () => {
     "/\\evil.example",
     "javascript:alert(1)",
     "/\t/evil.example",
+    "/.//evil.example",
     "/login?returnTo=%2F",
   ])("when returnTo is %j, then the sign-in link returns to /", async (returnTo) => {
     renderApp(`/login?returnTo=${encodeURIComponent(returnTo)}`);

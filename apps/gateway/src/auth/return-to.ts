@@ -26,5 +26,8 @@ export function safeReturnTo(value: unknown): string {
     return FALLBACK;
   }
   if (resolved.origin !== base.origin) return FALLBACK;
-  return `${resolved.pathname}${resolved.search}${resolved.hash}`;
+  const path = `${resolved.pathname}${resolved.search}${resolved.hash}`;
+  // Dot segments can collapse into a leading "//": "/.//evil.example" resolves to the path
+  // "//evil.example", which a browser reads as another host. Check the result, not just the input.
+  return path.startsWith("//") ? FALLBACK : path;
 }

@@ -1,4 +1,5 @@
 import {
+  callbackChecksFor,
   createAuthorizationRequest,
   exchangeCode,
   fetchUser,
@@ -55,17 +56,24 @@ export function createAuthRouter(deps: AuthRouterDeps): Router {
 
   router.get("/:provider/login", async (req, res) => {
     const provider = providerFor(req);
-    const request = await createAuthorizationRequest(provider, {
-      redirectUri: callbackUrl(provider),
-    });
+    res.set("Cache-Control", "no-store");
+    let request: Awaited<ReturnType<typeof createAuthorizationRequest>>;
+    try {
+      // For OpenID Connect this may be the first discovery request, which can fail.
+      request = await createAuthorizationRequest(provider, { redirectUri: callbackUrl(provider) });
+    } catch (err) {
+      const code = loginErrorCode(err);
+      logger.warn({ provider: provider.id, code, err: describe(err) }, "sign-in could not start");
+      return redirect(res, loginErrorLocation(code));
+    }
     await transactions.write(res, {
       provider: provider.id,
       state: request.state,
       codeVerifier: request.codeVerifier,
+      ...(request.nonce !== undefined && { nonce: request.nonce }),
       returnTo: safeReturnTo(req.query.returnTo),
       createdAt: now(),
     });
-    res.set("Cache-Control", "no-store");
     redirect(res, request.url.toString());
   });
 
@@ -85,13 +93,21 @@ export function createAuthRouter(deps: AuthRouterDeps): Router {
     }
     try {
       const params = new URL(req.originalUrl, "http://callback.invalid").searchParams;
-      const { code } = parseCallback(params, { expectedState: transaction.state });
+      const { code } = parseCallback(params, {
+        expectedState: transaction.state,
+        ...(await callbackChecksFor(provider)),
+      });
       const tokens = await exchangeCode(provider, {
         code,
         redirectUri: callbackUrl(provider),
         codeVerifier: transaction.codeVerifier,
+        ...(transaction.nonce !== undefined && { nonce: transaction.nonce }),
       });
-      const { user } = await fetchUser(provider, tokens.accessToken, { scopes: tokens.scopes });
+      const subject = tokens.idTokenClaims?.sub;
+      const { user } = await fetchUser(provider, tokens.accessToken, {
+        scopes: tokens.scopes,
+        ...(typeof subject === "string" && { expectedSubject: subject }),
+      });
       await sessions.start(res, provider.id, user, tokens);
       logger.info({ provider: provider.id, userId: user.id }, "signed in");
       return redirect(res, safeReturnTo(transaction.returnTo));

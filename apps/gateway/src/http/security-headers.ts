@@ -18,6 +18,7 @@ export function securityHeaders(
   const providerOrigins = new Set<string>();
   for (const provider of providers) {
     for (const url of [provider.authorizationEndpoint, provider.apiUrl]) {
+      // OpenID Connect providers learn their endpoints by discovery; "" until then.
       if (url) providerOrigins.add(new URL(url).origin);
     }
   }

@@ -5,6 +5,8 @@ const transactionSchema = z.object({
   provider: z.string(),
   state: z.string().min(22),
   codeVerifier: z.string().min(43).max(128),
+  /** OpenID Connect only: the id_token must carry it back. */
+  nonce: z.string().min(22).optional(),
   returnTo: z.string(),
   createdAt: z.number(),
 });

@@ -13,7 +13,10 @@ export function safeReturnTo(raw: string | null | undefined): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are the point
   if (/[\u0000-\u001f\u007f\\]/.test(raw)) return HOME;
   try {
-    if (new URL(raw, PROBE_ORIGIN).origin !== PROBE_ORIGIN) return HOME;
+    const resolved = new URL(raw, PROBE_ORIGIN);
+    if (resolved.origin !== PROBE_ORIGIN) return HOME;
+    // Dot segments can collapse into a leading "//" ("/.//evil" resolves to "//evil").
+    if (resolved.pathname.startsWith("//")) return HOME;
   } catch {
     return HOME;
   }
