@@ -47,40 +47,6 @@ describe("GET /api/me", () => {
     expect(github.mock.requests.length).toBe(before);
   });
 
-  it.each([
-    [
-      "one byte flipped",
-      (v: string) => `${v.slice(0, 40)}${v[40] === "A" ? "B" : "A"}${v.slice(41)}`,
-    ],
-    ["truncated", (v: string) => v.slice(0, v.length - 10)],
-    ["empty", () => ""],
-    ["garbage", () => "not-a-seal"],
-    ["a wrong prefix", (v: string) => `Fe26.1${v.slice(6)}`],
-  ])(
-    "when the session cookie is %s, then the request is anonymous (401), never a 500",
-    async (_label, mangle) => {
-      const gateway = await startGateway();
-      const browser = new TestBrowser(gateway.url);
-      await browser.signIn();
-      const sealed = browser.sessionCookie() ?? "";
-      const response = await fetch(`${gateway.url}/api/me`, {
-        headers: { cookie: `latchkey.session=${mangle(sealed)}` },
-      });
-      expect(response.status).toBe(401);
-    },
-  );
-
-  it("when the cookie was sealed with a secret that has since been removed, then it is anonymous", async () => {
-    const old = await startGateway();
-    const browser = new TestBrowser(old.url);
-    await browser.signIn();
-    const rotated = await startGateway({ SESSION_SECRET: "z".repeat(48) });
-    const response = await fetch(`${rotated.url}/api/me`, {
-      headers: { cookie: `latchkey.session=${browser.sessionCookie()}` },
-    });
-    expect(response.status).toBe(401);
-  });
-
   it("when a new secret is added next to the old one, then old sessions still open", async () => {
     const old = await startGateway();
     const browser = new TestBrowser(old.url);
@@ -90,18 +56,5 @@ describe("GET /api/me", () => {
       headers: { cookie: `latchkey.session=${browser.sessionCookie()}` },
     });
     expect(response.status).toBe(200);
-  });
-
-  it("when the session has passed its lifetime, then it is anonymous", async () => {
-    let now = Date.now();
-    const gateway = await startGateway(
-      { SESSION_ABSOLUTE_TIMEOUT_SECONDS: "3600", SESSION_IDLE_TIMEOUT_SECONDS: "3600" },
-      { now: () => now },
-    );
-    const browser = new TestBrowser(gateway.url);
-    await browser.signIn();
-    expect((await browser.get("/api/me")).status).toBe(200);
-    now += 3600 * 1000 + 1;
-    expect((await browser.get("/api/me")).status).toBe(401);
   });
 });
