@@ -10,6 +10,7 @@ import { errorHandler, notFound } from "./http/errors.js";
 import { createHealthRouter, type Readiness } from "./http/health.js";
 import { createHttpLogger, createLogger } from "./http/logger.js";
 import { securityHeaders } from "./http/security-headers.js";
+import { requireHost } from "./http/server.js";
 import { createSpaRouter } from "./http/spa.js";
 import { SessionManager } from "./session/manager.js";
 import { createSessionCookie } from "./session/session.js";
@@ -66,6 +67,7 @@ export function createApp(config: Config, deps: AppDeps = {}): Express {
   app.disable("x-powered-by");
   app.set("trust proxy", config.trustProxy);
   app.use(createHttpLogger(logger));
+  app.use(requireHost);
   app.use(securityHeaders(config, [...providers.values()]));
   app.use(createHealthRouter(deps.readiness ?? { ready: true }, revocations));
 

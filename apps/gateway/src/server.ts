@@ -2,9 +2,9 @@ import type { Server } from "node:http";
 import type { Logger } from "pino";
 import { createApp } from "./app.js";
 import { type Config, ConfigError, loadConfig, loadDotEnv } from "./config.js";
-import { answerClientErrors } from "./http/errors.js";
 import type { Readiness } from "./http/health.js";
 import { createLogger } from "./http/logger.js";
+import { createGatewayServer } from "./http/server.js";
 
 function main(): void {
   loadDotEnv();
@@ -33,10 +33,10 @@ function main(): void {
 
   const readiness: Readiness = { ready: true };
   const app = createApp(config, { logger, readiness });
-  const server = app.listen(config.port, config.host, () => {
+  const server = createGatewayServer(app);
+  server.listen(config.port, config.host, () => {
     logger.info({ port: config.port, publicUrl: config.publicUrl }, "gateway listening");
   });
-  answerClientErrors(server);
   server.on("error", (err) => {
     logger.fatal({ err }, "gateway could not listen");
     process.exit(1);

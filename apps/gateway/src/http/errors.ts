@@ -1,5 +1,4 @@
-import type { Server, ServerResponse } from "node:http";
-import type { Duplex } from "node:stream";
+import type { ServerResponse } from "node:http";
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import type { Logger } from "pino";
 import { StoreUnavailableError } from "../stores/guarded.js";
@@ -68,37 +67,17 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
   };
 }
 
-/** Express and its parsers throw http-errors shaped objects (`status`, `expose`) for bad input. */
+/**
+ * Express and its parsers mark errors the client caused with a 4xx `status` (http-errors).
+ * Some are not flagged `expose` (the router's URIError for a malformed "%E0%A4%A" in a path
+ * parameter): still the client's fault, so still a 4xx, but with a generic message.
+ */
 function clientErrorFromExpress(err: unknown): HttpError | undefined {
   if (typeof err !== "object" || err === null) return undefined;
   const { status, expose, type } = err as { status?: unknown; expose?: unknown; type?: unknown };
-  if (typeof status !== "number" || status < 400 || status >= 500 || expose !== true) {
-    return undefined;
-  }
+  if (typeof status !== "number" || status < 400 || status >= 500) return undefined;
   const code = typeof type === "string" ? type.replaceAll(".", "_") : "bad_request";
-  return new HttpError(status, code, err instanceof Error ? err.message : "Bad request");
-}
-
-/**
- * Requests Node rejects before Express sees them (malformed HTTP, oversized headers) still
- * get the JSON error shape instead of a bare status line.
- */
-export function answerClientErrors(server: Server): void {
-  server.on("clientError", (err: NodeJS.ErrnoException, socket: Duplex) => {
-    if (!socket.writable || err.code === "ECONNRESET") {
-      socket.destroy();
-      return;
-    }
-    const tooLarge = err.code === "HPE_HEADER_OVERFLOW";
-    const status = tooLarge ? "431 Request Header Fields Too Large" : "400 Bad Request";
-    const body = JSON.stringify(
-      tooLarge
-        ? { error: "headers_too_large", message: "The request headers are too large." }
-        : { error: "bad_request", message: "The request is not valid HTTP." },
-    );
-    socket.end(
-      `HTTP/1.1 ${status}\r\nContent-Type: application/json; charset=utf-8\r\n` +
-        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
-    );
-  });
+  const message =
+    expose === true && err instanceof Error ? err.message : "The request is not valid.";
+  return new HttpError(status, code, message);
 }

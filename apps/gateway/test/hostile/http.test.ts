@@ -60,7 +60,10 @@ describe("malformed HTTP", () => {
   it("when an HTTP/1.1 request has no Host header, then it is a 400 JSON bad_request", async () => {
     const answer = await refusedByNode("GET /api/me HTTP/1.1\r\nConnection: close\r\n\r\n");
     expect(answer.status).toBe(400);
-    expect(answer.json).toEqual(BAD_REQUEST);
+    expect(answer.json).toEqual({
+      error: "bad_request",
+      message: "HTTP/1.1 requests need a Host header.",
+    });
   });
 });
 

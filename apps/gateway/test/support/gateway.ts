@@ -1,10 +1,10 @@
-import { createServer, type Server } from "node:http";
+import type { RequestListener, Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { pino } from "pino";
 import { afterEach } from "vitest";
 import { type AppDeps, createApp } from "../../src/app.js";
 import { type Config, loadConfig } from "../../src/config.js";
-import { answerClientErrors } from "../../src/http/errors.js";
+import { createGatewayServer } from "../../src/http/server.js";
 import { githubBase } from "./network.js";
 
 export const TEST_SECRET = "test-secret-that-is-at-least-32-characters-long";
@@ -28,7 +28,10 @@ export async function startGateway(
   env: Record<string, string> = {},
   deps: AppDeps = {},
 ): Promise<TestGateway> {
-  const server: Server = createServer();
+  // The app needs the server's port (its public URL), so the server starts first and the
+  // app is plugged in once it exists.
+  let app: RequestListener = (_req, res) => res.writeHead(503).end();
+  const server: Server = createGatewayServer((req, res) => app(req, res));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
@@ -40,8 +43,7 @@ export async function startGateway(
     LOG_LEVEL: "silent",
     ...env,
   });
-  server.on("request", createApp(config, { logger: pino({ level: "silent" }), ...deps }));
-  answerClientErrors(server);
+  app = createApp(config, { logger: pino({ level: "silent" }), ...deps });
   const gateway: TestGateway = {
     url,
     config,
