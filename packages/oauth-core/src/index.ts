@@ -2,6 +2,12 @@ export type { AuthorizationRequest, AuthorizationRequestOptions } from "./author
 export { createAuthorizationRequest } from "./authorization.js";
 export type { CallbackChecks, ParseCallbackOptions } from "./callback.js";
 export { callbackChecksFor, parseCallback } from "./callback.js";
+export type {
+  CommonProviderOptions,
+  ProviderDefinition,
+  ProviderSetting,
+} from "./catalogue.js";
+export { providers } from "./catalogue.js";
 export type { OAuthErrorFields } from "./errors.js";
 export {
   AuthorizationError,
