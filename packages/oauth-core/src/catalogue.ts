@@ -13,6 +13,11 @@ export interface CommonProviderOptions {
   timeout?: number;
 }
 
+/** The common options plus the provider's own settings, by option name (strings from configuration). */
+export type ProviderFactoryOptions = CommonProviderOptions & {
+  [option: string]: string | string[] | number | typeof fetch | undefined;
+};
+
 /** A provider-specific setting, e.g. GitLab's instance URL or Microsoft's tenant. */
 export interface ProviderSetting {
   /** The factory option it fills, e.g. "url". */
@@ -33,9 +38,7 @@ export interface ProviderDefinition {
   name: string;
   /** "oidc" providers validate an id_token (nonce, signature, iss, aud, exp). */
   protocol: "oauth2" | "oidc";
-  create(
-    options: CommonProviderOptions & Record<string, string | string[] | undefined>,
-  ): OAuthProvider;
+  create(options: ProviderFactoryOptions): OAuthProvider;
   settings: readonly ProviderSetting[];
   setup: {
     /** Where an app/client is registered. */

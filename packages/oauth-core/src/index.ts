@@ -5,6 +5,7 @@ export { callbackChecksFor, parseCallback } from "./callback.js";
 export type {
   CommonProviderOptions,
   ProviderDefinition,
+  ProviderFactoryOptions,
   ProviderSetting,
 } from "./catalogue.js";
 export { providers } from "./catalogue.js";
