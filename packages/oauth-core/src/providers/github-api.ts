@@ -27,7 +27,7 @@ function apiHeaders(authorization: string): Record<string, string> {
   };
 }
 
-async function apiGet(
+export async function apiGet(
   ctx: RequestContext,
   url: string,
   accessToken: string,
