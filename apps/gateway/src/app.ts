@@ -13,6 +13,7 @@ import { securityHeaders } from "./http/security-headers.js";
 import { requireHost } from "./http/server.js";
 import { createSpaRouter } from "./http/spa.js";
 import { SessionManager } from "./session/manager.js";
+import { TokenRefresher } from "./session/refresh.js";
 import { createSessionCookie } from "./session/session.js";
 import { createTransactionCookie } from "./session/transaction.js";
 import { guardRevocationStore } from "./stores/guarded.js";
@@ -61,7 +62,7 @@ export function createApp(config: Config, deps: AppDeps = {}): Express {
   });
   const providers = deps.providers ?? createProviders(config, deps.fetch);
   const githubApi = providers.get("github")?.apiUrl;
-  if (!githubApi) throw new Error("The GitHub provider has no API URL to proxy to.");
+  const sessionDeps = { sessions, refresher: new TokenRefresher(providers, now) };
 
   const app = express();
   app.disable("x-powered-by");
@@ -71,25 +72,27 @@ export function createApp(config: Config, deps: AppDeps = {}): Express {
   app.use(securityHeaders(config, [...providers.values()]));
   app.use(createHealthRouter(deps.readiness ?? { ready: true }, revocations));
 
-  // Before any body parser: the proxy streams request bodies as they came.
-  app.use(
-    GITHUB_PROXY_PATH,
-    ...createGitHubProxy({
-      apiUrl: githubApi,
-      publicUrl: config.publicUrl,
-      mountPath: GITHUB_PROXY_PATH,
-      methods: config.proxyMethods,
-      timeoutMs: config.proxyTimeoutMs,
-      sessions,
-      logger,
-    }),
-  );
+  // Before any body parser: the proxy streams request bodies as they came. Only with GitHub.
+  if (githubApi) {
+    app.use(
+      GITHUB_PROXY_PATH,
+      ...createGitHubProxy({
+        apiUrl: githubApi,
+        publicUrl: config.publicUrl,
+        mountPath: GITHUB_PROXY_PATH,
+        methods: config.proxyMethods,
+        timeoutMs: config.proxyTimeoutMs,
+        sessions: sessionDeps,
+        logger,
+      }),
+    );
+  }
   app.use(
     "/auth",
     createAuthRateLimit(config.authRateLimit),
     createAuthRouter({ config, providers, sessions, transactions, logger, now }),
   );
-  app.use("/api", createMeRouter(sessions));
+  app.use("/api", createMeRouter(sessionDeps));
   if (config.webDistDir) app.use(createSpaRouter(config.webDistDir));
 
   app.use(notFound);

@@ -3,21 +3,18 @@ import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { type ProviderConfig, parseProviders } from "./provider-config.js";
 
 /** The only module that reads `process.env`; everything else receives a `Config`. */
 
-export const MOCK_GITHUB_CLIENT_ID = "mock-client-id";
-export const MOCK_GITHUB_CLIENT_SECRET = "mock-client-secret";
 const MIN_SECRET_LENGTH = 32;
 
-export interface GitHubConfig {
-  clientId: string;
-  clientSecret: string;
-  url: string;
-  apiUrl: string | undefined;
-  scopes: string[] | undefined;
-  /** True when development fell back to the built-in mock GitHub. */
-  usingMock: boolean;
+/** Who may sign in with GitHub; all empty means anyone with a GitHub account. */
+export interface GitHubAccess {
+  orgs: string[];
+  /** "org/team-slug" */
+  teams: string[];
+  users: string[];
 }
 
 export interface Config {
@@ -35,7 +32,9 @@ export interface Config {
   /** A session this old is over, however active. */
   sessionAbsoluteTimeoutSeconds: number;
   transactionTtlSeconds: number;
-  github: GitHubConfig;
+  /** Enabled sign-in providers, in catalogue order. */
+  providers: ProviderConfig[];
+  githubAccess: GitHubAccess;
   providerTimeoutMs: number;
   proxyTimeoutMs: number;
   revokeTimeoutMs: number;
@@ -104,11 +103,11 @@ const schema = z.object({
     .pipe(z.array(z.enum(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"])).min(1)),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).optional(),
   SHUTDOWN_TIMEOUT_MS: positiveInt(15_000),
-  GITHUB_CLIENT_ID: optionalString,
-  GITHUB_CLIENT_SECRET: optionalString,
   GITHUB_URL: httpUrl.optional(),
   GITHUB_API_URL: httpUrl.optional(),
-  GITHUB_SCOPES: optionalString,
+  GITHUB_ALLOWED_ORGS: optionalString,
+  GITHUB_ALLOWED_TEAMS: optionalString,
+  GITHUB_ALLOWED_USERS: optionalString,
   PROVIDER_TIMEOUT_MS: positiveInt(10_000),
   PROXY_TIMEOUT_MS: positiveInt(30_000),
   REVOKE_TIMEOUT_MS: positiveInt(3_000),
@@ -143,10 +142,20 @@ export function loadConfig(env: Env = process.env): Config {
     );
   }
 
-  const usingMock = !e.GITHUB_CLIENT_ID && !production;
-  if (production && !e.GITHUB_CLIENT_ID) problems.push("GITHUB_CLIENT_ID: required in production");
-  if (e.GITHUB_CLIENT_ID && !e.GITHUB_CLIENT_SECRET) {
-    problems.push("GITHUB_CLIENT_SECRET: required when GITHUB_CLIENT_ID is set");
+  const providers = parseProviders(
+    env,
+    { production, mockBaseUrl: e.GITHUB_URL ?? `http://localhost:${e.MOCK_GITHUB_PORT}` },
+    problems,
+  );
+  const githubAccess = {
+    orgs: list(e.GITHUB_ALLOWED_ORGS),
+    teams: list(e.GITHUB_ALLOWED_TEAMS),
+    users: list(e.GITHUB_ALLOWED_USERS),
+  };
+  for (const team of githubAccess.teams) {
+    if (!/^[^/\s]+\/[^/\s]+$/.test(team)) {
+      problems.push(`GITHUB_ALLOWED_TEAMS: "${team}" must look like "org/team-slug"`);
+    }
   }
   if (production && !e.PUBLIC_URL) {
     problems.push("PUBLIC_URL: required in production (the https origin users open)");
@@ -172,16 +181,8 @@ export function loadConfig(env: Env = process.env): Config {
     sessionIdleTimeoutSeconds: e.SESSION_IDLE_TIMEOUT_SECONDS,
     sessionAbsoluteTimeoutSeconds: e.SESSION_ABSOLUTE_TIMEOUT_SECONDS,
     transactionTtlSeconds: 10 * 60,
-    github: {
-      clientId: usingMock ? MOCK_GITHUB_CLIENT_ID : (e.GITHUB_CLIENT_ID ?? ""),
-      clientSecret: usingMock ? MOCK_GITHUB_CLIENT_SECRET : (e.GITHUB_CLIENT_SECRET ?? ""),
-      url:
-        e.GITHUB_URL ??
-        (usingMock ? `http://localhost:${e.MOCK_GITHUB_PORT}` : "https://github.com"),
-      apiUrl: e.GITHUB_API_URL,
-      scopes: e.GITHUB_SCOPES?.split(/[\s,]+/).filter(Boolean),
-      usingMock,
-    },
+    providers,
+    githubAccess,
     providerTimeoutMs: e.PROVIDER_TIMEOUT_MS,
     proxyTimeoutMs: e.PROXY_TIMEOUT_MS,
     revokeTimeoutMs: e.REVOKE_TIMEOUT_MS,
@@ -234,6 +235,10 @@ function parseSecrets(
     }
   }
   return secrets;
+}
+
+function list(value: string | undefined): string[] {
+  return value?.split(/[\s,]+/).filter(Boolean) ?? [];
 }
 
 function parseTrustProxy(value: string | undefined): boolean | number | string {

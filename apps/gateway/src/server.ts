@@ -24,10 +24,11 @@ function main(): void {
       "SESSION_SECRET is not set: using a random one for this run; sessions end when the gateway restarts",
     );
   }
-  if (config.github.usingMock) {
+  const mocked = config.providers.filter((p) => p.usingMock);
+  if (mocked.length > 0) {
     logger.info(
-      { githubUrl: config.github.url },
-      "GITHUB_CLIENT_ID is not set: signing in with the mock GitHub (npm run mock-github)",
+      { providers: mocked.map((p) => p.id), mock: mocked[0]?.settings.url },
+      "no provider is configured: signing in with the mock GitHub and its mock Google (npm run mock-github)",
     );
   }
 

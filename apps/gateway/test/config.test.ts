@@ -14,41 +14,109 @@ function problemsOf(env: Record<string, string>): string[] {
 }
 
 describe("loadConfig", () => {
-  it("when nothing is set in development, then it points at the mock GitHub with an ephemeral secret", () => {
+  it("when nothing is set in development, then it signs in with the mock's GitHub and Google, with an ephemeral secret", () => {
     const config = loadConfig({});
     expect(config.env).toBe("development");
     expect(config.port).toBe(3000);
     expect(config.publicUrl).toBe("http://localhost:5173");
-    expect(config.github).toMatchObject({
-      clientId: "mock-client-id",
-      clientSecret: "mock-client-secret",
-      url: "http://localhost:4000",
-      usingMock: true,
-    });
+    expect(config.providers).toEqual([
+      {
+        id: "github",
+        clientId: "mock-client-id",
+        clientSecret: "mock-client-secret",
+        scopes: undefined,
+        settings: { url: "http://localhost:4000" },
+        usingMock: true,
+      },
+      {
+        id: "google",
+        clientId: "mock-google-client-id",
+        clientSecret: "mock-google-client-secret",
+        scopes: undefined,
+        settings: { issuer: "http://localhost:4000/oidc" },
+        usingMock: true,
+      },
+    ]);
     expect(config.sessionSecretIsEphemeral).toBe(true);
     expect(Object.values(config.sessionSecrets)[0]?.length).toBeGreaterThanOrEqual(32);
   });
 
   it("when the dev ports are moved, then the mock URL and public URL follow them", () => {
     const config = loadConfig({ MOCK_GITHUB_PORT: "4100", WEB_PORT: "5200" });
-    expect(config.github.url).toBe("http://localhost:4100");
+    expect(config.providers.map((p) => p.settings)).toEqual([
+      { url: "http://localhost:4100" },
+      { issuer: "http://localhost:4100/oidc" },
+    ]);
     expect(config.publicUrl).toBe("http://localhost:5200");
   });
 
-  it("when GITHUB_CLIENT_ID is set, then the real github.com is used", () => {
+  it("when GITHUB_CLIENT_ID is set, then only the real GitHub is offered, with its defaults", () => {
     const config = loadConfig({ GITHUB_CLIENT_ID: "Iv1.abc", GITHUB_CLIENT_SECRET: "s3cret" });
-    expect(config.github).toMatchObject({
-      clientId: "Iv1.abc",
-      url: "https://github.com",
-      usingMock: false,
+    expect(config.providers).toEqual([
+      {
+        id: "github",
+        clientId: "Iv1.abc",
+        clientSecret: "s3cret",
+        scopes: undefined,
+        settings: {},
+        usingMock: false,
+      },
+    ]);
+  });
+
+  it("when several providers are configured, then each is enabled with its own settings and scopes", () => {
+    const config = loadConfig({
+      GITHUB_CLIENT_ID: "gh",
+      GITHUB_CLIENT_SECRET: "gh-secret",
+      GITHUB_SCOPES: "read:user,read:org",
+      OIDC_CLIENT_ID: "corp",
+      OIDC_CLIENT_SECRET: "corp-secret",
+      OIDC_ISSUER: "https://login.corp.example",
+      OIDC_NAME: "Corp SSO",
     });
+    expect(config.providers.map((p) => [p.id, p.scopes, p.settings])).toEqual([
+      ["github", ["read:user", "read:org"], {}],
+      ["oidc", undefined, { issuer: "https://login.corp.example", name: "Corp SSO" }],
+    ]);
+  });
+
+  it("when a provider lacks its secret or a required setting, then each problem is named", () => {
+    const problems = problemsOf({ OIDC_CLIENT_ID: "corp", GITHUB_CLIENT_ID: "g" });
+    expect(problems).toContain("OIDC_CLIENT_SECRET: required when OIDC_CLIENT_ID is set");
+    expect(problems).toContain("GITHUB_CLIENT_SECRET: required when GITHUB_CLIENT_ID is set");
+    const missingIssuer = problemsOf({ OIDC_CLIENT_ID: "corp", OIDC_CLIENT_SECRET: "s" });
+    expect(missingIssuer[0]).toMatch(/^OIDC_ISSUER: required for OpenID Connect/);
+  });
+
+  it("when a provider setting is malformed, then the provider's own check is reported at start", () => {
+    const problems = problemsOf({
+      OIDC_CLIENT_ID: "corp",
+      OIDC_CLIENT_SECRET: "s",
+      OIDC_ISSUER: "not a url",
+    });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^OIDC: /);
+  });
+
+  it("when GitHub allow-lists are set, then they are parsed and teams must be org/slug", () => {
+    const config = loadConfig({
+      GITHUB_ALLOWED_ORGS: "github, octo-org",
+      GITHUB_ALLOWED_TEAMS: "github/security",
+      GITHUB_ALLOWED_USERS: "octocat",
+    });
+    expect(config.githubAccess).toEqual({
+      orgs: ["github", "octo-org"],
+      teams: ["github/security"],
+      users: ["octocat"],
+    });
+    expect(problemsOf({ GITHUB_ALLOWED_TEAMS: "security" })[0]).toMatch(/org\/team-slug/);
   });
 
   it("when production lacks everything, then every problem is reported at once", () => {
     const problems = problemsOf({ NODE_ENV: "production" });
     expect(problems).toHaveLength(3);
     expect(problems.join("\n")).toMatch(/SESSION_SECRET: required in production/);
-    expect(problems.join("\n")).toMatch(/GITHUB_CLIENT_ID: required in production/);
+    expect(problems.join("\n")).toMatch(/at least one sign-in provider is required in production/);
     expect(problems.join("\n")).toMatch(/PUBLIC_URL: required in production/);
   });
 
@@ -90,7 +158,7 @@ describe("loadConfig", () => {
       TRUST_PROXY: "1",
     });
     expect(config.publicUrl).toBe("https://app.example.com");
-    expect(config.github.url).toBe("https://ghe.example.com");
+    expect(config.providers[0]?.settings).toEqual({ url: "https://ghe.example.com" });
     expect(config.trustProxy).toBe(1);
   });
 });

@@ -112,14 +112,17 @@ describe("sessions", () => {
     const copy = browser.sessionCookie();
     // Revoke the token at GitHub behind the gateway's back (as a user would in GitHub's settings).
     const session = await opened(copy);
-    await fetch(`${gateway.config.github.url}/api/v3/applications/mock-client-id/token`, {
-      method: "DELETE",
-      headers: {
-        authorization: `Basic ${Buffer.from("mock-client-id:mock-client-secret").toString("base64")}`,
-        "content-type": "application/json",
+    await fetch(
+      `${gateway.config.providers[0]?.settings.url}/api/v3/applications/mock-client-id/token`,
+      {
+        method: "DELETE",
+        headers: {
+          authorization: `Basic ${Buffer.from("mock-client-id:mock-client-secret").toString("base64")}`,
+          "content-type": "application/json",
+        },
+        body: JSON.stringify({ access_token: session.token.accessToken }),
       },
-      body: JSON.stringify({ access_token: session.token.accessToken }),
-    });
+    );
     expect((await browser.get("/api/github/user", { "x-csrf": "1" })).status).toBe(401);
     expect(browser.sessionCookie()).toBeUndefined();
 

@@ -5,9 +5,8 @@ import { createProxyMiddleware } from "http-proxy-middleware";
 import type { Logger } from "pino";
 import { requireCsrf } from "../http/csrf.js";
 import { HttpError, sendError } from "../http/errors.js";
-import type { SessionManager } from "../session/manager.js";
 import type { SessionData } from "../session/session.js";
-import { requireSession } from "./me.js";
+import { requireSession, type SessionDeps } from "./me.js";
 import { checkProxyPath } from "./proxy-path.js";
 
 export interface GitHubProxyOptions {
@@ -17,7 +16,7 @@ export interface GitHubProxyOptions {
   mountPath: string;
   methods: readonly string[];
   timeoutMs: number;
-  sessions: SessionManager;
+  sessions: SessionDeps;
   logger: Logger;
 }
 
@@ -45,7 +44,15 @@ export function createGitHubProxy(options: GitHubProxyOptions): RequestHandler[]
       });
     }
     checkProxyPath(req.url);
-    sessionOf.set(req, await requireSession(sessions, req, res));
+    const session = await requireSession(sessions, req, res);
+    if (session.provider !== "github") {
+      throw new HttpError(
+        403,
+        "wrong_provider",
+        "The GitHub API is available to people signed in with GitHub.",
+      );
+    }
+    sessionOf.set(req, session);
     next();
   };
 
@@ -78,7 +85,7 @@ export function createGitHubProxy(options: GitHubProxyOptions): RequestHandler[]
         // The provider no longer accepts this token: the session is over, everywhere. end()
         // clears the cookie before it returns; the revocation completes in the background.
         if (proxyRes.statusCode === 401) {
-          sessions.end(res, sessionOf.get(req)).catch((err: unknown) => {
+          sessions.sessions.end(res, sessionOf.get(req)).catch((err: unknown) => {
             logger.warn(
               { err: { message: String(err) } },
               "could not revoke the session after GitHub's 401",

@@ -2,24 +2,42 @@ import type { ServerResponse } from "node:http";
 import { type Request, Router } from "express";
 import { HttpError } from "../http/errors.js";
 import type { SessionManager } from "../session/manager.js";
+import { RefreshFailedError, type TokenRefresher } from "../session/refresh.js";
 import type { SessionData } from "../session/session.js";
 
-/** Reads the live session (moving its idle clock) or throws the 401 every authenticated route answers. */
+export interface SessionDeps {
+  sessions: SessionManager;
+  refresher: TokenRefresher;
+}
+
+/**
+ * The live session with a usable access token, or the 401 every authenticated route answers.
+ * An expiring token is renewed first (once per session, however many requests ask); if that
+ * fails the session is over: fail closed, never serve a request on a dead token.
+ */
 export async function requireSession(
-  sessions: SessionManager,
+  { sessions, refresher }: SessionDeps,
   req: Request,
   res: ServerResponse,
 ): Promise<SessionData> {
   const session = await sessions.read(req, res);
   if (!session) throw new HttpError(401, "unauthenticated", "Sign in to continue.");
-  return session;
+  let token: SessionData["token"];
+  try {
+    token = await refresher.fresh(session);
+  } catch (err) {
+    if (!(err instanceof RefreshFailedError)) throw err;
+    await sessions.end(res, session);
+    throw new HttpError(401, err.code, "Your session has expired. Sign in again.");
+  }
+  return token === session.token ? session : sessions.replaceToken(res, session, token);
 }
 
 /** `GET /api/me`: who is signed in, from the sealed session alone; never a token. */
-export function createMeRouter(sessions: SessionManager): Router {
+export function createMeRouter(deps: SessionDeps): Router {
   const router = Router();
   router.get("/me", async (req, res) => {
-    const session = await requireSession(sessions, req, res);
+    const session = await requireSession(deps, req, res);
     res.set("Cache-Control", "no-store").json({
       user: session.user,
       provider: session.provider,

@@ -1,5 +1,6 @@
 import {
   callbackChecksFor,
+  checkGitHubAccess,
   createAuthorizationRequest,
   exchangeCode,
   fetchUser,
@@ -43,6 +44,9 @@ export function createAuthRouter(deps: AuthRouterDeps): Router {
   };
   const callbackUrl = (provider: OAuthProvider) =>
     `${config.publicUrl}/auth/${encodeURIComponent(provider.id)}/callback`;
+
+  const githubAllows = async (provider: OAuthProvider, accessToken: string, login: string) =>
+    (await checkGitHubAccess(provider, accessToken, login, config.githubAccess)).allowed;
 
   router.get("/providers", (_req, res) => {
     res.set("Cache-Control", "no-store").json({
@@ -108,6 +112,18 @@ export function createAuthRouter(deps: AuthRouterDeps): Router {
         scopes: tokens.scopes,
         ...(typeof subject === "string" && { expectedSubject: subject }),
       });
+      if (
+        provider.id === "github" &&
+        !(await githubAllows(provider, tokens.accessToken, user.login))
+      ) {
+        logger.warn(
+          { provider: provider.id, userId: user.id },
+          "sign-in refused by the access lists",
+        );
+        // The token will never be used: give it back rather than leave it live at GitHub.
+        void revokeBestEffort(tokens.accessToken, provider, config, logger);
+        return fail("not_allowed");
+      }
       await sessions.start(res, provider.id, user, tokens);
       logger.info({ provider: provider.id, userId: user.id }, "signed in");
       return redirect(res, safeReturnTo(transaction.returnTo));
@@ -127,7 +143,12 @@ export function createAuthRouter(deps: AuthRouterDeps): Router {
       // copies of the cookie.
       const [revoked] = await Promise.allSettled([
         sessions.revoke(session),
-        revokeBestEffort(session, providers.get(session.provider), config, logger),
+        revokeBestEffort(
+          session.token.accessToken,
+          providers.get(session.provider),
+          config,
+          logger,
+        ),
       ]);
       if (revoked.status === "rejected") throw revoked.reason;
     }
@@ -144,7 +165,7 @@ function redirect(res: Response, location: string): void {
 
 /** Logout must not hang on the provider: revoke within a bound, and log (not fail) on error. */
 async function revokeBestEffort(
-  session: SessionData,
+  accessToken: string,
   provider: OAuthProvider | undefined,
   config: Config,
   logger: Logger,
@@ -155,10 +176,7 @@ async function revokeBestEffort(
     timer = setTimeout(() => resolve("timeout"), config.revokeTimeoutMs);
   });
   try {
-    const outcome = await Promise.race([
-      revokeToken(provider, session.token.accessToken),
-      deadline,
-    ]);
+    const outcome = await Promise.race([revokeToken(provider, accessToken), deadline]);
     if (outcome === "timeout") logger.warn({ provider: provider.id }, "token revocation timed out");
   } catch (err) {
     logger.warn({ provider: provider.id, err: describe(err) }, "token revocation failed");

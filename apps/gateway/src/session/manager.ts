@@ -85,6 +85,17 @@ export class SessionManager {
     await this.revocations.revoke(session.sid, session.expiresAt);
   }
 
+  /** Re-seals a live session with a renewed token; its id and timestamps stay as they are. */
+  async replaceToken(
+    res: ServerResponse,
+    session: SessionData,
+    token: SessionData["token"],
+  ): Promise<SessionData> {
+    const updated = { ...session, token };
+    await this.write(res, updated);
+    return updated;
+  }
+
   /** Clears the cookie only: for a request that has no live session to revoke. */
   clear(res: ServerResponse): void {
     this.cookie.clear(res);

@@ -1,0 +1,120 @@
+import { providers as catalogue, type ProviderDefinition } from "@latchkey/oauth-core";
+
+/** The built-in mock's registered apps (see @latchkey/mock-github). */
+export const MOCK_CLIENTS = {
+  github: { clientId: "mock-client-id", clientSecret: "mock-client-secret" },
+  google: { clientId: "mock-google-client-id", clientSecret: "mock-google-client-secret" },
+} as const;
+
+/** One enabled sign-in provider, as configured. */
+export interface ProviderConfig {
+  id: string;
+  clientId: string;
+  clientSecret: string;
+  scopes: string[] | undefined;
+  /** Provider-specific factory options, e.g. `{ url: "https://gitlab.example.com" }`. */
+  settings: Record<string, string>;
+  /** Development fell back to the built-in mock for this provider. */
+  usingMock: boolean;
+}
+
+type Env = Record<string, string | undefined>;
+
+const envName = (definition: ProviderDefinition, suffix: string) =>
+  `${definition.id.toUpperCase()}_${suffix}`;
+
+/**
+ * Every catalogue provider whose `<ID>_CLIENT_ID` is set is enabled, with `<ID>_CLIENT_SECRET`,
+ * optional `<ID>_SCOPES` and its own settings (`<ID>_<SETTING>`). In development with none set,
+ * the built-in mock stands in for GitHub and, through its OpenID Connect provider, for Google.
+ * Problems are collected, not thrown, so the caller can report them all at once.
+ */
+export function parseProviders(
+  env: Env,
+  options: { production: boolean; mockBaseUrl: string },
+  problems: string[],
+): ProviderConfig[] {
+  const configured: ProviderConfig[] = [];
+  for (const definition of Object.values(catalogue)) {
+    const clientId = env[envName(definition, "CLIENT_ID")]?.trim();
+    if (!clientId) continue;
+    const clientSecret = env[envName(definition, "CLIENT_SECRET")]?.trim();
+    if (!clientSecret) {
+      problems.push(
+        `${envName(definition, "CLIENT_SECRET")}: required when ${envName(definition, "CLIENT_ID")} is set`,
+      );
+      continue;
+    }
+    const settings: Record<string, string> = {};
+    for (const setting of definition.settings) {
+      const value = env[envName(definition, setting.env)]?.trim();
+      if (value) settings[setting.option] = value;
+      else if (setting.required) {
+        problems.push(
+          `${envName(definition, setting.env)}: required for ${definition.name} (${setting.description})`,
+        );
+      }
+    }
+    const scopes = env[envName(definition, "SCOPES")]?.split(/[\s,]+/).filter(Boolean);
+    configured.push({
+      id: definition.id,
+      clientId,
+      clientSecret,
+      scopes,
+      settings,
+      usingMock: false,
+    });
+  }
+
+  if (configured.length === 0 && !options.production)
+    return mockProviders(env, options.mockBaseUrl);
+  if (configured.length === 0 && options.production) {
+    problems.push(
+      "GITHUB_CLIENT_ID: at least one sign-in provider is required in production (e.g. GITHUB_CLIENT_ID and GITHUB_CLIENT_SECRET)",
+    );
+  }
+  for (const provider of configured) checkBuilds(provider, problems);
+  return configured;
+}
+
+/** GitHub and "Google" both served by the mock, so a fresh clone signs in with no accounts anywhere. */
+function mockProviders(env: Env, mockBaseUrl: string): ProviderConfig[] {
+  const mocked: ProviderConfig[] = [
+    {
+      id: "github",
+      ...MOCK_CLIENTS.github,
+      scopes: env.GITHUB_SCOPES?.split(/[\s,]+/).filter(Boolean),
+      settings: {
+        url: mockBaseUrl,
+        ...(env.GITHUB_API_URL?.trim() && { apiUrl: env.GITHUB_API_URL.trim() }),
+      },
+      usingMock: true,
+    },
+    {
+      id: "google",
+      ...MOCK_CLIENTS.google,
+      scopes: undefined,
+      settings: { issuer: `${mockBaseUrl}/oidc` },
+      usingMock: true,
+    },
+  ];
+  return mocked.filter((provider) => provider.id in catalogue);
+}
+
+/** A factory that would refuse its options (a malformed URL, say) is reported now, with the rest. */
+function checkBuilds(provider: ProviderConfig, problems: string[]): void {
+  const definition = catalogue[provider.id];
+  if (!definition) return;
+  try {
+    definition.create({
+      clientId: provider.clientId,
+      clientSecret: provider.clientSecret,
+      ...(provider.scopes && { scopes: provider.scopes }),
+      ...provider.settings,
+    });
+  } catch (err) {
+    problems.push(
+      `${provider.id.toUpperCase()}: ${err instanceof Error ? err.message : String(err)}`,
+    );
+  }
+}
