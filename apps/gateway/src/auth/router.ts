@@ -15,7 +15,6 @@ import { requireCsrf } from "../http/csrf.js";
 import { HttpError } from "../http/errors.js";
 import type { SessionManager } from "../session/manager.js";
 import type { SealedCookie } from "../session/sealed-cookie.js";
-import type { SessionData } from "../session/session.js";
 import type { Transaction } from "../session/transaction.js";
 import { loginErrorCode, loginErrorLocation } from "./login-error.js";
 import type { ProviderRegistry } from "./providers.js";
