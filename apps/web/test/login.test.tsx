@@ -22,6 +22,7 @@ describe("the login page", () => {
     ["issuer_mismatch", PROVIDER],
     ["session_too_large", "Your profile is too large to keep in a session."],
     ["rate_limited", "Too many sign-in attempts. Please wait a minute and try again."],
+    ["not_allowed", "Your account is not allowed to sign in here."],
     ["network_error", UNREACHABLE],
     ["timeout", UNREACHABLE],
     ["server_error", GENERIC],

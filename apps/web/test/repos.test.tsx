@@ -97,6 +97,25 @@ describe("the repositories page", () => {
     expect(await screen.findByRole("alert")).toHaveTextContent("GitHub's rate limit was reached");
   });
 
+  it("when the user signed in with another provider, then the page says repositories need GitHub", async () => {
+    gateway.signIn();
+    server.use(
+      http.get("/api/github/user/repos", () =>
+        HttpResponse.json(
+          {
+            error: "wrong_provider",
+            message: "The GitHub API is available to people signed in with GitHub.",
+          },
+          { status: 403 },
+        ),
+      ),
+    );
+    renderApp("/repos");
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      "Repositories are listed for people signed in with GitHub.",
+    );
+  });
+
   it("when the session ended before the GitHub call, then it is back to login with returnTo", async () => {
     gateway.signIn();
     server.use(

@@ -21,6 +21,10 @@ const MESSAGES: ReadonlyMap<string, string> = new Map([
     "Your profile is too large to keep in a session. Please contact the site's administrators.",
   ],
   ["rate_limited", "Too many sign-in attempts. Please wait a minute and try again."],
+  [
+    "not_allowed",
+    "Your account is not allowed to sign in here. Ask the site's administrators for access.",
+  ],
   ["network_error", UNREACHABLE],
   ["timeout", UNREACHABLE],
 ]);

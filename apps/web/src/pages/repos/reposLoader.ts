@@ -65,6 +65,9 @@ async function stillSignedIn(): Promise<boolean> {
 
 function describe(error: unknown): string {
   if (!(error instanceof ApiError)) return "We could not load your repositories.";
+  if (error.code === "wrong_provider") {
+    return "Repositories are listed for people signed in with GitHub. Sign out and sign in with GitHub to see yours.";
+  }
   if (error.status === 401)
     return "GitHub did not accept your session. Try signing out and in again.";
   if (error.status === 0) return "We could not reach the server. Check your connection.";
