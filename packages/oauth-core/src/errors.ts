@@ -12,6 +12,7 @@ export const ErrorCode = {
   UNSUPPORTED: "unsupported",
   ISSUER_MISMATCH: "issuer_mismatch",
   INVALID_ID_TOKEN: "invalid_id_token",
+  DEVICE_FLOW_ERROR: "device_flow_error",
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -136,6 +137,28 @@ export class ProviderError extends OAuthError {
       `the provider answered ${describe(clean)} (HTTP ${fields.status})`,
     );
     this.name = "ProviderError";
+    this.error = clean.error;
+    this.errorDescription = clean.errorDescription;
+    this.errorUri = clean.errorUri;
+    this.status = fields.status;
+  }
+}
+
+/**
+ * The device flow (RFC 8628) ended without tokens: the person declined (`access_denied`) or the
+ * codes expired (`expired_token`). `status` is undefined when the client itself stopped at the
+ * authorization's `expiresAt`.
+ */
+export class DeviceFlowError extends OAuthError {
+  readonly error: string;
+  readonly errorDescription: string | undefined;
+  readonly errorUri: string | undefined;
+  readonly status: number | undefined;
+
+  constructor(fields: OAuthErrorFields & { status?: number | undefined }) {
+    const clean = sanitizeFields(fields);
+    super(ErrorCode.DEVICE_FLOW_ERROR, `the device authorization ended: ${describe(clean)}`);
+    this.name = "DeviceFlowError";
     this.error = clean.error;
     this.errorDescription = clean.errorDescription;
     this.errorUri = clean.errorUri;

@@ -9,9 +9,17 @@ export type {
   ProviderSetting,
 } from "./catalogue.js";
 export { providers } from "./catalogue.js";
+export type {
+  DevicePollState,
+  PollDeviceTokenOptions,
+  StartDeviceAuthorizationOptions,
+} from "./device.js";
+export { DEVICE_CODE_GRANT, pollDeviceToken, startDeviceAuthorization } from "./device.js";
+export type { DeviceAuthorization } from "./device-response.js";
 export type { OAuthErrorFields } from "./errors.js";
 export {
   AuthorizationError,
+  DeviceFlowError,
   ErrorCode,
   IdTokenError,
   InvalidCallbackError,

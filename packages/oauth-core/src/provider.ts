@@ -28,6 +28,8 @@ export interface OAuthProvider {
   readonly clientId: string;
   readonly authorizationEndpoint: string;
   readonly tokenEndpoint: string;
+  /** RFC 8628 device authorization endpoint; absent when the provider has no device flow. */
+  readonly deviceAuthorizationEndpoint?: string | undefined;
   /** The provider's REST API base, when it has one. */
   readonly apiUrl: string | undefined;
   /** Scopes requested by default. */

@@ -47,6 +47,7 @@ describe("error classes", () => {
   it("when ErrorCode is read, then it lists every code exactly once", () => {
     expect(Object.values(ErrorCode).sort()).toEqual([
       "authorization_error",
+      "device_flow_error",
       "invalid_callback",
       "invalid_id_token",
       "invalid_response",

@@ -16,7 +16,11 @@ const DEFAULT_SCOPES = ["read:user", "user:email"];
 
 export interface GitHubOptions {
   clientId: string;
-  clientSecret: string;
+  /**
+   * Required for the web flow and revocation. Leave it out for a public client, such as a CLI
+   * using the device flow, which must not hold one.
+   */
+  clientSecret?: string;
   /** OAuth pages; default "https://github.com", or a GitHub Enterprise Server URL. */
   url?: string;
   /** Default "https://api.github.com" for github.com, else `${url}/api/v3`. */
@@ -31,7 +35,9 @@ export interface GitHubOptions {
 /** GitHub.com or GitHub Enterprise Server as an OAuth App. */
 export function github(options: GitHubOptions): OAuthProvider {
   assertNonEmptyString(options.clientId, "clientId");
-  assertNonEmptyString(options.clientSecret, "clientSecret");
+  if (options.clientSecret !== undefined) {
+    assertNonEmptyString(options.clientSecret, "clientSecret");
+  }
   const url = trimTrailingSlashes(options.url ?? GITHUB_URL);
   assertHttpUrl(url, "url");
   const apiUrl = trimTrailingSlashes(options.apiUrl ?? defaultApiUrl(url));
@@ -40,7 +46,8 @@ export function github(options: GitHubOptions): OAuthProvider {
   assertScopes(scopes, "scopes");
   assertTimeout(options.timeout, "timeout");
   const { clientId } = options;
-  const clientSecret = new Secret(options.clientSecret);
+  // An empty secret marks a public client: the device flow then sends the client id alone.
+  const clientSecret = new Secret(options.clientSecret ?? "");
 
   return Object.freeze({
     id: "github",
@@ -48,6 +55,8 @@ export function github(options: GitHubOptions): OAuthProvider {
     clientId,
     authorizationEndpoint: `${url}/login/oauth/authorize`,
     tokenEndpoint: `${url}/login/oauth/access_token`,
+    // The person enters the user code at `${url}/login/device`; the endpoint says so.
+    deviceAuthorizationEndpoint: `${url}/login/device/code`,
     apiUrl,
     scopes,
     pkce: true,

@@ -1,0 +1,179 @@
+import { addClientAuthentication } from "./client-auth.js";
+import { type DeviceAuthorization, parseDeviceAuthorization } from "./device-response.js";
+import { DeviceFlowError, ProviderError, UnsupportedError } from "./errors.js";
+import { type HttpResponse, sendRequest, untilAborted } from "./http.js";
+import { isJsonObject } from "./parse.js";
+import { type OAuthProvider, resolveProvider } from "./provider.js";
+import { parseTokenResponse } from "./token-response.js";
+import type { TokenSet } from "./types.js";
+import { assertNonEmptyString, assertScopes } from "./validate.js";
+
+export const DEVICE_CODE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
+/** RFC 8628 §3.5: every `slow_down` adds five seconds to the interval, for good. */
+const SLOW_DOWN_SECONDS = 5;
+/** setTimeout's ceiling; a longer wait would fire at once. */
+const MAX_DELAY = 2 ** 31 - 1;
+
+export interface StartDeviceAuthorizationOptions {
+  /** Default: the provider's scopes. */
+  scopes?: readonly string[];
+}
+
+/** Why the provider has no token yet; passed to `onPending` after each such answer. */
+export interface DevicePollState {
+  error: "authorization_pending" | "slow_down";
+  /** Seconds until the next request. */
+  interval: number;
+}
+
+export interface PollDeviceTokenOptions {
+  /** Aborting stops the polling at once; the promise rejects with the signal's reason. */
+  signal?: AbortSignal;
+  onPending?: (state: DevicePollState) => void;
+  /** Waits between requests; replace it in tests. It should reject when `signal` aborts. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+/**
+ * Starts the device flow (RFC 8628 §3.1): the person then opens `verificationUri` on any device
+ * and types `userCode`, while this side calls `pollDeviceToken`.
+ */
+export async function startDeviceAuthorization(
+  provider: OAuthProvider,
+  options: StartDeviceAuthorizationOptions = {},
+): Promise<DeviceAuthorization> {
+  const resolved = await resolveProvider(provider);
+  const endpoint = deviceEndpointOf(resolved);
+  const scopes = options.scopes ?? resolved.scopes;
+  assertScopes(scopes, "scopes");
+  const body = new URLSearchParams();
+  if (scopes.length > 0) body.set("scope", scopes.join(" "));
+  const response = await postForm(resolved, endpoint, body);
+  return parseDeviceAuthorization(response.status, response.json());
+}
+
+/**
+ * Polls the token endpoint until the person approves (tokens), declines or the codes expire
+ * (`DeviceFlowError`), waiting `interval` seconds before each request and five more after each
+ * `slow_down`. Any other error answer is thrown as the provider's parser reports it.
+ */
+export async function pollDeviceToken(
+  provider: OAuthProvider,
+  authorization: DeviceAuthorization,
+  options: PollDeviceTokenOptions = {},
+): Promise<TokenSet> {
+  assertNonEmptyString(authorization.deviceCode, "deviceCode");
+  const resolved = await resolveProvider(provider);
+  deviceEndpointOf(resolved);
+  const { signal, sleep = abortableSleep } = options;
+  let interval = authorization.interval;
+  for (;;) {
+    signal?.throwIfAborted();
+    const remaining = authorization.expiresAt - Date.now();
+    if (remaining <= 0) throw expiredLocally();
+    await sleep(Math.min(interval * 1000, remaining), signal);
+    // An injected sleep may ignore the signal.
+    signal?.throwIfAborted();
+    if (Date.now() >= authorization.expiresAt) throw expiredLocally();
+    const request = requestDeviceToken(resolved, authorization.deviceCode);
+    const answer = await (signal ? untilAborted(request, signal) : request);
+    if ("tokens" in answer) return answer.tokens;
+    if (answer.error === "slow_down") {
+      interval = Math.max(interval + SLOW_DOWN_SECONDS, answer.interval ?? 0);
+    }
+    options.onPending?.({ error: answer.error, interval });
+  }
+}
+
+type PollAnswer =
+  | { tokens: TokenSet }
+  | { error: "authorization_pending" }
+  | { error: "slow_down"; interval: number | undefined };
+
+/** One token request; sent once, like every token request. */
+async function requestDeviceToken(
+  provider: OAuthProvider,
+  deviceCode: string,
+): Promise<PollAnswer> {
+  const body = new URLSearchParams({ grant_type: DEVICE_CODE_GRANT, device_code: deviceCode });
+  const response = await postForm(provider, provider.tokenEndpoint, body);
+  const json = response.json();
+  // The provider's own parser knows how it reports errors (GitHub: HTTP 200 with `error`).
+  const parse = provider.parseTokenResponse ?? parseTokenResponse;
+  try {
+    return { tokens: parse(response.status, json) };
+  } catch (error) {
+    if (!(error instanceof ProviderError)) throw error;
+    switch (error.error) {
+      case "authorization_pending":
+        return { error: "authorization_pending" };
+      case "slow_down":
+        return { error: "slow_down", interval: statedInterval(json) };
+      case "access_denied":
+      case "expired_token":
+        throw new DeviceFlowError(error);
+      default:
+        throw error;
+    }
+  }
+}
+
+/** GitHub states the new interval with `slow_down`; a longer one than ours is honoured. */
+function statedInterval(body: unknown): number | undefined {
+  const value = isJsonObject(body) ? body.interval : undefined;
+  return typeof value === "number" && Number.isFinite(value) && value >= 0 ? value : undefined;
+}
+
+function expiredLocally(): DeviceFlowError {
+  return new DeviceFlowError({
+    error: "expired_token",
+    errorDescription: "The device code expired before the authorization was completed.",
+  });
+}
+
+function deviceEndpointOf(provider: OAuthProvider): string {
+  // An id_token from this grant would need checks that are not written yet.
+  if (!provider.deviceAuthorizationEndpoint || provider.processTokenResponse) {
+    throw new UnsupportedError(`${provider.name} does not support the device authorization grant`);
+  }
+  return provider.deviceAuthorizationEndpoint;
+}
+
+/**
+ * RFC 8628 §3.1: a confidential client authenticates as at the token endpoint; a public one
+ * (a CLI holds no secret) only names itself.
+ */
+function postForm(
+  provider: OAuthProvider,
+  url: string,
+  body: URLSearchParams,
+): Promise<HttpResponse> {
+  const headers: Record<string, string> = {
+    "Content-Type": "application/x-www-form-urlencoded",
+    Accept: "application/json",
+  };
+  if (provider.clientSecret.reveal() === "") body.set("client_id", provider.clientId);
+  else addClientAuthentication(provider, body, headers);
+  return sendRequest(provider, url, { method: "POST", headers, body: body.toString() });
+}
+
+function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(
+      () => {
+        signal?.removeEventListener("abort", onAbort);
+        resolve();
+      },
+      Math.min(ms, MAX_DELAY),
+    );
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
