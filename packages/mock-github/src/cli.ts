@@ -2,6 +2,7 @@
 import { parseFaultList } from "./faults/parse.js";
 import type { ActiveFault } from "./faults/types.js";
 import { startMockGitHubServer } from "./http-server.js";
+import { MOCK_OIDC_CLIENT_ID } from "./oidc/seed.js";
 import { MOCK_CLIENT_ID } from "./seed.js";
 
 // The only reader of process.env in this package.
@@ -32,6 +33,9 @@ try {
   });
   for (const { target, fault } of faults) server.mock.faults.set(target, fault);
   console.log(`Mock GitHub on ${server.url} (client id ${MOCK_CLIENT_ID})`);
+  console.log(
+    `OpenID Connect ("Google") issuer ${server.mock.oidcIssuer} (client id ${MOCK_OIDC_CLIENT_ID})`,
+  );
   if (faults.length > 0) {
     console.log(
       `Faults on: ${faults.map(({ target, fault }) => `${target} ${fault.kind}`).join(", ")}`,

@@ -1,17 +1,26 @@
+import { createOidcContext, type OidcContext } from "./oidc/context.js";
+import { seedOidcClients } from "./oidc/seed.js";
+import type { MockOidcClient } from "./oidc/types.js";
 import { seedAccounts, seedClients, seedOrgs } from "./seed.js";
 import { MockState } from "./state.js";
 import type { MockClient, SeedAccount, SeedOrg } from "./types.js";
+import { assertLifetime } from "./validate.js";
 
 export interface MockGitHubOptions {
   /** Where the mock lives, e.g. "http://localhost:4000"; handlers match this origin and path. */
   baseUrl: string;
-  /** Registered OAuth apps; default: one app, `mock-client-id` / `mock-client-secret`. */
+  /**
+   * Registered OAuth apps; default `seedClients`: `mock-client-id` / `mock-client-secret`,
+   * and the GitHub App `mock-app-client-id` / `mock-app-client-secret` (expiring tokens).
+   */
   clients?: readonly MockClient[];
+  /** Clients of the OpenID Connect provider; default `mock-google-client-id` / `mock-google-client-secret`. */
+  oidcClients?: readonly MockOidcClient[];
   /** Users who can sign in; default `seedAccounts` (octocat, monalisa, hubot). */
   accounts?: readonly SeedAccount[];
   /** Organizations the accounts' memberships refer to; default `seedOrgs`. */
   orgs?: readonly SeedOrg[];
-  /** Clock in epoch milliseconds, for code expiry and rate-limit windows; default Date.now. */
+  /** Clock in epoch milliseconds, for code and token expiry and rate-limit windows; default Date.now. */
   now?: () => number;
   /** Requests per hour per token, as GitHub's primary rate limit; default 5000. */
   rateLimit?: number;
@@ -29,6 +38,8 @@ export interface MockContext {
   orgs: ReadonlyMap<string, SeedOrg>;
   rateLimit: number;
   state: MockState;
+  /** The OpenID Connect provider under `<baseUrl>/oidc`. */
+  oidc: OidcContext;
 }
 
 export function createContext(options: MockGitHubOptions): MockContext {
@@ -39,17 +50,24 @@ export function createContext(options: MockGitHubOptions): MockContext {
     throw new TypeError(`"rateLimit" must be a positive integer, got ${String(options.rateLimit)}`);
   }
   const baseUrl = base.href.replace(/\/+$/, "");
+  const clients = options.clients ?? seedClients;
+  for (const client of clients) {
+    assertLifetime(client.tokenLifetimeSeconds, "tokenLifetimeSeconds");
+    assertLifetime(client.refreshTokenLifetimeSeconds, "refreshTokenLifetimeSeconds");
+  }
+  const now = options.now ?? Date.now;
   return {
     baseUrl,
     apiUrl: `${baseUrl}/api/v3`,
     host: base.host,
-    clients: new Map((options.clients ?? seedClients).map((client) => [client.clientId, client])),
+    clients: new Map(clients.map((client) => [client.clientId, client])),
     // GitHub logins are case-insensitive; keys are lower-cased, lookups must be too.
     accounts: new Map(accounts.map((account) => [account.login.toLowerCase(), account])),
     accountsById: new Map(accounts.map((account) => [account.id, account])),
     orgs: new Map((options.orgs ?? seedOrgs).map((org) => [org.login.toLowerCase(), org])),
     rateLimit,
-    state: new MockState(options.now ?? Date.now),
+    state: new MockState(now),
+    oidc: createOidcContext(baseUrl, options.oidcClients ?? seedOidcClients, now),
   };
 }
 

@@ -12,6 +12,7 @@ import { faultHandler } from "./faults/handler.js";
 import { authorizeHandlers } from "./oauth/authorize.js";
 import { errorPage } from "./oauth/html.js";
 import { tokenHandlers } from "./oauth/token.js";
+import { oidcHandlers } from "./oidc/handlers.js";
 
 /**
  * Every handler of one mock, in matching order: the fault switches (not recorded, so tests
@@ -36,6 +37,7 @@ function routeHandlers(context: MockContext): HttpHandler[] {
   return [
     ...authorizeHandlers(context),
     ...tokenHandlers(context),
+    ...oidcHandlers(context),
     ...avatarHandlers(context),
     ...userHandlers(context),
     ...repoHandlers(context),

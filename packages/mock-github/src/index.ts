@@ -5,7 +5,17 @@ export type { MockGitHubServer, StartMockGitHubServerOptions } from "./http-serv
 export { startMockGitHubServer } from "./http-server.js";
 export type { MockGitHub } from "./mock.js";
 export { createMockGitHub } from "./mock.js";
-export { MOCK_CLIENT_ID, MOCK_CLIENT_SECRET, seedAccounts, seedClients, seedOrgs } from "./seed.js";
+export { MOCK_OIDC_CLIENT_ID, MOCK_OIDC_CLIENT_SECRET, seedOidcClients } from "./oidc/seed.js";
+export type { MockOidcClient } from "./oidc/types.js";
+export {
+  MOCK_APP_CLIENT_ID,
+  MOCK_APP_CLIENT_SECRET,
+  MOCK_CLIENT_ID,
+  MOCK_CLIENT_SECRET,
+  seedAccounts,
+  seedClients,
+  seedOrgs,
+} from "./seed.js";
 export type {
   MockClient,
   RecordedRequest,

@@ -12,11 +12,13 @@ export interface MockGitHub {
   readonly requests: RecordedRequest[];
   /** The base URL without a trailing slash; the REST API is at `${baseUrl}/api/v3`. */
   readonly baseUrl: string;
+  /** The OpenID Connect provider's issuer, `${baseUrl}/oidc`. */
+  readonly oidcIssuer: string;
   /** A working token for `login`, as if it had gone through the OAuth flow of the first client. */
   issueToken(login: string, scopes?: readonly string[]): string;
   /** Makes GitHub misbehave (slow, 5xx, reset, HTML, missing fields, bad JSON) per endpoint. */
   readonly faults: MockFaults;
-  /** Forgets codes, tokens, rate-limit counts, recorded requests and faults. */
+  /** Forgets codes, tokens (OpenID Connect ones too), rate-limit counts, recorded requests and faults. */
   reset(): void;
 }
 
@@ -29,6 +31,7 @@ export function createMockGitHub(options: MockGitHubOptions): MockGitHub {
     handlers: createHandlers(context),
     requests: context.state.requests,
     baseUrl: context.baseUrl,
+    oidcIssuer: context.oidc.issuer,
     faults: context.state.faults,
     issueToken(login, scopes = DEFAULT_SCOPES) {
       const account = findAccount(context, login);
@@ -42,6 +45,7 @@ export function createMockGitHub(options: MockGitHubOptions): MockGitHub {
     },
     reset() {
       context.state.reset();
+      context.oidc.store.reset();
     },
   };
 }

@@ -2,9 +2,18 @@ import type { MockClient, SeedAccount, SeedOrg, SeedRepo } from "./types.js";
 
 export const MOCK_CLIENT_ID = "mock-client-id";
 export const MOCK_CLIENT_SECRET = "mock-client-secret";
+/** A GitHub App's credentials: its user tokens expire and come with refresh tokens. */
+export const MOCK_APP_CLIENT_ID = "mock-app-client-id";
+export const MOCK_APP_CLIENT_SECRET = "mock-app-client-secret";
 
 export const seedClients: readonly MockClient[] = [
   { clientId: MOCK_CLIENT_ID, clientSecret: MOCK_CLIENT_SECRET, name: "Latchkey (development)" },
+  {
+    clientId: MOCK_APP_CLIENT_ID,
+    clientSecret: MOCK_APP_CLIENT_SECRET,
+    name: "Latchkey App (development)",
+    expiringTokens: true,
+  },
 ];
 
 const DAY = 86_400_000;

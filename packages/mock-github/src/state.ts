@@ -22,6 +22,8 @@ export interface TokenRecord extends Grant {
   id: number;
   token: string;
   createdAt: number;
+  /** Epoch ms; absent for an OAuth app's tokens, which never expire. */
+  expiresAt?: number;
 }
 
 export interface RateLimitStatus {
@@ -38,6 +40,7 @@ export class MockState {
   readonly faults = new FaultRegistry();
   private readonly codes = new Map<string, AuthorizationCode>();
   private readonly tokens = new Map<string, TokenRecord>();
+  private readonly refreshTokens = new Map<string, Grant & { expiresAt: number }>();
   private readonly windows = new Map<string, { used: number; reset: number }>();
   private nextTokenId = 1;
 
@@ -61,24 +64,49 @@ export class MockState {
     return this.now() - found.createdAt < CODE_LIFETIME_MS ? found : undefined;
   }
 
-  issueToken(grant: Grant): string {
-    const token = `gho_${randomBase62(36)}`;
-    this.tokens.set(token, { ...grant, id: this.nextTokenId++, token, createdAt: this.now() });
+  /** An OAuth app's `gho_` token, or with `expiresAt` (epoch ms) a GitHub App's `ghu_` one. */
+  issueToken(grant: Grant, expiresAt?: number): string {
+    const token = `${expiresAt === undefined ? "gho" : "ghu"}_${randomBase62(36)}`;
+    const record = { ...grant, id: this.nextTokenId++, token, createdAt: this.now() };
+    this.tokens.set(token, expiresAt === undefined ? record : { ...record, expiresAt });
     return token;
   }
 
+  /** The token's record, unless it is unknown, revoked or expired. */
   findToken(token: string): TokenRecord | undefined {
-    return this.tokens.get(token);
+    const record = this.tokens.get(token);
+    if (record?.expiresAt !== undefined && this.now() >= record.expiresAt) return undefined;
+    return record;
+  }
+
+  issueRefreshToken(grant: Grant, expiresAt: number): string {
+    const token = `ghr_${randomBase62(76)}`;
+    this.refreshTokens.set(token, { ...grant, expiresAt });
+    return token;
+  }
+
+  /**
+   * A refresh token works once: it is spent by the first attempt of its own app. The access
+   * token issued with it keeps working until it expires, as on GitHub.
+   */
+  takeRefreshToken(token: string, clientId: string): Grant | undefined {
+    const found = this.refreshTokens.get(token);
+    if (!found || found.clientId !== clientId) return undefined;
+    this.refreshTokens.delete(token);
+    const { expiresAt, ...grant } = found;
+    return this.now() < expiresAt ? grant : undefined;
   }
 
   revokeToken(token: string): boolean {
     return this.tokens.delete(token);
   }
 
-  /** Revoking a grant revokes every token the user gave that app. */
+  /** Revoking a grant revokes every token the user gave that app, refresh tokens too. */
   revokeGrant(clientId: string, login: string): void {
-    for (const [token, record] of this.tokens) {
-      if (record.clientId === clientId && record.login === login) this.tokens.delete(token);
+    for (const tokens of [this.tokens, this.refreshTokens]) {
+      for (const [token, record] of tokens) {
+        if (record.clientId === clientId && record.login === login) tokens.delete(token);
+      }
     }
   }
 
@@ -100,6 +128,7 @@ export class MockState {
     this.requests.length = 0;
     this.codes.clear();
     this.tokens.clear();
+    this.refreshTokens.clear();
     this.windows.clear();
     this.faults.clear();
   }

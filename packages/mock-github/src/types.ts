@@ -9,6 +9,16 @@ export interface MockClient {
    * and under the same path, as GitHub requires; when unset any http(s) URL is accepted.
    */
   callbackUrl?: string;
+  /**
+   * Behave as a GitHub App with expiring user tokens: the token endpoint answers `ghu_`
+   * tokens with `expires_in` and a single-use `ghr_` refresh token, and takes
+   * `grant_type=refresh_token`.
+   */
+  expiringTokens?: boolean;
+  /** With `expiringTokens`: access token lifetime in seconds, default 28800 (8 hours). */
+  tokenLifetimeSeconds?: number;
+  /** With `expiringTokens`: refresh token lifetime in seconds, default 15897600 (184 days). */
+  refreshTokenLifetimeSeconds?: number;
 }
 
 export interface SeedEmail {

@@ -5,6 +5,7 @@ import {
   type MockGitHub,
 } from "../src/index.js";
 import { authorizeCode, authorizeUrl, BASE, exchange, REDIRECT_URI } from "./helpers.js";
+import { oidcCode, oidcPost, redeem, signIn, userinfo } from "./oidc-helpers.js";
 
 type Send = () => Promise<Response>;
 
@@ -54,6 +55,27 @@ export function targetRequests(
       },
     },
     api: { okStatus: 200, prepare: async () => api("/user/repos") },
+    "oidc-token": {
+      okStatus: 200,
+      prepare: async () => {
+        const code = await oidcCode({}, base);
+        return () => redeem(code, {}, { base });
+      },
+    },
+    "oidc-userinfo": {
+      okStatus: 200,
+      prepare: async () => {
+        const { access_token } = await signIn({}, base);
+        return () => userinfo(access_token, base);
+      },
+    },
+    "oidc-revoke": {
+      okStatus: 200,
+      prepare: async () => {
+        const { access_token } = await signIn({}, base);
+        return () => oidcPost({ token: access_token }, { path: "/revoke", base });
+      },
+    },
   };
 }
 

@@ -65,7 +65,8 @@ export function applicationHandlers(context: MockContext): HttpHandler[] {
   return [
     appTokenRoute(context, "post", "/applications/:client_id/token", DOCS.check, (record) => {
       const account = findAccount(context, record.login);
-      const created = new Date(record.createdAt).toISOString().replace(/\.\d{3}Z$/, "Z");
+      const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
+      const created = iso(record.createdAt);
       return {
         status: 200,
         body: {
@@ -85,7 +86,7 @@ export function applicationHandlers(context: MockContext): HttpHandler[] {
           scopes: record.scopes,
           created_at: created,
           updated_at: created,
-          expires_at: null,
+          expires_at: record.expiresAt === undefined ? null : iso(record.expiresAt),
           user: account ? simpleUser(context, account) : null,
         },
       };

@@ -1,5 +1,6 @@
 import { getResponse, type HttpHandler } from "msw";
 import { apiError } from "../api/respond.js";
+import type { TokenFields } from "../oauth/grant-tokens.js";
 import { tokenReply } from "../oauth/token.js";
 import type { Fault, FaultTarget } from "./types.js";
 
@@ -65,14 +66,18 @@ const STRIP: Partial<Record<FaultTarget, (body: unknown) => unknown>> = {
   user: (body) => omit(body, ["id", "login"]),
   emails: (body) => (Array.isArray(body) ? body.map((entry) => omit(entry, ["email"])) : body),
   api: () => ({}),
+  "oidc-token": (body) => omit(body, ["access_token", "id_token"]),
+  "oidc-userinfo": (body) => omit(body, ["sub"]),
 };
 
 /** The token endpoint answers JSON, XML or form-encoded fields; read them back whichever it was. */
-function tokenFields(text: string, type: string): Record<string, string> {
+function tokenFields(text: string, type: string): TokenFields {
   if (type.includes("json")) {
     const parsed: unknown = JSON.parse(text);
     const entries = typeof parsed === "object" && parsed !== null ? Object.entries(parsed) : [];
-    return Object.fromEntries(entries.filter(([, value]) => typeof value === "string"));
+    return Object.fromEntries(
+      entries.filter(([, value]) => typeof value === "string" || typeof value === "number"),
+    );
   }
   if (type.includes("xml")) {
     return Object.fromEntries(

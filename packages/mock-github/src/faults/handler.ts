@@ -4,6 +4,11 @@ import { badJsonAnswer, htmlAnswer, missingFieldsAnswer, statusAnswer } from "./
 import type { FaultTarget } from "./types.js";
 
 const REVOKE = /^\/applications\/[^/]+\/token$/;
+const OIDC_TARGETS: Record<string, FaultTarget | undefined> = {
+  "/token": "oidc-token",
+  "/userinfo": "oidc-userinfo",
+  "/revoke": "oidc-revoke",
+};
 
 /** Which fault target a request is, by the path below the base URL; undefined for none. */
 export function faultTarget(context: MockContext, request: Request): FaultTarget | undefined {
@@ -14,6 +19,8 @@ export function faultTarget(context: MockContext, request: Request): FaultTarget
   if (pathname === `${basePath}/login/oauth/access_token`) {
     return request.method === "POST" ? "token" : undefined;
   }
+  const oidcPath = `${basePath}/oidc`;
+  if (pathname.startsWith(`${oidcPath}/`)) return OIDC_TARGETS[pathname.slice(oidcPath.length)];
   if (pathname !== apiPath && !pathname.startsWith(`${apiPath}/`)) return undefined;
   const route = pathname.slice(apiPath.length);
   if (request.method === "GET" && route === "/user") return "user";

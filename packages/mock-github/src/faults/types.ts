@@ -1,5 +1,18 @@
-/** Which of GitHub's endpoints a fault hits; `api` is every REST route the others do not name. */
-export const FAULT_TARGETS = ["authorize", "token", "user", "emails", "revoke", "api"] as const;
+/**
+ * Which of GitHub's endpoints a fault hits; `api` is every REST route the others do not name.
+ * The `oidc-` ones are the OpenID Connect provider's.
+ */
+export const FAULT_TARGETS = [
+  "authorize",
+  "token",
+  "user",
+  "emails",
+  "revoke",
+  "api",
+  "oidc-token",
+  "oidc-userinfo",
+  "oidc-revoke",
+] as const;
 export type FaultTarget = (typeof FAULT_TARGETS)[number];
 
 export const FAULT_KINDS = [
@@ -13,7 +26,14 @@ export const FAULT_KINDS = [
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 /** Targets whose normal answer has key fields to leave out; the others have none. */
-export const MISSING_FIELDS_TARGETS: readonly FaultTarget[] = ["token", "user", "emails", "api"];
+export const MISSING_FIELDS_TARGETS: readonly FaultTarget[] = [
+  "token",
+  "user",
+  "emails",
+  "api",
+  "oidc-token",
+  "oidc-userinfo",
+];
 
 export const MAX_DELAY_MS = 120_000;
 

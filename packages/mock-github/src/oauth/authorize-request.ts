@@ -16,7 +16,7 @@ export interface AuthorizeRequest {
 const DOCS =
   "https://docs.github.com/apps/managing-oauth-apps/troubleshooting-authorization-request-errors";
 // RFC 7636 §4.2: BASE64URL(SHA256(verifier)) is always 43 characters.
-const S256_CHALLENGE = /^[A-Za-z0-9_-]{43}$/;
+export const S256_CHALLENGE = /^[A-Za-z0-9_-]{43}$/;
 
 /**
  * Checks an authorization request the way GitHub does, for the page (GET) and again for
@@ -93,7 +93,7 @@ export function validateAuthorize(
   };
 }
 
-function isHttpUrl(value: string): boolean {
+export function isHttpUrl(value: string): boolean {
   try {
     const url = new URL(value);
     return (url.protocol === "http:" || url.protocol === "https:") && !value.includes("#");

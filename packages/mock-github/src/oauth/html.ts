@@ -85,10 +85,16 @@ export function htmlResponse(
   });
 }
 
-export function errorPage(status: number, heading: string, message: string): Response {
+/** `site` names who the mock stands in for, in the title. */
+export function errorPage(
+  status: number,
+  heading: string,
+  message: string,
+  site = "GitHub",
+): Response {
   const body = `<div class="card" role="alert">
 <h1>${escapeHtml(heading)}</h1>
 <p>${escapeHtml(message)}</p>
 </div>`;
-  return htmlResponse(status, htmlDocument(`${heading} · GitHub`, body));
+  return htmlResponse(status, htmlDocument(`${heading} · ${site}`, body));
 }

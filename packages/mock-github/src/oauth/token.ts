@@ -1,10 +1,11 @@
 import { type HttpHandler, http } from "msw";
 import { parseBasic } from "../api/auth.js";
 import type { MockContext } from "../context.js";
-import { base64Url, digest } from "../random.js";
 import type { AuthorizationCode } from "../state.js";
 import type { MockClient } from "../types.js";
+import { grantTokens, type TokenFields } from "./grant-tokens.js";
 import { escapeHtml } from "./html.js";
+import { verifierMatches } from "./pkce.js";
 
 const DOCS =
   "https://docs.github.com/apps/managing-oauth-apps/troubleshooting-oauth-app-access-token-request-errors";
@@ -24,9 +25,6 @@ const ERRORS = {
   unsupported_grant_type: ["The grant type passed is not supported.", "#unsupported-grant-type"],
 } as const;
 type ErrorCode = keyof typeof ERRORS;
-
-// RFC 7636 §4.1: 43 to 128 characters from the unreserved set.
-const VERIFIER = /^[A-Za-z0-9\-._~]{43,128}$/;
 
 /** GitHub takes parameters from the query, a form body or a JSON body. */
 async function readParams(request: Request): Promise<Map<string, string>> {
@@ -64,13 +62,11 @@ async function pkceMatches(
   grant: AuthorizationCode,
   verifier: string | undefined,
 ): Promise<boolean> {
-  if (grant.codeChallenge === undefined) return true;
-  if (verifier === undefined || !VERIFIER.test(verifier)) return false;
-  return base64Url(await digest("SHA-256", verifier)) === grant.codeChallenge;
+  return grant.codeChallenge === undefined || verifierMatches(grant.codeChallenge, verifier);
 }
 
 /** JSON, XML or (by default, like GitHub) a form-encoded body, chosen by Accept. */
-export function tokenReply(request: Request, fields: Record<string, string>): Response {
+export function tokenReply(request: Request, fields: TokenFields): Response {
   const accept = (request.headers.get("accept") ?? "").toLowerCase();
   const headers = { "cache-control": "no-store", "content-type": "" };
   let body: string;
@@ -80,12 +76,16 @@ export function tokenReply(request: Request, fields: Record<string, string>): Re
   } else if (accept.includes("application/xml")) {
     headers["content-type"] = "application/xml; charset=utf-8";
     const xml = Object.entries(fields).map(
-      ([key, value]) => `<${key}>${escapeHtml(value)}</${key}>`,
+      ([key, value]) => `<${key}>${escapeHtml(String(value))}</${key}>`,
     );
     body = `<OAuth>${xml.join("")}</OAuth>`;
   } else {
     headers["content-type"] = "application/x-www-form-urlencoded; charset=utf-8";
-    body = new URLSearchParams(fields).toString();
+    const entries = Object.entries(fields).map(([key, value]): [string, string] => [
+      key,
+      String(value),
+    ]);
+    body = new URLSearchParams(entries).toString();
   }
   return new Response(body, { status: 200, headers });
 }
@@ -107,8 +107,14 @@ export function tokenHandlers(context: MockContext): HttpHandler[] {
       if (!client) return oauthError(request, "incorrect_client_credentials");
 
       const grantType = params.get("grant_type") ?? "authorization_code";
-      // The mock issues non-expiring tokens, like an OAuth app without token expiration: no refresh token exists.
-      if (grantType === "refresh_token") return oauthError(request, "bad_refresh_token");
+      if (grantType === "refresh_token") {
+        // An OAuth app's tokens never expire: it has no refresh token to present.
+        const refreshed = client.expiringTokens
+          ? context.state.takeRefreshToken(params.get("refresh_token") ?? "", client.clientId)
+          : undefined;
+        if (!refreshed) return oauthError(request, "bad_refresh_token");
+        return tokenReply(request, grantTokens(context, client, refreshed));
+      }
       if (grantType !== "authorization_code") return oauthError(request, "unsupported_grant_type");
 
       const grant = context.state.takeCode(params.get("code") ?? "", client.clientId);
@@ -121,12 +127,7 @@ export function tokenHandlers(context: MockContext): HttpHandler[] {
         return oauthError(request, "bad_verification_code");
       }
       const { clientId, login, scopes } = grant;
-      const accessToken = context.state.issueToken({ clientId, login, scopes });
-      return tokenReply(request, {
-        access_token: accessToken,
-        token_type: "bearer",
-        scope: grant.scopes.join(","),
-      });
+      return tokenReply(request, grantTokens(context, client, { clientId, login, scopes }));
     }),
   ];
 }
