@@ -79,11 +79,26 @@ describe("GET /auth/github/login", () => {
     expect(response.headers.get("content-type")).toMatch(/^application\/json/);
   });
 
-  it("when /auth/providers is asked, then it lists GitHub with its login URL", async () => {
+  it("when /auth/providers is asked with nothing configured, then it lists the mock's GitHub and Google", async () => {
     const gateway = await startGateway();
+    const response = await fetch(`${gateway.url}/auth/providers`);
+    expect(await response.json()).toEqual({
+      providers: [
+        { id: "github", name: "GitHub", loginUrl: "/auth/github/login" },
+        { id: "google", name: "Google", loginUrl: "/auth/google/login" },
+      ],
+    });
+  });
+
+  it("when only some providers are configured, then only those are listed", async () => {
+    const gateway = await startGateway({
+      GITHUB_CLIENT_ID: "mock-client-id",
+      GITHUB_CLIENT_SECRET: "mock-client-secret",
+    });
     const response = await fetch(`${gateway.url}/auth/providers`);
     expect(await response.json()).toEqual({
       providers: [{ id: "github", name: "GitHub", loginUrl: "/auth/github/login" }],
     });
+    expect((await fetch(`${gateway.url}/auth/google/login`, { redirect: "manual" })).status).toBe(404);
   });
 });

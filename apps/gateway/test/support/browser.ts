@@ -53,30 +53,22 @@ export class TestBrowser {
   }
 
   /** Starts a login and returns the provider's authorize URL the gateway redirected to. */
-  async startLogin(returnTo?: string): Promise<URL> {
+  async startLogin(returnTo?: string, provider = "github"): Promise<URL> {
     const query = returnTo === undefined ? "" : `?${new URLSearchParams({ returnTo })}`;
-    const response = await this.get(`/auth/github/login${query}`);
+    const response = await this.get(`/auth/${provider}/login${query}`);
     if (response.status !== 302) throw new Error(`login answered ${response.status}`);
     return new URL(response.headers.get("location") ?? "");
   }
 
-  /** Presses a button on the mock's authorize page and returns the callback path it redirects to. */
+  /**
+   * Presses a button on the mock's consent page (GitHub's or its OpenID Connect one), as the
+   * page's form would: every authorize parameter back to the same URL, plus the choice.
+   */
   async consent(authorizeUrl: URL, choice: { login: string } | "cancel"): Promise<string> {
-    const fields = new URLSearchParams();
-    for (const key of [
-      "client_id",
-      "redirect_uri",
-      "scope",
-      "state",
-      "code_challenge",
-      "code_challenge_method",
-    ]) {
-      const value = authorizeUrl.searchParams.get(key);
-      if (value !== null) fields.set(key, value);
-    }
+    const fields = new URLSearchParams(authorizeUrl.searchParams);
     if (choice === "cancel") fields.set("cancel", "1");
     else fields.set("login", choice.login);
-    const response = await fetch(new URL("/login/oauth/authorize", authorizeUrl), {
+    const response = await fetch(new URL(authorizeUrl.pathname, authorizeUrl), {
       method: "POST",
       body: fields,
       redirect: "manual",
@@ -87,8 +79,8 @@ export class TestBrowser {
   }
 
   /** The whole sign-in; returns the gateway's answer to the callback. */
-  async signIn(login = "octocat", returnTo = "/restricted"): Promise<Response> {
-    const authorize = await this.startLogin(returnTo);
+  async signIn(login = "octocat", returnTo = "/restricted", provider = "github"): Promise<Response> {
+    const authorize = await this.startLogin(returnTo, provider);
     return this.get(await this.consent(authorize, { login }));
   }
 
