@@ -3,8 +3,12 @@ import type { RequestHandler } from "express";
 import helmet from "helmet";
 import type { Config } from "../config.js";
 
-/** Where user avatars may come from: github.com's CDN, plus the provider hosts themselves (GHES, the mock). */
-const AVATAR_ORIGINS = ["https://avatars.githubusercontent.com"];
+/**
+ * Avatars come from each provider's own CDN (githubusercontent, googleusercontent, gravatar,
+ * cdn.discordapp.com…), a list that grows with the catalogue; images cannot run code, so any
+ * https image is allowed, plus the provider hosts themselves (a GHES or the mock on http).
+ */
+const AVATAR_SOURCES = ["https:"];
 
 /**
  * helmet's protections with a strict CSP for the SPA the gateway serves in production:
@@ -30,7 +34,7 @@ export function securityHeaders(
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "data:", ...AVATAR_ORIGINS, ...providerOrigins],
+        "img-src": ["'self'", "data:", ...AVATAR_SOURCES, ...providerOrigins],
         "connect-src": ["'self'"],
         "font-src": ["'self'"],
         "object-src": ["'none'"],
