@@ -1,6 +1,13 @@
 import type { OAuthProvider } from "./provider.js";
+import { bitbucket } from "./providers/bitbucket.js";
+import { discord } from "./providers/discord.js";
+import { facebook } from "./providers/facebook.js";
 import { github } from "./providers/github.js";
 import { oidc } from "./providers/oidc.js";
+import { spotify } from "./providers/spotify.js";
+import { twitter } from "./providers/twitter.js";
+import { vk } from "./providers/vk.js";
+import { yandex } from "./providers/yandex.js";
 
 /** What every provider factory takes; a definition's `settings` add provider-specific ones. */
 export interface CommonProviderOptions {
@@ -117,6 +124,119 @@ export const providers: Readonly<Record<string, ProviderDefinition>> = Object.fr
       pkce: true,
       notes:
         "Any OpenID Connect provider by discovery; revocation when it advertises a revocation_endpoint.",
+    },
+  },
+  bitbucket: {
+    id: "bitbucket",
+    name: "Bitbucket",
+    protocol: "oauth2",
+    create: (o) => bitbucket(o),
+    settings: [],
+    setup: {
+      console: "Bitbucket workspace settings → OAuth consumers (a private consumer, with a secret)",
+      defaultScopes: ["account", "email"],
+      refresh: "always",
+      revocation: false,
+      pkce: true,
+      notes:
+        "Give the consumer the Account and Email permissions. Tokens expire after 2 hours. PKCE is sent, though Bitbucket Cloud does not document checking it.",
+    },
+  },
+  facebook: {
+    id: "facebook",
+    name: "Facebook",
+    protocol: "oauth2",
+    create: (o) => facebook(o),
+    settings: [],
+    setup: {
+      console: "https://developers.facebook.com/apps (Facebook Login)",
+      defaultScopes: ["email", "public_profile"],
+      refresh: "never",
+      revocation: true,
+      pkce: true,
+      notes:
+        "Graph API v19.0. User tokens last about 60 days and cannot be refreshed; trading them for long-lived tokens is not supported. Revoking deletes the app's permissions.",
+    },
+  },
+  twitter: {
+    id: "twitter",
+    name: "X",
+    protocol: "oauth2",
+    create: (o) => twitter(o),
+    settings: [],
+    setup: {
+      console:
+        "https://developer.x.com/en/portal/dashboard (User authentication: Web App, confidential client)",
+      defaultScopes: ["users.read", "tweet.read", "offline.access"],
+      refresh: "on request",
+      revocation: true,
+      pkce: true,
+      notes:
+        "Tokens expire after 2 hours; offline.access (asked by default) brings a refresh token. X's API v2 gives no email address.",
+    },
+  },
+  vk: {
+    id: "vk",
+    name: "VK ID",
+    protocol: "oauth2",
+    create: (o) => vk(o),
+    settings: [],
+    setup: {
+      console: "https://id.vk.com/about/business/go (a VK ID app for the Web)",
+      defaultScopes: ["vkid.personal_info", "email"],
+      refresh: "always",
+      revocation: true,
+      pkce: true,
+      notes:
+        "Token requests need the callback's device_id: exchange and refresh through provider.withDevice(deviceId, state), and keep the device id with the tokens. VK ID's id_token is not used.",
+    },
+  },
+  yandex: {
+    id: "yandex",
+    name: "Yandex",
+    protocol: "oauth2",
+    create: (o) => yandex(o),
+    settings: [],
+    setup: {
+      console:
+        "https://oauth.yandex.com/client/new (Web services, with login:info, login:email and login:avatar)",
+      defaultScopes: ["login:info", "login:email", "login:avatar"],
+      refresh: "always",
+      revocation: false,
+      pkce: true,
+      notes:
+        "Tokens last about a year. Yandex revokes only tokens issued for a device, which these are not: revokeToken says UnsupportedError and the token lives until it expires.",
+    },
+  },
+  discord: {
+    id: "discord",
+    name: "Discord",
+    protocol: "oauth2",
+    create: (o) => discord(o),
+    settings: [],
+    setup: {
+      console: "https://discord.com/developers/applications (OAuth2)",
+      defaultScopes: ["identify", "email"],
+      refresh: "always",
+      revocation: true,
+      pkce: true,
+      notes: "Access tokens last 7 days. The email is used only when Discord marks it verified.",
+    },
+  },
+  spotify: {
+    id: "spotify",
+    name: "Spotify",
+    protocol: "oauth2",
+    create: (o) => spotify(o),
+    settings: [],
+    setup: {
+      console: "https://developer.spotify.com/dashboard",
+      defaultScopes: ["user-read-email", "user-read-private"],
+      refresh: "always",
+      revocation: false,
+      pkce: true,
+      notes:
+        "Access tokens last 1 hour; a refresh may leave out a new refresh token (keep the old one). Spotify documents the email as unverified, so the normalized email is null (raw keeps it).",
     },
   },
 } satisfies Record<string, ProviderDefinition>);

@@ -1,0 +1,95 @@
+import type { CommonProviderOptions } from "../catalogue.js";
+import type { RequestContext } from "../http.js";
+import {
+  assertJsonArray,
+  assertJsonObject,
+  isJsonObject,
+  readNullableString,
+  readOptionalBoolean,
+  readString,
+} from "../parse.js";
+import type { OAuthProvider } from "../provider.js";
+import { toHttpUrl } from "../text.js";
+import { parseTokenResponse } from "../token-response.js";
+import type { NormalizedUser, UserInfo } from "../types.js";
+import { commonFields } from "./common-options.js";
+import { nestedError } from "./provider-errors.js";
+import { type ApiJson, getJson } from "./rest-api.js";
+
+const AUTHORIZE_URL = "https://bitbucket.org/site/oauth2/authorize";
+const TOKEN_URL = "https://bitbucket.org/site/oauth2/access_token";
+const API_URL = "https://api.bitbucket.org/2.0";
+const DEFAULT_SCOPES = ["account", "email"];
+
+export type BitbucketOptions = CommonProviderOptions;
+
+/**
+ * Bitbucket Cloud as an OAuth consumer. Access tokens last two hours and always come with a
+ * refresh token; Bitbucket has no revocation endpoint, so `revokeToken` is an UnsupportedError.
+ */
+export function bitbucket(options: BitbucketOptions): OAuthProvider {
+  return Object.freeze({
+    ...commonFields(options, DEFAULT_SCOPES),
+    id: "bitbucket",
+    name: "Bitbucket",
+    authorizationEndpoint: AUTHORIZE_URL,
+    tokenEndpoint: TOKEN_URL,
+    apiUrl: API_URL,
+    // Not documented by Bitbucket Cloud; servers ignore parameters they do not know (RFC 6749
+    // §3.1), so sending it costs nothing and binds the code wherever it is checked.
+    pkce: true,
+    clientAuth: "client_secret_basic",
+    // Bitbucket names the granted scopes "scopes", not RFC 6749's "scope".
+    parseTokenResponse: (status: number, body: unknown) =>
+      parseTokenResponse(status, isJsonObject(body) ? { scope: body.scopes, ...body } : body),
+    fetchUser: (ctx, accessToken, { scopes }) => fetchBitbucketUser(ctx, accessToken, scopes),
+  } satisfies OAuthProvider);
+}
+
+async function fetchBitbucketUser(
+  ctx: RequestContext,
+  accessToken: string,
+  scopes: readonly string[],
+): Promise<UserInfo> {
+  const call = { api: "the Bitbucket API", readError: nestedError };
+  const { status, body: raw } = await getJson(ctx, `${API_URL}/user`, accessToken, call);
+  const user = normalizeBitbucketUser(raw, status);
+  // Without the email scope /user/emails answers 403.
+  if (scopes.includes("email")) {
+    user.email = primaryEmail(await getJson(ctx, `${API_URL}/user/emails`, accessToken, call));
+  }
+  return { user, raw };
+}
+
+function normalizeBitbucketUser(raw: unknown, status: number): NormalizedUser {
+  assertJsonObject(raw, status, "the user");
+  // Bitbucket dropped `username` from most answers (2019); `nickname` is always there.
+  const login = readNullableString(raw, "username", status) ?? readString(raw, "nickname", status);
+  const link = (name: string) => {
+    const links = isJsonObject(raw.links) ? raw.links[name] : undefined;
+    return isJsonObject(links) ? toHttpUrl(readNullableString(links, "href", status)) : null;
+  };
+  return {
+    provider: "bitbucket",
+    id: readString(raw, "uuid", status),
+    login,
+    name: readNullableString(raw, "display_name", status),
+    email: null,
+    avatarUrl: link("avatar"),
+    profileUrl: link("html"),
+  };
+}
+
+/** The primary address, and only when confirmed: an unconfirmed one proves nothing. */
+function primaryEmail({ status, body }: ApiJson): string | null {
+  assertJsonObject(body, status, "the email list");
+  const { values } = body;
+  assertJsonArray(values, status, '"values"');
+  for (const entry of values) {
+    assertJsonObject(entry, status, "an email entry");
+    const primary = readOptionalBoolean(entry, "is_primary", status) === true;
+    const confirmed = readOptionalBoolean(entry, "is_confirmed", status) === true;
+    if (primary && confirmed) return readString(entry, "email", status);
+  }
+  return null;
+}

@@ -1,0 +1,82 @@
+import type { CommonProviderOptions } from "../catalogue.js";
+import type { RequestContext } from "../http.js";
+import { assertJsonObject, isJsonObject, readId, readNullableString } from "../parse.js";
+import type { OAuthProvider } from "../provider.js";
+import { toHttpUrl } from "../text.js";
+import type { NormalizedUser } from "../types.js";
+import { commonFields } from "./common-options.js";
+import { bodyOf, nestedError, parseTokenResponseWith, revocationError } from "./provider-errors.js";
+import { userFrom } from "./rest-api.js";
+
+/** One Graph API version for every call: Facebook changes behaviour between versions. */
+const GRAPH_VERSION = "v19.0";
+const AUTHORIZE_URL = `https://www.facebook.com/${GRAPH_VERSION}/dialog/oauth`;
+const GRAPH_URL = `https://graph.facebook.com/${GRAPH_VERSION}`;
+const DEFAULT_SCOPES = ["email", "public_profile"];
+/** Graph's OAuthException code for a token that is invalid, expired or already revoked. */
+const INVALID_TOKEN = 190;
+
+export type FacebookOptions = CommonProviderOptions;
+
+/**
+ * Facebook Login. Its user tokens last about 60 days and come without a refresh token (trading
+ * them for long-lived ones is out of scope here); signing out deletes the app's permissions.
+ */
+export function facebook(options: FacebookOptions): OAuthProvider {
+  return Object.freeze({
+    ...commonFields(options, DEFAULT_SCOPES),
+    id: "facebook",
+    name: "Facebook",
+    authorizationEndpoint: AUTHORIZE_URL,
+    tokenEndpoint: `${GRAPH_URL}/oauth/access_token`,
+    apiUrl: GRAPH_URL,
+    pkce: true,
+    clientAuth: "client_secret_post",
+    // Graph states token errors as {"error": {"message", "type", "code"}}, not RFC 6749's.
+    parseTokenResponse: parseTokenResponseWith(nestedError),
+    fetchUser: userFrom({
+      url: `${GRAPH_URL}/me?fields=id,name,email,picture`,
+      api: "the Graph API",
+      readError: nestedError,
+      normalize: normalizeFacebookUser,
+    }),
+    revokeToken: revokeFacebookToken,
+  } satisfies OAuthProvider);
+}
+
+function normalizeFacebookUser(raw: unknown, status: number): NormalizedUser {
+  assertJsonObject(raw, status, "the user");
+  const id = readId(raw, "id", status);
+  // Only with a confirmed address, and only when the person granted the email permission.
+  const email = readNullableString(raw, "email", status);
+  // Facebook has no user names any more; `link` would need the user_link permission.
+  return {
+    provider: "facebook",
+    id,
+    login: email ?? id,
+    name: readNullableString(raw, "name", status),
+    email,
+    avatarUrl: pictureOf(raw.picture),
+    profileUrl: null,
+  };
+}
+
+/** `picture.data.url`, unless it is the grey silhouette Facebook shows for no picture. */
+function pictureOf(picture: unknown): string | null {
+  const data = isJsonObject(picture) ? picture.data : undefined;
+  if (!isJsonObject(data) || data.is_silhouette === true) return null;
+  return toHttpUrl(typeof data.url === "string" ? data.url : null);
+}
+
+/** DELETE /me/permissions: the app's whole grant goes, and every token with it. */
+async function revokeFacebookToken(ctx: RequestContext, token: string): Promise<void> {
+  const response = await ctx.request(`${GRAPH_URL}/me/permissions`, {
+    method: "DELETE",
+    headers: { Accept: "application/json", Authorization: `Bearer ${token}` },
+  });
+  const body = bodyOf(response);
+  if (response.ok && isJsonObject(body) && body.success === true) return;
+  // A token that is already invalid is what revoking wants.
+  if (isJsonObject(body) && isJsonObject(body.error) && body.error.code === INVALID_TOKEN) return;
+  throw revocationError(response, nestedError);
+}

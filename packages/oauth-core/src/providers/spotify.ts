@@ -1,0 +1,57 @@
+import type { CommonProviderOptions } from "../catalogue.js";
+import { assertJsonObject, isJsonObject, readNullableString, readString } from "../parse.js";
+import type { OAuthProvider } from "../provider.js";
+import { toHttpUrl } from "../text.js";
+import type { NormalizedUser } from "../types.js";
+import { commonFields } from "./common-options.js";
+import { nestedError } from "./provider-errors.js";
+import { userFrom } from "./rest-api.js";
+
+const ACCOUNTS_URL = "https://accounts.spotify.com";
+const API_URL = "https://api.spotify.com/v1";
+const DEFAULT_SCOPES = ["user-read-email", "user-read-private"];
+
+export type SpotifyOptions = CommonProviderOptions;
+
+/**
+ * Spotify. Access tokens last an hour and always come with a refresh token (a refresh may
+ * leave a new one out: keep the old one then). Spotify has no revocation endpoint, so
+ * `revokeToken` is an UnsupportedError. Token errors are RFC 6749's; Web API errors nest:
+ * `{"error": {"status": 401, "message": "…"}}`.
+ */
+export function spotify(options: SpotifyOptions): OAuthProvider {
+  return Object.freeze({
+    ...commonFields(options, DEFAULT_SCOPES),
+    id: "spotify",
+    name: "Spotify",
+    authorizationEndpoint: `${ACCOUNTS_URL}/authorize`,
+    tokenEndpoint: `${ACCOUNTS_URL}/api/token`,
+    apiUrl: API_URL,
+    pkce: true,
+    clientAuth: "client_secret_basic",
+    fetchUser: userFrom({
+      url: `${API_URL}/me`,
+      api: "the Spotify Web API",
+      readError: nestedError,
+      normalize: normalizeSpotifyUser,
+    }),
+  } satisfies OAuthProvider);
+}
+
+function normalizeSpotifyUser(raw: unknown, status: number): NormalizedUser {
+  assertJsonObject(raw, status, "the user");
+  const [image] = Array.isArray(raw.images) ? raw.images : [];
+  const urls = raw.external_urls;
+  return {
+    provider: "spotify",
+    id: readString(raw, "id", status),
+    // The id is the Spotify user name.
+    login: readString(raw, "id", status),
+    name: readNullableString(raw, "display_name", status),
+    // Spotify documents the address as unverified ("no proof that it actually belongs to the
+    // user"), so it proves nothing; it stays in `raw` for those who want it anyway.
+    email: null,
+    avatarUrl: isJsonObject(image) ? toHttpUrl(readNullableString(image, "url", status)) : null,
+    profileUrl: isJsonObject(urls) ? toHttpUrl(readNullableString(urls, "spotify", status)) : null,
+  };
+}

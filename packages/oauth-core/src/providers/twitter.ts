@@ -1,0 +1,72 @@
+import type { CommonProviderOptions } from "../catalogue.js";
+import { ProviderError } from "../errors.js";
+import { assertJsonObject, isJsonObject, readNullableString, readString } from "../parse.js";
+import type { OAuthProvider } from "../provider.js";
+import { toHttpUrl } from "../text.js";
+import type { NormalizedUser } from "../types.js";
+import { commonFields } from "./common-options.js";
+import { revokeOidcToken } from "./oidc-api.js";
+import { userFrom } from "./rest-api.js";
+
+const AUTHORIZE_URL = "https://twitter.com/i/oauth2/authorize";
+const API_URL = "https://api.twitter.com/2";
+const USER_URL = `${API_URL}/users/me?user.fields=profile_image_url,name,username`;
+const DEFAULT_SCOPES = ["users.read", "tweet.read", "offline.access"];
+
+export type TwitterOptions = CommonProviderOptions;
+
+/**
+ * X (Twitter) with OAuth 2.0 as a confidential client; X refuses an authorization request
+ * without PKCE. A refresh token comes only with the `offline.access` scope (asked by default).
+ * X's API v2 does not give the email address, so `email` is always null.
+ */
+export function twitter(options: TwitterOptions): OAuthProvider {
+  const provider: OAuthProvider = Object.freeze({
+    ...commonFields(options, DEFAULT_SCOPES),
+    id: "twitter",
+    name: "X",
+    authorizationEndpoint: AUTHORIZE_URL,
+    tokenEndpoint: `${API_URL}/oauth2/token`,
+    apiUrl: API_URL,
+    pkce: true,
+    clientAuth: "client_secret_basic",
+    fetchUser: userFrom({
+      url: USER_URL,
+      api: "the X API",
+      readError: problemError,
+      normalize: normalizeTwitterUser,
+    }),
+    // RFC 7009 with token_type_hint, as OpenID Connect providers do it.
+    revokeToken: (ctx, token) => revokeOidcToken(ctx, provider, `${API_URL}/oauth2/revoke`, token),
+  } satisfies OAuthProvider);
+  return provider;
+}
+
+/** The API wraps the user in `data`; an answer with only `errors` has none. */
+function normalizeTwitterUser(raw: unknown, status: number): NormalizedUser {
+  assertJsonObject(raw, status, "the answer");
+  const { data } = raw;
+  assertJsonObject(data, status, '"data"');
+  const username = readString(data, "username", status);
+  return {
+    provider: "twitter",
+    id: readString(data, "id", status),
+    login: username,
+    name: readNullableString(data, "name", status),
+    email: null,
+    avatarUrl: toHttpUrl(readNullableString(data, "profile_image_url", status)),
+    profileUrl: `https://x.com/${encodeURIComponent(username)}`,
+  };
+}
+
+/** API v2 states failures as RFC 7807 problem details: `{title, detail, type, reason?}`. */
+function problemError(status: number, body: unknown): ProviderError | undefined {
+  if (!isJsonObject(body) || typeof body.title !== "string") return undefined;
+  const { title, detail, type, reason } = body;
+  return new ProviderError({
+    error: typeof reason === "string" ? reason : title,
+    errorDescription: typeof detail === "string" ? detail : undefined,
+    errorUri: typeof type === "string" ? type : undefined,
+    status,
+  });
+}

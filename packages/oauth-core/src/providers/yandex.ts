@@ -1,0 +1,83 @@
+import type { CommonProviderOptions } from "../catalogue.js";
+import { addClientAuthentication } from "../client-auth.js";
+import { ProviderError, UnsupportedError } from "../errors.js";
+import type { RequestContext } from "../http.js";
+import { assertJsonObject, readId, readNullableString, readString } from "../parse.js";
+import type { OAuthProvider } from "../provider.js";
+import type { NormalizedUser } from "../types.js";
+import { commonFields } from "./common-options.js";
+import { revocationError } from "./provider-errors.js";
+import { postForm, userFrom } from "./rest-api.js";
+
+const OAUTH_URL = "https://oauth.yandex.com";
+const INFO_URL = "https://login.yandex.ru/info?format=json";
+const AVATAR_URL = "https://avatars.yandex.net/get-yapic";
+const AVATAR_ID = /^[\w-]+(\/[\w-]+)*$/;
+/** Each must also be ticked for the app at oauth.yandex.com, or Yandex refuses the request. */
+const DEFAULT_SCOPES = ["login:info", "login:email", "login:avatar"];
+
+export type YandexOptions = CommonProviderOptions;
+
+/** Yandex ID. Tokens last about a year and always come with a refresh token. */
+export function yandex(options: YandexOptions): OAuthProvider {
+  const provider: OAuthProvider = Object.freeze({
+    ...commonFields(options, DEFAULT_SCOPES),
+    id: "yandex",
+    name: "Yandex",
+    authorizationEndpoint: `${OAUTH_URL}/authorize`,
+    tokenEndpoint: `${OAUTH_URL}/token`,
+    apiUrl: undefined,
+    pkce: true,
+    clientAuth: "client_secret_basic",
+    // Yandex's own Authorization scheme, not Bearer.
+    fetchUser: userFrom({
+      url: INFO_URL,
+      api: "Yandex ID",
+      scheme: "OAuth",
+      normalize: normalizeYandexUser,
+    }),
+    revokeToken: (ctx, token) => revokeYandexToken(ctx, provider, token),
+  } satisfies OAuthProvider);
+  return provider;
+}
+
+function normalizeYandexUser(raw: unknown, status: number): NormalizedUser {
+  assertJsonObject(raw, status, "the user");
+  // Ids look like "131652443" or "21493/enc-…": a path, so checked rather than escaped.
+  const avatarId = readNullableString(raw, "default_avatar_id", status);
+  const safeId = avatarId !== null && AVATAR_ID.test(avatarId) ? avatarId : null;
+  const noAvatar = raw.is_avatar_empty === true;
+  return {
+    provider: "yandex",
+    id: readId(raw, "id", status),
+    login: readString(raw, "login", status),
+    name:
+      readNullableString(raw, "real_name", status) ??
+      readNullableString(raw, "display_name", status),
+    email: readNullableString(raw, "default_email", status),
+    avatarUrl: safeId && !noAvatar ? `${AVATAR_URL}/${safeId}/islands-200` : null,
+    profileUrl: null,
+  };
+}
+
+/**
+ * POST /revoke_token with `access_token` (not RFC 7009's `token`), authenticated as the app.
+ * Yandex revokes only tokens issued for a device (`device_id`); of an ordinary token it says
+ * `unsupported_token_type`, and the token stays valid until it expires.
+ */
+async function revokeYandexToken(
+  ctx: RequestContext,
+  provider: OAuthProvider,
+  token: string,
+): Promise<void> {
+  const body = new URLSearchParams({ access_token: token });
+  const headers: Record<string, string> = {};
+  addClientAuthentication(provider, body, headers);
+  const response = await postForm(ctx, `${OAUTH_URL}/revoke_token`, body, { headers });
+  if (response.ok) return;
+  const error = revocationError(response);
+  if (error instanceof ProviderError && error.error === "unsupported_token_type") {
+    throw new UnsupportedError("Yandex revokes only tokens issued for a device");
+  }
+  throw error;
+}
