@@ -24,6 +24,8 @@ export interface MockGitHubOptions {
   now?: () => number;
   /** Requests per hour per token, as GitHub's primary rate limit; default 5000. */
   rateLimit?: number;
+  /** Seconds a device flow client must wait between token requests; default 5 (tests: 0). */
+  deviceInterval?: number;
 }
 
 /** The resolved options and the live state, shared by every handler of one mock. */
@@ -37,6 +39,7 @@ export interface MockContext {
   accountsById: ReadonlyMap<number, SeedAccount>;
   orgs: ReadonlyMap<string, SeedOrg>;
   rateLimit: number;
+  deviceInterval: number;
   state: MockState;
   /** The OpenID Connect provider under `<baseUrl>/oidc`. */
   oidc: OidcContext;
@@ -55,6 +58,12 @@ export function createContext(options: MockGitHubOptions): MockContext {
     assertLifetime(client.tokenLifetimeSeconds, "tokenLifetimeSeconds");
     assertLifetime(client.refreshTokenLifetimeSeconds, "refreshTokenLifetimeSeconds");
   }
+  const deviceInterval = options.deviceInterval ?? 5;
+  if (!Number.isInteger(deviceInterval) || deviceInterval < 0) {
+    throw new TypeError(
+      `"deviceInterval" must be a non-negative integer, got ${String(options.deviceInterval)}`,
+    );
+  }
   const now = options.now ?? Date.now;
   return {
     baseUrl,
@@ -66,6 +75,7 @@ export function createContext(options: MockGitHubOptions): MockContext {
     accountsById: new Map(accounts.map((account) => [account.id, account])),
     orgs: new Map((options.orgs ?? seedOrgs).map((org) => [org.login.toLowerCase(), org])),
     rateLimit,
+    deviceInterval,
     state: new MockState(now),
     oidc: createOidcContext(baseUrl, options.oidcClients ?? seedOidcClients, now),
   };

@@ -7,6 +7,8 @@ import { repoHandlers } from "./api/repos.js";
 import { userHandlers } from "./api/users.js";
 import { avatarHandlers } from "./avatars.js";
 import type { MockContext } from "./context.js";
+import { deviceAdminHandlers } from "./device/admin.js";
+import { deviceHandlers } from "./device/handlers.js";
 import { faultAdminHandlers } from "./faults/admin.js";
 import { faultHandler } from "./faults/handler.js";
 import { authorizeHandlers } from "./oauth/authorize.js";
@@ -22,6 +24,7 @@ export function createHandlers(context: MockContext): HttpHandler[] {
   const routes = routeHandlers(context);
   return [
     ...faultAdminHandlers(context),
+    ...deviceAdminHandlers(context),
     // Returns nothing, so msw moves on to the handler that answers.
     http.all(`${context.baseUrl}/*`, ({ request }) => {
       const url = new URL(request.url);
@@ -37,6 +40,7 @@ function routeHandlers(context: MockContext): HttpHandler[] {
   return [
     ...authorizeHandlers(context),
     ...tokenHandlers(context),
+    ...deviceHandlers(context),
     ...oidcHandlers(context),
     ...avatarHandlers(context),
     ...userHandlers(context),

@@ -1,5 +1,6 @@
 import type { HttpHandler } from "msw";
 import { createContext, findAccount, type MockGitHubOptions } from "./context.js";
+import { decideDeviceOrThrow } from "./device/decide.js";
 import type { MockFaults } from "./faults/types.js";
 import { createHandlers } from "./handlers.js";
 import { parseScopes } from "./oauth/scopes.js";
@@ -18,6 +19,13 @@ export interface MockGitHub {
   issueToken(login: string, scopes?: readonly string[]): string;
   /** Makes GitHub misbehave (slow, 5xx, reset, HTML, missing fields, bad JSON) per endpoint. */
   readonly faults: MockFaults;
+  /**
+   * The person's "Continue as <login>" for a device flow user code ("WDJB-MJHT"), without the
+   * page. Throws for an unknown, expired or decided code, or an unknown login.
+   */
+  approveDevice(userCode: string, login: string): void;
+  /** The person's "Cancel": the device's next token request gets `access_denied`. */
+  denyDevice(userCode: string): void;
   /** Forgets codes, tokens (OpenID Connect ones too), rate-limit counts, recorded requests and faults. */
   reset(): void;
 }
@@ -42,6 +50,12 @@ export function createMockGitHub(options: MockGitHubOptions): MockGitHub {
         login: account.login,
         scopes: parseScopes(scopes.join(" ")),
       });
+    },
+    approveDevice(userCode, login) {
+      decideDeviceOrThrow(context, userCode, { login });
+    },
+    denyDevice(userCode) {
+      decideDeviceOrThrow(context, userCode, "denied");
     },
     reset() {
       context.state.reset();

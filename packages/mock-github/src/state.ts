@@ -1,3 +1,4 @@
+import { DeviceStore } from "./device/store.js";
 import { FaultRegistry } from "./faults/registry.js";
 import { randomBase62, randomHex } from "./random.js";
 import type { RecordedRequest } from "./types.js";
@@ -38,6 +39,8 @@ export interface RateLimitStatus {
 export class MockState {
   readonly requests: RecordedRequest[] = [];
   readonly faults = new FaultRegistry();
+  /** Device flow authorizations (RFC 8628); read through the clock, which is set below. */
+  readonly devices = new DeviceStore(() => this.now());
   private readonly codes = new Map<string, AuthorizationCode>();
   private readonly tokens = new Map<string, TokenRecord>();
   private readonly refreshTokens = new Map<string, Grant & { expiresAt: number }>();
@@ -131,6 +134,7 @@ export class MockState {
     this.refreshTokens.clear();
     this.windows.clear();
     this.faults.clear();
+    this.devices.clear();
   }
 
   private window(key: string): { used: number; reset: number } {

@@ -9,6 +9,8 @@ export interface MockClient {
    * and under the same path, as GitHub requires; when unset any http(s) URL is accepted.
    */
   callbackUrl?: string;
+  /** `false` answers the device flow with `device_flow_disabled`, as an app without it enabled. */
+  deviceFlow?: boolean;
   /**
    * Behave as a GitHub App with expiring user tokens: the token endpoint answers `ghu_`
    * tokens with `expires_in` and a single-use `ghr_` refresh token, and takes

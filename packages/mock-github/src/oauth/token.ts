@@ -1,6 +1,7 @@
 import { type HttpHandler, http } from "msw";
 import { parseBasic } from "../api/auth.js";
 import type { MockContext } from "../context.js";
+import { DEVICE_CODE_GRANT, deviceTokenReply } from "../device/token.js";
 import type { AuthorizationCode } from "../state.js";
 import type { MockClient } from "../types.js";
 import { grantTokens, type TokenFields } from "./grant-tokens.js";
@@ -27,7 +28,7 @@ const ERRORS = {
 type ErrorCode = keyof typeof ERRORS;
 
 /** GitHub takes parameters from the query, a form body or a JSON body. */
-async function readParams(request: Request): Promise<Map<string, string>> {
+export async function readParams(request: Request): Promise<Map<string, string>> {
   const params = new Map(new URL(request.url).searchParams);
   const type = (request.headers.get("content-type") ?? "").toLowerCase();
   const text = await request.text();
@@ -103,6 +104,10 @@ export function tokenHandlers(context: MockContext): HttpHandler[] {
   return [
     http.post(`${context.baseUrl}/login/oauth/access_token`, async ({ request }) => {
       const params = await readParams(request);
+      // The device flow identifies the client without a secret; it has its own answers.
+      if (params.get("grant_type") === DEVICE_CODE_GRANT) {
+        return deviceTokenReply(context, request, params);
+      }
       const client = authenticate(context, request, params);
       if (!client) return oauthError(request, "incorrect_client_credentials");
 
