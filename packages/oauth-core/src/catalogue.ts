@@ -3,8 +3,16 @@ import { bitbucket } from "./providers/bitbucket.js";
 import { discord } from "./providers/discord.js";
 import { facebook } from "./providers/facebook.js";
 import { github } from "./providers/github.js";
+import { gitlab } from "./providers/gitlab.js";
+import { google } from "./providers/google.js";
+import { linkedin } from "./providers/linkedin.js";
+import { microsoft } from "./providers/microsoft.js";
+import { oauth2 } from "./providers/oauth2.js";
 import { oidc } from "./providers/oidc.js";
+import { booleanSetting, clientAuthSetting, stringSetting } from "./providers/settings.js";
+import { slack } from "./providers/slack.js";
 import { spotify } from "./providers/spotify.js";
+import { twitch } from "./providers/twitch.js";
 import { twitter } from "./providers/twitter.js";
 import { vk } from "./providers/vk.js";
 import { yandex } from "./providers/yandex.js";
@@ -124,6 +132,195 @@ export const providers: Readonly<Record<string, ProviderDefinition>> = Object.fr
       pkce: true,
       notes:
         "Any OpenID Connect provider by discovery; revocation when it advertises a revocation_endpoint.",
+    },
+  },
+  google: {
+    id: "google",
+    name: "Google",
+    protocol: "oidc",
+    create: (o) =>
+      google({
+        ...o,
+        issuer: stringSetting(o.issuer),
+        offline: booleanSetting(o.offline, "offline"),
+      }),
+    settings: [
+      {
+        option: "issuer",
+        env: "ISSUER",
+        required: false,
+        description: "default https://accounts.google.com; another issuer (the dev mock) stands in",
+      },
+      {
+        option: "offline",
+        env: "OFFLINE",
+        required: false,
+        description: '"true" asks for a refresh token (access_type=offline, prompt=consent)',
+      },
+    ],
+    setup: {
+      console:
+        "https://console.cloud.google.com/apis/credentials (OAuth client ID, Web application)",
+      defaultScopes: ["openid", "email", "profile"],
+      refresh: "on request",
+      revocation: true,
+      pkce: true,
+      notes:
+        "A refresh token comes only with OFFLINE=true, which also makes Google ask for consent at every sign-in. The email is used only when Google marks it verified.",
+    },
+  },
+  microsoft: {
+    id: "microsoft",
+    name: "Microsoft",
+    protocol: "oidc",
+    create: (o) => microsoft({ ...o, tenant: stringSetting(o.tenant) }),
+    settings: [
+      {
+        option: "tenant",
+        env: "TENANT",
+        required: false,
+        description: "common (default), organizations, consumers, or a directory (tenant) ID",
+      },
+    ],
+    setup: {
+      console:
+        "https://entra.microsoft.com → App registrations (Web platform, with a client secret)",
+      defaultScopes: ["openid", "profile", "email", "offline_access", "User.Read"],
+      refresh: "always",
+      revocation: false,
+      pkce: true,
+      notes:
+        "Entra ID has no token revocation endpoint: sign-out cannot revoke. Its email claim is not verified by Microsoft: never link accounts by it. No avatar (Graph's photo needs the token).",
+    },
+  },
+  gitlab: {
+    id: "gitlab",
+    name: "GitLab",
+    protocol: "oidc",
+    create: (o) => gitlab({ ...o, url: stringSetting(o.url) }),
+    settings: [
+      {
+        option: "url",
+        env: "URL",
+        required: false,
+        description: "a self-managed GitLab's URL; default https://gitlab.com",
+      },
+    ],
+    setup: {
+      console: "GitLab → Preferences → Applications (confidential, with the openid scope)",
+      defaultScopes: ["openid", "profile", "email", "read_user"],
+      refresh: "always",
+      revocation: true,
+      pkce: true,
+      notes: "Access tokens expire after 2 hours and come with a refresh token.",
+    },
+  },
+  linkedin: {
+    id: "linkedin",
+    name: "LinkedIn",
+    protocol: "oidc",
+    create: (o) => linkedin(o),
+    settings: [],
+    setup: {
+      console:
+        'https://www.linkedin.com/developers/apps (product "Sign In with LinkedIn using OpenID Connect")',
+      defaultScopes: ["openid", "profile", "email"],
+      refresh: "never",
+      revocation: true,
+      pkce: false,
+      notes:
+        "Access tokens last 60 days and cannot be refreshed. PKCE is off: LinkedIn documents it for native apps only.",
+    },
+  },
+  slack: {
+    id: "slack",
+    name: "Slack",
+    protocol: "oidc",
+    create: (o) => slack(o),
+    settings: [],
+    setup: {
+      console: "https://api.slack.com/apps (OAuth & Permissions: redirect URL; Sign in with Slack)",
+      defaultScopes: ["openid", "profile", "email"],
+      refresh: "on request",
+      revocation: true,
+      pkce: true,
+      notes:
+        "A refresh token comes only when token rotation is on for the app. Revocation is Slack's auth.revoke.",
+    },
+  },
+  twitch: {
+    id: "twitch",
+    name: "Twitch",
+    protocol: "oidc",
+    create: (o) => twitch(o),
+    settings: [],
+    setup: {
+      console: "https://dev.twitch.tv/console/apps (a confidential client)",
+      defaultScopes: ["openid", "user:read:email"],
+      refresh: "always",
+      revocation: true,
+      pkce: true,
+      notes:
+        "Access tokens last about 4 hours and come with a refresh token. The email and avatar are asked for with the claims parameter.",
+    },
+  },
+  oauth2: {
+    id: "oauth2",
+    name: "OAuth 2.0",
+    protocol: "oauth2",
+    create: (o) =>
+      oauth2({
+        ...o,
+        name: stringSetting(o.name),
+        authorizationUrl: String(o.authorizationUrl),
+        tokenUrl: String(o.tokenUrl),
+        userinfoUrl: String(o.userinfoUrl),
+        revocationUrl: stringSetting(o.revocationUrl),
+        pkce: booleanSetting(o.pkce, "pkce"),
+        clientAuth: clientAuthSetting(o.clientAuth, "clientAuth"),
+      }),
+    settings: [
+      {
+        option: "authorizationUrl",
+        env: "AUTHORIZATION_URL",
+        required: true,
+        description: "the authorization endpoint",
+      },
+      { option: "tokenUrl", env: "TOKEN_URL", required: true, description: "the token endpoint" },
+      {
+        option: "userinfoUrl",
+        env: "USERINFO_URL",
+        required: true,
+        description: "answers the user as JSON to the bearer token",
+      },
+      {
+        option: "revocationUrl",
+        env: "REVOCATION_URL",
+        required: false,
+        description: "an RFC 7009 revocation endpoint",
+      },
+      {
+        option: "name",
+        env: "NAME",
+        required: false,
+        description: 'shown as "Sign in with <NAME>"',
+      },
+      { option: "pkce", env: "PKCE", required: false, description: '"true" (default) or "false"' },
+      {
+        option: "clientAuth",
+        env: "CLIENT_AUTH",
+        required: false,
+        description: "client_secret_basic (default) or client_secret_post",
+      },
+    ],
+    setup: {
+      console: "your provider's developer console",
+      defaultScopes: [],
+      refresh: "on request",
+      revocation: false,
+      pkce: true,
+      notes:
+        "Any OAuth 2.0 server without OpenID Connect. The user is read from sub/id, preferred_username/login/username, name, email, picture/avatar_url and profile/html_url. Revocation only with REVOCATION_URL.",
     },
   },
   bitbucket: {

@@ -6,15 +6,41 @@ import type { OAuthProvider } from "../provider.js";
 import { toHttpUrl } from "../text.js";
 import { providerErrorFrom } from "../token-response.js";
 import type { NormalizedUser, UserInfo } from "../types.js";
+import type { OidcHooks } from "./oidc-hooks.js";
 
-/** GET the userinfo endpoint with the bearer token, retried as an idempotent read. */
+export interface UserInfoRequest {
+  /** `NormalizedUser.provider`. */
+  readonly providerId: string;
+  /** The id_token's subject: user info about anyone else is refused. */
+  readonly expectedSubject: string | undefined;
+  readonly hooks?: Pick<OidcHooks, "adaptResponse" | "normalizeUser"> | undefined;
+}
+
+/** Asks the userinfo endpoint, checks the id_token's subject, and normalizes the claims. */
 export async function fetchOidcUser(
   ctx: RequestContext,
-  providerId: string,
   userinfoEndpoint: string,
   accessToken: string,
-  expectedSubject: string | undefined,
+  { providerId, expectedSubject, hooks = {} }: UserInfoRequest,
 ): Promise<UserInfo> {
+  const { status, body: raw } = await getUserInfo(ctx, userinfoEndpoint, accessToken);
+  const claims = hooks.adaptResponse ? hooks.adaptResponse("userinfo", status, raw) : raw;
+  assertJsonObject(claims, status, "the user info");
+  let user = normalizeOidcUser(providerId, claims, status);
+  if (hooks.normalizeUser) user = hooks.normalizeUser(user, claims, status);
+  // OIDC Core §5.3.4: user info about another subject than the id_token's must not be used.
+  if (expectedSubject !== undefined && user.id !== expectedSubject) {
+    throw new ResponseError('the userinfo "sub" is not the id_token\'s subject', status);
+  }
+  return { user, raw };
+}
+
+/** GET a userinfo endpoint with the bearer token, retried as an idempotent read. */
+export async function getUserInfo(
+  ctx: RequestContext,
+  userinfoEndpoint: string,
+  accessToken: string,
+): Promise<{ status: number; body: unknown }> {
   const response = await ctx.request(userinfoEndpoint, {
     headers: { Accept: "application/json", Authorization: `Bearer ${accessToken}` },
     retry: "idempotent",
@@ -28,13 +54,7 @@ export async function fetchOidcUser(
       response.status,
     );
   }
-  const raw = response.json();
-  const user = normalizeOidcUser(providerId, raw, response.status);
-  // OIDC Core §5.3.4: user info about another subject than the id_token's must not be used.
-  if (expectedSubject !== undefined && user.id !== expectedSubject) {
-    throw new ResponseError('the userinfo "sub" is not the id_token\'s subject', response.status);
-  }
-  return { user, raw };
+  return { status: response.status, body: response.json() };
 }
 
 export function normalizeOidcUser(

@@ -17,18 +17,26 @@ export interface OidcMetadata {
 
 const WHAT = "the OpenID Connect discovery document";
 
-/** Fetches `<issuer>/.well-known/openid-configuration` and checks what the engine relies on. */
-export async function discover(ctx: RequestContext, issuer: string): Promise<OidcMetadata> {
+/**
+ * Fetches `<issuer>/.well-known/openid-configuration` and checks what the engine relies on. The
+ * document must state `documentIssuer`, which is the issuer itself but for providers that state
+ * another (Microsoft's multi-tenant endpoints).
+ */
+export async function discover(
+  ctx: RequestContext,
+  issuer: string,
+  documentIssuer = issuer,
+): Promise<OidcMetadata> {
   const issuerUrl = new URL(issuer);
   let server: oauth.AuthorizationServer;
   try {
     const response = await oauth.discoveryRequest(issuerUrl, libraryOptions(ctx, issuerUrl));
-    server = await oauth.processDiscoveryResponse(issuerUrl, response);
+    server = await oauth.processDiscoveryResponse(new URL(documentIssuer), response);
   } catch (error) {
     throw toOAuthError(error, WHAT);
   }
   // oauth4webapi compares normalized URLs; the id_token's `iss` must be this exact string.
-  if (server.issuer !== issuer) {
+  if (server.issuer !== documentIssuer) {
     throw new ResponseError(`${WHAT} names another "issuer" than the configured one`, 200);
   }
   const endpoint = (key: string) => checkEndpoint(server, key, issuerUrl);

@@ -5,6 +5,7 @@ import { Secret } from "../secret.js";
 import { assertNonEmptyString, assertScopes, assertTimeout } from "../validate.js";
 import { fetchOidcUser, revokeOidcToken } from "./oidc-api.js";
 import { discover, type OidcMetadata } from "./oidc-discovery.js";
+import { type OidcHooks, withIdTokenIssuer, withJsonBody, withParams } from "./oidc-hooks.js";
 import { processOidcTokenResponse } from "./oidc-id-token.js";
 import { assertIssuer, onceSucceeded } from "./oidc-support.js";
 
@@ -26,6 +27,8 @@ export interface OidcOptions {
   fetch?: typeof fetch;
   /** Milliseconds per request, default 10 000. */
   timeout?: number;
+  /** How a provider departs from the standard; for provider files such as google.ts. */
+  hooks?: OidcHooks;
 }
 
 /**
@@ -34,7 +37,7 @@ export interface OidcOptions {
  * one is tried again next time.
  */
 export function oidc(options: OidcOptions): OAuthProvider {
-  const { issuer, clientId, id = "oidc", name = "OpenID Connect" } = options;
+  const { issuer, clientId, id = "oidc", name = "OpenID Connect", hooks = {} } = options;
   assertIssuer(issuer);
   assertNonEmptyString(clientId, "clientId");
   assertNonEmptyString(options.clientSecret, "clientSecret");
@@ -50,7 +53,7 @@ export function oidc(options: OidcOptions): OAuthProvider {
     issuer,
     apiUrl: undefined,
     scopes,
-    pkce: true,
+    pkce: hooks.pkce ?? true,
     requiresNonce: true,
     clientAuth: options.clientAuth ?? "client_secret_basic",
     clientSecret: new Secret(options.clientSecret),
@@ -58,29 +61,44 @@ export function oidc(options: OidcOptions): OAuthProvider {
     timeout: options.timeout,
   } as const;
 
-  const withMetadata = (metadata: OidcMetadata): OAuthProvider => {
-    const { userinfoEndpoint: userinfo, revocationEndpoint: revocation } = metadata;
+  const withMetadata = (discovered: OidcMetadata): OAuthProvider => {
+    const { userinfoEndpoint: userinfo, revocationEndpoint: revocation } = discovered;
+    const metadata = {
+      ...discovered,
+      server: withIdTokenIssuer(discovered.server, hooks.idTokenIssuer),
+    };
+    const { adaptResponse: adapt, revokeToken: revoke } = hooks;
     const provider: OAuthProvider = Object.freeze({
       ...base,
-      authorizationEndpoint: metadata.authorizationEndpoint,
+      authorizationEndpoint: withParams(metadata.authorizationEndpoint, hooks.authorizationParams),
       tokenEndpoint: metadata.tokenEndpoint,
       requiresIssuerParameter: metadata.requiresIssuerParameter,
-      processTokenResponse: (ctx, response, checks) =>
-        processOidcTokenResponse(ctx, metadata, clientId, response, checks),
+      processTokenResponse: (ctx, response, checks) => {
+        const adapted = adapt
+          ? withJsonBody(response, adapt("token", response.status, response.json()))
+          : response;
+        return processOidcTokenResponse(ctx, metadata, clientId, adapted, checks);
+      },
       fetchUser: async (ctx, accessToken, { expectedSubject }) => {
         if (!userinfo) throw new UnsupportedError(`${name} has no userinfo endpoint`);
-        return fetchOidcUser(ctx, id, userinfo, accessToken, expectedSubject);
+        return fetchOidcUser(ctx, userinfo, accessToken, {
+          providerId: id,
+          expectedSubject,
+          hooks,
+        });
       },
-      ...(revocation && {
-        revokeToken: (ctx, token) => revokeOidcToken(ctx, provider, revocation, token),
-      }),
+      ...(revoke
+        ? { revokeToken: (ctx, token) => revoke(ctx, token, provider, revocation) }
+        : revocation && {
+            revokeToken: (ctx, token) => revokeOidcToken(ctx, provider, revocation, token),
+          }),
     } satisfies OAuthProvider);
     return provider;
   };
 
   let resolved: OAuthProvider | undefined;
   const resolve = onceSucceeded(async () => {
-    resolved = withMetadata(await discover(contextFor(base), issuer));
+    resolved = withMetadata(await discover(contextFor(base), issuer, hooks.documentIssuer));
     return resolved;
   });
 

@@ -26,18 +26,43 @@ export interface SignOptions {
 }
 type Endpoint = "discovery" | "jwks" | "token" | "userinfo" | "revoke";
 
-const ECDSA = { name: "ECDSA", namedCurve: "P-256" } as const;
+/** Key generation and signing for the two algorithms a test IdP can sign with. */
+const ALGORITHMS = {
+  ES256: { key: { name: "ECDSA", namedCurve: "P-256" }, sign: { name: "ECDSA", hash: "SHA-256" } },
+  // What the big providers publish (Google, Microsoft, GitLab, Slack, Twitch, LinkedIn).
+  RS256: {
+    key: {
+      name: "RSASSA-PKCS1-v1_5",
+      modulusLength: 2048,
+      publicExponent: new Uint8Array([1, 0, 1]),
+      hash: "SHA-256",
+    },
+    sign: { name: "RSASSA-PKCS1-v1_5" },
+  },
+} as const;
 const encodeJson = (value: unknown) => base64url(new TextEncoder().encode(JSON.stringify(value)));
+
+const generated = new Map<keyof typeof ALGORITHMS, Promise<[CryptoKeyPair, CryptoKeyPair]>>();
+
+/** The IdP's key pair and a foreign one, made once per algorithm: RSA keys are slow to make. */
+function keyPairs(alg: keyof typeof ALGORITHMS): Promise<[CryptoKeyPair, CryptoKeyPair]> {
+  const make = () => crypto.subtle.generateKey(ALGORITHMS[alg].key, true, ["sign", "verify"]);
+  let pairs = generated.get(alg);
+  if (!pairs) {
+    pairs = Promise.all([make(), make()]);
+    generated.set(alg, pairs);
+  }
+  return pairs;
+}
 
 export async function createTestIdp(
   server: SetupServer,
-  options: { issuer?: string; document?: Record<string, unknown> } = {},
+  options: { issuer?: string; document?: Record<string, unknown>; alg?: "ES256" | "RS256" } = {},
 ) {
   const issuer = options.issuer ?? ISSUER;
-  const [keys, foreignKeys] = await Promise.all([
-    crypto.subtle.generateKey(ECDSA, true, ["sign", "verify"]),
-    crypto.subtle.generateKey(ECDSA, true, ["sign", "verify"]),
-  ]);
+  const alg = options.alg ?? "ES256";
+  const algorithm = ALGORITHMS[alg];
+  const [keys, foreignKeys] = await keyPairs(alg);
   const publicJwk = await crypto.subtle.exportKey("jwk", keys.publicKey);
   const document: Record<string, unknown> = {
     issuer,
@@ -48,7 +73,7 @@ export async function createTestIdp(
     revocation_endpoint: `${issuer}/revoke`,
     response_types_supported: ["code"],
     subject_types_supported: ["public"],
-    id_token_signing_alg_values_supported: ["ES256"],
+    id_token_signing_alg_values_supported: [alg],
     code_challenge_methods_supported: ["S256"],
     ...options.document,
   };
@@ -82,12 +107,12 @@ export async function createTestIdp(
     },
 
     async sign(claims: Claims, sign: SignOptions = {}): Promise<string> {
-      const alg = sign.alg ?? "ES256";
-      const input = `${encodeJson({ alg, typ: "JWT", kid: sign.kid ?? KID })}.${encodeJson(claims)}`;
-      if (alg === "none") return `${input}.`;
+      const header = { alg: sign.alg ?? alg, typ: "JWT", kid: sign.kid ?? KID };
+      const input = `${encodeJson(header)}.${encodeJson(claims)}`;
+      if (header.alg === "none") return `${input}.`;
       const key = sign.foreignKey ? foreignKeys.privateKey : keys.privateKey;
       const data = new TextEncoder().encode(input);
-      const signature = await crypto.subtle.sign({ name: "ECDSA", hash: "SHA-256" }, key, data);
+      const signature = await crypto.subtle.sign(algorithm.sign, key, data);
       return `${input}.${base64url(new Uint8Array(signature))}`;
     },
 
@@ -117,24 +142,29 @@ export async function createTestIdp(
   };
 
   const record = (endpoint: Endpoint, request: Request) => calls[endpoint].push(request.clone());
+  // Served where the document says, so a provider's recorded document can be served as is.
+  const at = (key: string, path: string) => {
+    const value = document[key];
+    return typeof value === "string" && URL.canParse(value) ? value : `${issuer}${path}`;
+  };
   server.use(
     http.get(`${issuer}/.well-known/openid-configuration`, ({ request }) => {
       record("discovery", request);
       return HttpResponse.json(document);
     }),
-    http.get(`${issuer}/jwks`, ({ request }) => {
+    http.get(at("jwks_uri", "/jwks"), ({ request }) => {
       record("jwks", request);
-      return HttpResponse.json({ keys: [{ ...publicJwk, kid: KID, alg: "ES256", use: "sig" }] });
+      return HttpResponse.json({ keys: [{ ...publicJwk, kid: KID, alg, use: "sig" }] });
     }),
-    http.post(`${issuer}/token`, ({ request }) => {
+    http.post(at("token_endpoint", "/token"), ({ request }) => {
       record("token", request);
       return idp.tokenResponse();
     }),
-    http.get(`${issuer}/userinfo`, ({ request }) => {
+    http.get(at("userinfo_endpoint", "/userinfo"), ({ request }) => {
       record("userinfo", request);
       return HttpResponse.json(idp.userinfo);
     }),
-    http.post(`${issuer}/revoke`, ({ request }) => {
+    http.post(at("revocation_endpoint", "/revoke"), ({ request }) => {
       record("revoke", request);
       return new HttpResponse(null, { status: 200 });
     }),

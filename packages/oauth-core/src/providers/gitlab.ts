@@ -1,0 +1,35 @@
+import type { CommonProviderOptions } from "../catalogue.js";
+import { readNullableString } from "../parse.js";
+import type { OAuthProvider } from "../provider.js";
+import { trimTrailingSlashes } from "../validate.js";
+import { oidc } from "./oidc.js";
+
+const GITLAB_URL = "https://gitlab.com";
+const DEFAULT_SCOPES = ["openid", "profile", "email", "read_user"];
+
+export interface GitLabOptions extends CommonProviderOptions {
+  /** Default "https://gitlab.com", or a self-managed instance: it is the issuer. */
+  url?: string;
+}
+
+/**
+ * GitLab.com or a self-managed instance, by OpenID Connect discovery: PKCE, nonce, RFC 7009
+ * revocation at the discovered `<url>/oauth/revoke`. Access tokens expire after two hours and
+ * always come with a refresh token.
+ */
+export function gitlab(options: GitLabOptions): OAuthProvider {
+  return oidc({
+    ...options,
+    id: "gitlab",
+    name: "GitLab",
+    issuer: trimTrailingSlashes(options.url ?? GITLAB_URL),
+    scopes: options.scopes ?? DEFAULT_SCOPES,
+    hooks: {
+      // `nickname` is the username in GitLab's claims (as is `preferred_username`).
+      normalizeUser: (user, raw, status) => ({
+        ...user,
+        login: readNullableString(raw, "nickname", status) ?? user.login,
+      }),
+    },
+  });
+}

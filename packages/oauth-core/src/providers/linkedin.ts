@@ -1,0 +1,43 @@
+import type { CommonProviderOptions } from "../catalogue.js";
+import { isJsonObject } from "../parse.js";
+import type { OAuthProvider } from "../provider.js";
+import { oidc } from "./oidc.js";
+import { revokeOidcToken } from "./oidc-api.js";
+
+const LINKEDIN_ISSUER = "https://www.linkedin.com/oauth";
+/** Not in LinkedIn's discovery document. */
+const REVOCATION_URL = "https://www.linkedin.com/oauth/v2/revoke";
+const DEFAULT_SCOPES = ["openid", "profile", "email"];
+
+export type LinkedInOptions = CommonProviderOptions;
+
+/**
+ * "Sign In with LinkedIn using OpenID Connect". Client credentials go in the body, the way
+ * LinkedIn documents its token endpoint. No PKCE: LinkedIn documents it for native apps only,
+ * enabled on request. Access tokens last 60 days with no refresh token; revocation at
+ * /oauth/v2/revoke (client_id, client_secret, token), which discovery does not list.
+ */
+export function linkedin(options: LinkedInOptions): OAuthProvider {
+  return oidc({
+    ...options,
+    id: "linkedin",
+    name: "LinkedIn",
+    issuer: LINKEDIN_ISSUER,
+    scopes: options.scopes ?? DEFAULT_SCOPES,
+    clientAuth: "client_secret_post",
+    hooks: {
+      pkce: false,
+      adaptResponse: (endpoint, _status, body) =>
+        endpoint === "userinfo" ? withBooleanEmailVerified(body) : body,
+      revokeToken: (ctx, token, provider) => revokeOidcToken(ctx, provider, REVOCATION_URL, token),
+    },
+  });
+}
+
+/** LinkedIn has sent `email_verified` as the string "true"; anything but a boolean stays as sent. */
+function withBooleanEmailVerified(body: unknown): unknown {
+  if (!isJsonObject(body)) return body;
+  const verified = body.email_verified;
+  if (verified !== "true" && verified !== "false") return body;
+  return { ...body, email_verified: verified === "true" };
+}

@@ -1,0 +1,101 @@
+import type { CommonProviderOptions } from "../catalogue.js";
+import { ResponseError } from "../errors.js";
+import { assertJsonObject, type JsonObject, readId } from "../parse.js";
+import type { ClientAuthMethod, OAuthProvider } from "../provider.js";
+import { Secret } from "../secret.js";
+import { toHttpUrl } from "../text.js";
+import type { NormalizedUser } from "../types.js";
+import { assertNonEmptyString, assertScopes, assertTimeout } from "../validate.js";
+import { getUserInfo, revokeOidcToken } from "./oidc-api.js";
+import { assertEndpoint, clientAuthSetting } from "./settings.js";
+
+export interface OAuth2Options extends CommonProviderOptions {
+  /** Default "oauth2"; also `NormalizedUser.provider`. */
+  id?: string;
+  /** Shown as "Sign in with …"; default "OAuth 2.0". */
+  name?: string;
+  authorizationUrl: string;
+  tokenUrl: string;
+  /** Answers the user as JSON to `Authorization: Bearer <token>`. */
+  userinfoUrl: string;
+  /** RFC 7009; without it `revokeToken` throws UnsupportedError. */
+  revocationUrl?: string | undefined;
+  /** Default true: S256 PKCE. Turn it off only for a server that refuses it. */
+  pkce?: boolean;
+  /** Default "client_secret_basic". */
+  clientAuth?: ClientAuthMethod;
+}
+
+/** Plain OAuth 2.0 with configured endpoints, for a provider without OpenID Connect. */
+export function oauth2(options: OAuth2Options): OAuthProvider {
+  const { clientId, id = "oauth2", name = "OAuth 2.0" } = options;
+  const clientAuth = clientAuthSetting(options.clientAuth, "clientAuth") ?? "client_secret_basic";
+  assertNonEmptyString(clientId, "clientId");
+  assertNonEmptyString(options.clientSecret, "clientSecret");
+  assertNonEmptyString(id, "id");
+  for (const key of ["authorizationUrl", "tokenUrl", "userinfoUrl"] as const) {
+    assertEndpoint(options[key], key);
+  }
+  const { userinfoUrl, revocationUrl } = options;
+  if (revocationUrl !== undefined) assertEndpoint(revocationUrl, "revocationUrl");
+  const scopes = Object.freeze([...(options.scopes ?? [])]);
+  assertScopes(scopes, "scopes");
+  assertTimeout(options.timeout, "timeout");
+
+  const provider: OAuthProvider = Object.freeze({
+    id,
+    name,
+    clientId,
+    authorizationEndpoint: options.authorizationUrl,
+    tokenEndpoint: options.tokenUrl,
+    apiUrl: undefined,
+    scopes,
+    pkce: options.pkce ?? true,
+    clientAuth,
+    clientSecret: new Secret(options.clientSecret),
+    fetch: options.fetch,
+    timeout: options.timeout,
+    fetchUser: async (ctx, accessToken) => {
+      const { status, body } = await getUserInfo(ctx, userinfoUrl, accessToken);
+      return { user: normalizeOAuth2User(id, body, status), raw: body };
+    },
+    ...(revocationUrl && {
+      revokeToken: (ctx, token) => revokeOidcToken(ctx, provider, revocationUrl, token),
+    }),
+  } satisfies OAuthProvider);
+  return provider;
+}
+
+/** The first of `keys` holding a non-empty string; other types are ignored, not trusted. */
+function first(raw: JsonObject, keys: readonly string[]): string | null {
+  for (const key of keys) {
+    const value = raw[key];
+    if (typeof value === "string" && value !== "") return value;
+  }
+  return null;
+}
+
+/** The claim names most providers use, OpenID Connect's first, then GitHub-like ones. */
+export function normalizeOAuth2User(
+  provider: string,
+  raw: unknown,
+  status: number,
+): NormalizedUser {
+  assertJsonObject(raw, status, "the user info");
+  const key = raw.sub !== undefined && raw.sub !== null ? "sub" : "id";
+  if (raw[key] === undefined || raw[key] === null) {
+    throw new ResponseError('the user info has no "sub" or "id"', status);
+  }
+  const id = readId(raw, key, status);
+  // An address the provider says it has not verified proves nothing about who this is.
+  const email = raw.email_verified === false ? null : first(raw, ["email"]);
+  return {
+    provider,
+    id,
+    login: first(raw, ["preferred_username", "login", "username"]) ?? email ?? id,
+    name: first(raw, ["name"]),
+    email,
+    avatarUrl: toHttpUrl(first(raw, ["picture", "avatar_url"])),
+    profileUrl: toHttpUrl(first(raw, ["profile", "html_url"])),
+  };
+}

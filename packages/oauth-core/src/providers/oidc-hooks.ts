@@ -1,0 +1,69 @@
+import * as oauth from "oauth4webapi";
+import type { HttpResponse, RequestContext } from "../http.js";
+import type { JsonObject } from "../parse.js";
+import type { OAuthProvider } from "../provider.js";
+import type { NormalizedUser } from "../types.js";
+
+/**
+ * Where a provider built on `oidc()` departs from the standard. Each provider file passes its
+ * own; the engine applies them and knows no provider by name.
+ */
+export interface OidcHooks {
+  /** Default true. Off only for a provider known to mishandle PKCE: say why where you do. */
+  pkce?: boolean;
+  /** Added to every authorization request (Google's `access_type`, Twitch's `claims`). */
+  authorizationParams?: Readonly<Record<string, string>>;
+  /**
+   * The issuer the discovery document states, when it is not the URL discovery is fetched
+   * from (Microsoft's multi-tenant endpoints state a `{tenantid}` template).
+   */
+  documentIssuer?: string;
+  /**
+   * The `iss` an id_token must carry, from its claims before the signature is checked (which
+   * still happens after); default the document's issuer.
+   */
+  idTokenIssuer?: (claims: Readonly<JsonObject>, documentIssuer: string) => string;
+  /**
+   * Sees the token and userinfo answers first: throws the provider's own error shapes (errors
+   * sent with HTTP 200) or returns the body with non-standard fields made standard.
+   */
+  adaptResponse?: (endpoint: "token" | "userinfo", status: number, body: unknown) => unknown;
+  /** Adjusts the user normalized from standard claims (a login from another claim, say). */
+  normalizeUser?: (user: NormalizedUser, raw: JsonObject, status: number) => NormalizedUser;
+  /** Replaces RFC 7009 revocation at the discovered `revocation_endpoint`. */
+  revokeToken?: (
+    ctx: RequestContext,
+    token: string,
+    provider: OAuthProvider,
+    revocationEndpoint: string | undefined,
+  ) => Promise<void>;
+}
+
+/** The response with `body` in place of the one received (status and headers kept). */
+export function withJsonBody(response: HttpResponse, body: unknown): HttpResponse {
+  const { status, ok, headers } = response;
+  return { status, ok, headers, text: JSON.stringify(body), json: () => body };
+}
+
+export function withParams(url: string, params: Readonly<Record<string, string>> = {}): string {
+  const target = new URL(url);
+  for (const [name, value] of Object.entries(params)) target.searchParams.set(name, value);
+  return target.href;
+}
+
+/**
+ * oauth4webapi compares an id_token's `iss` with `as.issuer`, or with what this symbol's
+ * function answers. It is not in the typings; openid-client, by the same author, uses it for
+ * Microsoft's `{tenantid}` issuers. Without it every such id_token fails the `iss` check, so
+ * its absence fails closed.
+ */
+const EXPECTED_ISSUER: unknown = Reflect.get(oauth, "_expectedIssuer");
+
+export function withIdTokenIssuer(
+  server: oauth.AuthorizationServer,
+  issuerFor: OidcHooks["idTokenIssuer"],
+): oauth.AuthorizationServer {
+  if (!issuerFor || typeof EXPECTED_ISSUER !== "symbol") return server;
+  const expected = ({ claims }: { claims: JsonObject }) => issuerFor(claims, server.issuer);
+  return Object.freeze({ ...server, [EXPECTED_ISSUER]: expected });
+}

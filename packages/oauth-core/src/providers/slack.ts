@@ -1,0 +1,67 @@
+import type { CommonProviderOptions } from "../catalogue.js";
+import { ProviderError, ResponseError } from "../errors.js";
+import type { RequestContext } from "../http.js";
+import { isJsonObject } from "../parse.js";
+import type { OAuthProvider } from "../provider.js";
+import { oidc } from "./oidc.js";
+
+const SLACK_ISSUER = "https://slack.com";
+const REVOKE_URL = "https://slack.com/api/auth.revoke";
+const DEFAULT_SCOPES = ["openid", "profile", "email"];
+/** Slack API errors that mean the token no longer works. */
+const TOKEN_ERRORS = new Set([
+  "invalid_auth",
+  "not_authed",
+  "token_revoked",
+  "token_expired",
+  "account_inactive",
+]);
+
+export type SlackOptions = CommonProviderOptions;
+
+/**
+ * "Sign in with Slack" (OpenID Connect). Slack's Web API answers errors with HTTP 200 and
+ * `{"ok": false, "error": "…"}`, token endpoint included: they become a ProviderError, or the
+ * usual ResponseError 401 when the token was rejected. Revocation is Slack's auth.revoke.
+ */
+export function slack(options: SlackOptions): OAuthProvider {
+  return oidc({
+    ...options,
+    id: "slack",
+    name: "Slack",
+    issuer: SLACK_ISSUER,
+    scopes: options.scopes ?? DEFAULT_SCOPES,
+    clientAuth: "client_secret_post",
+    hooks: {
+      adaptResponse: (endpoint, status, body) => {
+        const error = slackError(status, body);
+        if (!error) return body;
+        if (endpoint === "userinfo" && TOKEN_ERRORS.has(error.error)) {
+          throw new ResponseError("the provider rejected the access token", 401);
+        }
+        throw error;
+      },
+      revokeToken: revokeSlackToken,
+    },
+  });
+}
+
+/** The error of an `{"ok": false}` answer, else undefined. */
+function slackError(status: number, body: unknown): ProviderError | undefined {
+  if (!isJsonObject(body) || body.ok !== false) return undefined;
+  const error = typeof body.error === "string" ? body.error : "unknown_error";
+  return new ProviderError({ error, status });
+}
+
+/** auth.revoke takes the token itself as credentials; a token already dead counts as revoked. */
+async function revokeSlackToken(ctx: RequestContext, token: string): Promise<void> {
+  const response = await ctx.request(REVOKE_URL, {
+    method: "POST",
+    headers: { Accept: "application/json", Authorization: `Bearer ${token}` },
+  });
+  if (!response.ok) {
+    throw new ResponseError(`token revocation answered HTTP ${response.status}`, response.status);
+  }
+  const error = slackError(response.status, response.json());
+  if (error && !TOKEN_ERRORS.has(error.error)) throw error;
+}

@@ -1,0 +1,84 @@
+import type { CommonProviderOptions } from "../catalogue.js";
+import { ProviderError, ResponseError } from "../errors.js";
+import type { HttpResponse, RequestContext } from "../http.js";
+import { isJsonObject } from "../parse.js";
+import type { OAuthProvider } from "../provider.js";
+import { oidc } from "./oidc.js";
+
+const TWITCH_ISSUER = "https://id.twitch.tv/oauth2";
+const REVOKE_URL = "https://id.twitch.tv/oauth2/revoke";
+const DEFAULT_SCOPES = ["openid", "user:read:email"];
+/** Twitch's userinfo holds only `sub` unless these are asked for (OIDC Core §5.5). */
+const USERINFO_CLAIMS = {
+  email: null,
+  email_verified: null,
+  picture: null,
+  preferred_username: null,
+};
+const CLAIMS = JSON.stringify({ id_token: USERINFO_CLAIMS, userinfo: USERINFO_CLAIMS });
+
+export type TwitchOptions = CommonProviderOptions;
+
+/**
+ * Twitch by OpenID Connect. The user comes from the OIDC userinfo endpoint (the bearer token
+ * alone; Helix would also want a Client-Id header), with the claims asked for in the
+ * authorization request. Token answers carry `scope` as an array and errors as
+ * `{"status", "message"}`; both are made standard here. Revocation: client_id and token.
+ */
+export function twitch(options: TwitchOptions): OAuthProvider {
+  return oidc({
+    ...options,
+    id: "twitch",
+    name: "Twitch",
+    issuer: TWITCH_ISSUER,
+    scopes: options.scopes ?? DEFAULT_SCOPES,
+    clientAuth: "client_secret_post",
+    hooks: {
+      authorizationParams: { claims: CLAIMS },
+      adaptResponse: (endpoint, status, body) =>
+        endpoint === "token" ? standardTokenBody(status, body) : body,
+      revokeToken: (ctx, token, provider) => revokeTwitchToken(ctx, provider.clientId, token),
+    },
+  });
+}
+
+function standardTokenBody(status: number, body: unknown): unknown {
+  const error = twitchError(status, body);
+  if (error) throw error;
+  if (!isJsonObject(body) || !Array.isArray(body.scope)) return body;
+  return { ...body, scope: body.scope.filter((scope) => typeof scope === "string").join(" ") };
+}
+
+/** `{"status": 400, "message": "Invalid authorization code"}` (sometimes with an `error`). */
+function twitchError(status: number, body: unknown): ProviderError | undefined {
+  if (status < 400 || !isJsonObject(body) || typeof body.message !== "string") return undefined;
+  const error = typeof body.error === "string" && body.error !== "" ? body.error : "api_error";
+  return new ProviderError({ error, errorDescription: body.message, status });
+}
+
+async function revokeTwitchToken(
+  ctx: RequestContext,
+  clientId: string,
+  token: string,
+): Promise<void> {
+  const response = await ctx.request(REVOKE_URL, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" },
+    body: new URLSearchParams({ client_id: clientId, token }).toString(),
+  });
+  if (response.ok) return;
+  const error = twitchError(response.status, bodyOrUndefined(response));
+  // "Invalid token": already expired or revoked, which is what revoking wants.
+  if (response.status === 400 && error?.errorDescription === "Invalid token") return;
+  throw (
+    error ?? new ResponseError(`token revocation answered HTTP ${response.status}`, response.status)
+  );
+}
+
+function bodyOrUndefined(response: HttpResponse): unknown {
+  try {
+    return response.json();
+  } catch {
+    return undefined;
+  }
+}

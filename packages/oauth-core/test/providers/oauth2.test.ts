@@ -1,0 +1,182 @@
+import { describe, expect, it } from "vitest";
+import {
+  type CommonProviderOptions,
+  exchangeCode,
+  fetchUser,
+  oauth2,
+  type ProviderDefinition,
+  ProviderError,
+  providers,
+  ResponseError,
+  revokeToken,
+  UnsupportedError,
+} from "../../src/index.js";
+import { useMockServer } from "../support/msw.js";
+import {
+  ACCESS_TOKEN,
+  BASIC,
+  CLIENT_ID,
+  CLIENT_SECRET,
+  CODE,
+  CODE_VERIFIER,
+  credentials,
+  describeContract,
+  NOW,
+  REDIRECT_URI,
+  serve,
+} from "./contract.js";
+
+const server = useMockServer();
+const AUTH = "https://auth.example.com";
+const endpoints = {
+  authorizationUrl: `${AUTH}/oauth/authorize`,
+  tokenUrl: `${AUTH}/oauth/token`,
+  userinfoUrl: `${AUTH}/api/me`,
+  revocationUrl: `${AUTH}/oauth/revoke`,
+};
+const USERINFO = { method: "get", url: endpoints.userinfoUrl } as const;
+const TOKEN = { method: "post", url: endpoints.tokenUrl } as const;
+const make = (options: CommonProviderOptions) => oauth2({ ...options, ...endpoints });
+const TOKENS = {
+  accessToken: "2YotnFZFEjr1zCsicMWpAA",
+  tokenType: "bearer",
+  scopes: ["read:user", "email"],
+  expiresAt: NOW + 3_600_000,
+  refreshToken: "tGzv3JOkF0XG5Qx2TlKWIA",
+};
+
+describeContract(server, {
+  id: "oauth2",
+  create: make,
+  authorization: { endpoint: endpoints.authorizationUrl, scopes: [], pkce: true },
+  token: {
+    url: endpoints.tokenUrl,
+    clientAuth: "client_secret_basic",
+    exchange: { fixture: "token", tokens: TOKENS },
+    errors: [
+      {
+        fixture: "token-error-invalid_grant",
+        status: 400,
+        error: "invalid_grant",
+        errorDescription: "The authorization code is invalid or has expired.",
+      },
+    ],
+  },
+  user: {
+    request: { ...USERINFO, headers: { authorization: `Bearer ${ACCESS_TOKEN}` } },
+    cases: [
+      {
+        fixture: "userinfo-github-like",
+        user: {
+          provider: "oauth2",
+          id: "5832347",
+          login: "octocat",
+          name: "The Octocat",
+          email: "octocat@example.com",
+          avatarUrl: "https://avatars.example.com/u/5832347?v=4",
+          profileUrl: "https://code.example.com/octocat",
+        },
+      },
+      {
+        fixture: "userinfo-oidc-like",
+        user: {
+          provider: "oauth2",
+          id: "248289761001",
+          login: "j.doe",
+          name: "Jane Doe",
+          // email_verified: false
+          email: null,
+          avatarUrl: "https://auth.example.com/janedoe/me.jpg",
+          profileUrl: "https://auth.example.com/janedoe",
+        },
+      },
+    ],
+    errors: [
+      { status: 401, text: "", type: ResponseError, fields: { status: 401 } },
+      { status: 500, text: "oops", type: ResponseError, fields: { status: 500 } },
+    ],
+  },
+  refresh: { fixture: "token", tokens: TOKENS },
+  revoke: {
+    method: "post",
+    url: endpoints.revocationUrl,
+    headers: { authorization: BASIC },
+    form: { token: ACCESS_TOKEN, token_type_hint: "access_token" },
+    reply: { text: "" },
+    errors: [
+      {
+        fixture: "token-error-invalid_grant",
+        status: 400,
+        type: ProviderError,
+        fields: { error: "invalid_grant", status: 400 },
+      },
+    ],
+  },
+});
+
+describe("oauth2 (generic) settings and quirks", () => {
+  it('when the user info has neither "sub" nor "id", then it is a ResponseError naming both', async () => {
+    serve(server, "oauth2", USERINFO, { text: JSON.stringify({ login: "octocat" }) });
+    await expect(fetchUser(make(credentials), ACCESS_TOKEN)).rejects.toThrow(
+      'the user info has no "sub" or "id"',
+    );
+  });
+
+  it("when a field has an unexpected type, then it is left out rather than trusted", async () => {
+    const body = { id: "7", login: 7, picture: { data: { url: "https://x" } }, email: "a@b.c" };
+    serve(server, "oauth2", USERINFO, { text: JSON.stringify(body) });
+    const { user } = await fetchUser(make(credentials), ACCESS_TOKEN);
+    expect(user).toMatchObject({ id: "7", login: "a@b.c", avatarUrl: null });
+  });
+
+  it("when the catalogue gets PKCE=false and CLIENT_AUTH=client_secret_post, then no PKCE and the secret goes in the body", async () => {
+    const { create } = providers.oauth2 as ProviderDefinition;
+    const provider = create({
+      ...credentials,
+      ...endpoints,
+      pkce: "false",
+      clientAuth: "client_secret_post",
+    });
+    expect(provider).toMatchObject({ pkce: false, clientAuth: "client_secret_post" });
+    const requests = serve(server, "oauth2", TOKEN, { fixture: "token" });
+    await exchangeCode(provider, {
+      code: CODE,
+      redirectUri: REDIRECT_URI,
+      codeVerifier: CODE_VERIFIER,
+    });
+    const form = Object.fromEntries(new URLSearchParams(await requests[0]?.text()));
+    expect(form).toEqual({
+      grant_type: "authorization_code",
+      code: CODE,
+      redirect_uri: REDIRECT_URI,
+      client_id: CLIENT_ID,
+      client_secret: CLIENT_SECRET,
+    });
+  });
+
+  it.each([
+    ["an http endpoint off localhost", { tokenUrl: "http://auth.example.com/token" }],
+    ["a relative endpoint", { userinfoUrl: "/api/me" }],
+    ["an unknown client authentication", { clientAuth: "private_key_jwt" }],
+    ["a PKCE setting that is not true or false", { pkce: "yes" }],
+  ])("when the catalogue gets %s, then it is a TypeError", (_case, settings) => {
+    const { create } = providers.oauth2 as ProviderDefinition;
+    expect(() => create({ ...credentials, ...endpoints, ...settings })).toThrow(TypeError);
+  });
+
+  it("when no revocation URL is set, then revoking is an UnsupportedError", async () => {
+    const { revocationUrl: _, ...withoutRevocation } = endpoints;
+    const provider = oauth2({ ...credentials, ...withoutRevocation });
+    await expect(revokeToken(provider, ACCESS_TOKEN)).rejects.toBeInstanceOf(UnsupportedError);
+  });
+
+  it("when NAME is set, then it is the provider's name; the three endpoints are required settings", () => {
+    const definition = providers.oauth2 as ProviderDefinition;
+    expect(definition.create({ ...credentials, ...endpoints, name: "Acme" }).name).toBe("Acme");
+    expect(definition.settings.filter((s) => s.required).map((s) => s.env)).toEqual([
+      "AUTHORIZATION_URL",
+      "TOKEN_URL",
+      "USERINFO_URL",
+    ]);
+  });
+});
