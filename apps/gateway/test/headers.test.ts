@@ -25,9 +25,7 @@ describe("security headers", () => {
     expect(csp).not.toContain("unsafe-eval");
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toContain("object-src 'none'");
-    expect(csp).toContain(
-      `img-src 'self' data: https: ${githubBase()}`,
-    );
+    expect(csp).toContain(`img-src 'self' data: https: ${githubBase()}`);
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
     expect(response.headers.get("x-frame-options")).toBe("SAMEORIGIN");
   });

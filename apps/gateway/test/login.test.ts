@@ -99,6 +99,8 @@ describe("GET /auth/github/login", () => {
     expect(await response.json()).toEqual({
       providers: [{ id: "github", name: "GitHub", loginUrl: "/auth/github/login" }],
     });
-    expect((await fetch(`${gateway.url}/auth/google/login`, { redirect: "manual" })).status).toBe(404);
+    expect((await fetch(`${gateway.url}/auth/google/login`, { redirect: "manual" })).status).toBe(
+      404,
+    );
   });
 });

@@ -36,12 +36,14 @@ export type { HttpRequest, HttpResponse, RequestContext, RequestSettings } from 
 export { DEFAULT_TIMEOUT } from "./http.js";
 export { computeCodeChallenge, generateCodeVerifier } from "./pkce.js";
 export type { ClientAuthMethod, OAuthProvider, TokenChecks, UserInfoOptions } from "./provider.js";
-export { resolveProvider } from "./provider.js";
+export { bindCallbackContext, resolveProvider, withSavedContext } from "./provider.js";
 export { type BitbucketOptions, bitbucket } from "./providers/bitbucket.js";
 export { type DiscordOptions, discord } from "./providers/discord.js";
 export { type FacebookOptions, facebook } from "./providers/facebook.js";
 export type { GitHubOptions } from "./providers/github.js";
 export { github } from "./providers/github.js";
+export type { GitHubAccessDecision, GitHubAccessPolicy } from "./providers/github-access.js";
+export { checkGitHubAccess } from "./providers/github-access.js";
 export type { GitLabOptions } from "./providers/gitlab.js";
 export { gitlab } from "./providers/gitlab.js";
 export type { GoogleOptions } from "./providers/google.js";

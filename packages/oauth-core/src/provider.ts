@@ -72,6 +72,16 @@ export interface OAuthProvider {
   /** Absent when the provider cannot revoke tokens. */
   readonly revokeToken?: (ctx: RequestContext, token: string) => Promise<void>;
   /**
+   * Callback parameters besides `code` and `state` that this provider's token requests need
+   * (VK ID's `device_id`). The caller keeps them with the tokens, for refreshes too.
+   */
+  readonly tokenRequestContext?: readonly string[];
+  /** The provider with that context bound into its token requests (and the callback's state). */
+  readonly withContext?: (
+    context: Readonly<Record<string, string>>,
+    state?: string,
+  ) => OAuthProvider;
+  /**
    * Present when the endpoints are known only after an asynchronous step (OIDC discovery):
    * answers the same provider with every field and hook final. The engine awaits it before
    * each operation; GitHub's endpoints are constants, so it has none.
@@ -82,4 +92,34 @@ export interface OAuthProvider {
 /** The provider with its endpoints known. */
 export async function resolveProvider(provider: OAuthProvider): Promise<OAuthProvider> {
   return provider.resolve ? provider.resolve() : provider;
+}
+
+/**
+ * The provider ready for this callback's token request, and the context to keep with the
+ * tokens (`{}` for the many providers that need none). A required parameter the callback
+ * lacks is left out here; the provider's token endpoint will refuse the request.
+ */
+export function bindCallbackContext(
+  provider: OAuthProvider,
+  params: URLSearchParams,
+  state?: string,
+): { provider: OAuthProvider; context: Record<string, string> } {
+  const names = provider.tokenRequestContext ?? [];
+  const context: Record<string, string> = {};
+  for (const name of names) {
+    const value = params.get(name);
+    if (value) context[name] = value;
+  }
+  if (!provider.withContext || Object.keys(context).length === 0) return { provider, context };
+  return { provider: provider.withContext(context, state), context };
+}
+
+/** The provider bound to a context kept from the callback, for a refresh. */
+export function withSavedContext(
+  provider: OAuthProvider,
+  context: Readonly<Record<string, string>> | undefined,
+): OAuthProvider {
+  return context && provider.withContext && Object.keys(context).length > 0
+    ? provider.withContext(context)
+    : provider;
 }

@@ -1,4 +1,5 @@
 import {
+  bindCallbackContext,
   callbackChecksFor,
   checkGitHubAccess,
   createAuthorizationRequest,
@@ -100,7 +101,9 @@ export function createAuthRouter(deps: AuthRouterDeps): Router {
         expectedState: transaction.state,
         ...(await callbackChecksFor(provider)),
       });
-      const tokens = await exchangeCode(provider, {
+      // Some providers need callback parameters besides the code at the token endpoint.
+      const bound = bindCallbackContext(provider, params, transaction.state);
+      const tokens = await exchangeCode(bound.provider, {
         code,
         redirectUri: callbackUrl(provider),
         codeVerifier: transaction.codeVerifier,
@@ -123,7 +126,7 @@ export function createAuthRouter(deps: AuthRouterDeps): Router {
         void revokeBestEffort(tokens.accessToken, provider, config, logger);
         return fail("not_allowed");
       }
-      await sessions.start(res, provider.id, user, tokens);
+      await sessions.start(res, provider.id, user, tokens, bound.context);
       logger.info({ provider: provider.id, userId: user.id }, "signed in");
       return redirect(res, safeReturnTo(transaction.returnTo));
     } catch (err) {

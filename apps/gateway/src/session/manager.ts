@@ -54,6 +54,7 @@ export class SessionManager {
     provider: string,
     user: NormalizedUser,
     tokens: TokenSet,
+    context: Record<string, string> = {},
   ): Promise<SessionData> {
     const session = newSession(
       provider,
@@ -61,6 +62,7 @@ export class SessionManager {
       tokens,
       this.policy.absoluteTimeoutSeconds,
       this.now(),
+      context,
     );
     await this.write(res, session);
     return session;

@@ -1,4 +1,9 @@
-import { type OAuthProvider, refreshTokens, type TokenSet } from "@latchkey/oauth-core";
+import {
+  type OAuthProvider,
+  refreshTokens,
+  type TokenSet,
+  withSavedContext,
+} from "@latchkey/oauth-core";
 import type { SessionData } from "./session.js";
 
 type StoredToken = SessionData["token"];
@@ -56,7 +61,10 @@ export class TokenRefresher {
     if (!provider || !usable) throw new RefreshFailedError(new Error("no usable refresh token"));
     let next: TokenSet;
     try {
-      next = await refreshTokens(provider, token.refreshToken as string);
+      next = await refreshTokens(
+        withSavedContext(provider, token.context),
+        token.refreshToken as string,
+      );
     } catch (err) {
       throw new RefreshFailedError(err);
     }
@@ -73,6 +81,7 @@ export class TokenRefresher {
       ...((next.refreshTokenExpiresAt ?? token.refreshTokenExpiresAt) !== undefined && {
         refreshTokenExpiresAt: next.refreshTokenExpiresAt ?? token.refreshTokenExpiresAt,
       }),
+      ...(token.context && { context: token.context }),
     };
     this.remember(session.sid, stored);
     return stored;

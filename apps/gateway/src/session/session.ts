@@ -20,6 +20,8 @@ const tokenSchema = z.object({
   expiresAt: z.number().optional(),
   refreshToken: z.string().optional(),
   refreshTokenExpiresAt: z.number().optional(),
+  /** Callback parameters the provider's token requests need again on refresh (VK ID's device). */
+  context: z.record(z.string(), z.string()).optional(),
 });
 
 const sessionSchema = z.object({
@@ -60,6 +62,7 @@ export function newSession(
   token: TokenSet,
   absoluteTimeoutSeconds: number,
   now: number,
+  context: Record<string, string> = {},
 ): SessionData {
   return {
     v: 2,
@@ -75,6 +78,7 @@ export function newSession(
       ...(token.refreshTokenExpiresAt !== undefined && {
         refreshTokenExpiresAt: token.refreshTokenExpiresAt,
       }),
+      ...(Object.keys(context).length > 0 && { context }),
     },
     createdAt: now,
     lastSeenAt: now,

@@ -79,7 +79,11 @@ export class TestBrowser {
   }
 
   /** The whole sign-in; returns the gateway's answer to the callback. */
-  async signIn(login = "octocat", returnTo = "/restricted", provider = "github"): Promise<Response> {
+  async signIn(
+    login = "octocat",
+    returnTo = "/restricted",
+    provider = "github",
+  ): Promise<Response> {
     const authorize = await this.startLogin(returnTo, provider);
     return this.get(await this.consent(authorize, { login }));
   }

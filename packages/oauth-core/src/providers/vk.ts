@@ -44,14 +44,19 @@ export function vk(options: VkOptions): VkProvider {
     fetchUser: (ctx, accessToken) => fetchVkUser(ctx, fields.clientId, accessToken),
     revokeToken: (ctx, token) => revokeVkToken(ctx, fields.clientId, token),
   } satisfies OAuthProvider;
+  const withDevice = (deviceId: string | null, state: string = generateState()) => {
+    assertNonEmptyString(deviceId, "deviceId");
+    assertNonEmptyString(state, "state");
+    const fetch = addToTokenRequests(base.fetch, { device_id: deviceId, state });
+    return Object.freeze({ ...base, fetch });
+  };
   return Object.freeze({
     ...base,
-    withDevice(deviceId: string | null, state: string = generateState()) {
-      assertNonEmptyString(deviceId, "deviceId");
-      assertNonEmptyString(state, "state");
-      const fetch = addToTokenRequests(base.fetch, { device_id: deviceId, state });
-      return Object.freeze({ ...base, fetch });
-    },
+    withDevice,
+    // The generic form of withDevice, so callers need not know VK ID's quirk.
+    tokenRequestContext: ["device_id"],
+    withContext: (context: Readonly<Record<string, string>>, state?: string) =>
+      withDevice(context.device_id ?? null, state),
   });
 }
 
