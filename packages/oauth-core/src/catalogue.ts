@@ -385,7 +385,7 @@ export const providers: Readonly<Record<string, ProviderDefinition>> = Object.fr
       revocation: true,
       pkce: true,
       notes:
-        "Token requests need the callback's device_id: exchange and refresh through provider.withDevice(deviceId, state), and keep the device id with the tokens. VK ID's id_token is not used.",
+        "Token requests need the callback's device_id: oauth-core binds it (bindCallbackContext) and the gateway keeps it with the tokens for refreshes. VK ID's id_token is not used.",
     },
   },
   yandex: {
