@@ -7,8 +7,8 @@ export type {
   ProviderDefinition,
   ProviderFactoryOptions,
   ProviderSetting,
-} from "./catalogue.js";
-export { providers } from "./catalogue.js";
+} from "./catalogue/index.js";
+export { providers } from "./catalogue/index.js";
 export type {
   DevicePollState,
   PollDeviceTokenOptions,

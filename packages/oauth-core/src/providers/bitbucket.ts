@@ -1,4 +1,4 @@
-import type { CommonProviderOptions } from "../catalogue.js";
+import type { CommonProviderOptions } from "../catalogue/types.js";
 import type { RequestContext } from "../http.js";
 import {
   assertJsonArray,

@@ -1,4 +1,4 @@
-import type { CommonProviderOptions } from "../catalogue.js";
+import type { CommonProviderOptions } from "../catalogue/types.js";
 import { Secret } from "../secret.js";
 import { assertNonEmptyString, assertScopes, assertTimeout } from "../validate.js";
 

@@ -1,4 +1,4 @@
-import type { CommonProviderOptions } from "../catalogue.js";
+import type { CommonProviderOptions } from "../catalogue/types.js";
 import { ProviderError, UnsupportedError } from "../errors.js";
 import type { RequestContext } from "../http.js";
 import type { OAuthProvider } from "../provider.js";

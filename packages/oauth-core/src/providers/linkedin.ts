@@ -1,4 +1,4 @@
-import type { CommonProviderOptions } from "../catalogue.js";
+import type { CommonProviderOptions } from "../catalogue/types.js";
 import { isJsonObject } from "../parse.js";
 import type { OAuthProvider } from "../provider.js";
 import { oidc } from "./oidc.js";

@@ -1,4 +1,4 @@
-import type { CommonProviderOptions } from "../catalogue.js";
+import type { CommonProviderOptions } from "../catalogue/types.js";
 import { IdTokenError } from "../errors.js";
 import type { JsonObject } from "../parse.js";
 import type { OAuthProvider } from "../provider.js";

@@ -1,4 +1,4 @@
-import type { CommonProviderOptions } from "../catalogue.js";
+import type { CommonProviderOptions } from "../catalogue/types.js";
 import { ResponseError } from "../errors.js";
 import { assertJsonObject, type JsonObject, readId } from "../parse.js";
 import type { ClientAuthMethod, OAuthProvider } from "../provider.js";

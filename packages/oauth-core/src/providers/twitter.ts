@@ -1,4 +1,4 @@
-import type { CommonProviderOptions } from "../catalogue.js";
+import type { CommonProviderOptions } from "../catalogue/types.js";
 import { ProviderError } from "../errors.js";
 import { assertJsonObject, isJsonObject, readNullableString, readString } from "../parse.js";
 import type { OAuthProvider } from "../provider.js";

@@ -1,4 +1,4 @@
-import type { CommonProviderOptions } from "../catalogue.js";
+import type { CommonProviderOptions } from "../catalogue/types.js";
 import type { OAuthProvider } from "../provider.js";
 import { generateState } from "../random.js";
 import { providerErrorFrom } from "../token-response.js";
