@@ -1,19 +1,27 @@
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { startNginx } from "./nginx.js";
 import { freePort, type Started, start, stop, waitForHttp } from "./processes.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const gatewayDir = join(root, "apps/gateway");
 
 /**
  * Starts the product the way `npm run dev` does (mock GitHub, gateway, Vite dev server),
- * but on free ports, and hands the SPA's URL to the tests.
+ * but on free ports, and hands the SPA's URL to the tests. Beside it: the production build
+ * as `npm start` runs it, and two production gateways behind nginx.
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
-  const [mockPort, gatewayPort, webPort, prodPort] = [
-    await freePort(),
-    await freePort(),
-    await freePort(),
-    await freePort(),
+  const ports: number[] = [];
+  for (let i = 0; i < 7; i++) ports.push(await freePort());
+  const [mockPort, gatewayPort, webPort, prodPort, balancerPort, ...balancedPorts] = ports as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
   ];
   const env = {
     NODE_ENV: "development",
@@ -27,47 +35,67 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     GITHUB_CLIENT_ID: "",
     GITHUB_CLIENT_SECRET: "",
   };
-  const processes: Started[] = [];
+  const cleanups: Array<() => Promise<void>> = [];
   const stopAll = async () => {
-    await Promise.all(processes.map(stop));
+    await Promise.all(cleanups.map((cleanup) => cleanup()));
   };
-  try {
-    const mock = start("mock-github", "node", ["dist/cli.js"], {
-      cwd: join(root, "packages/mock-github"),
-      env,
-    });
-    processes.push(mock);
-    const gateway = start("gateway", "node", ["dist/server.js"], {
-      cwd: join(root, "apps/gateway"),
-      env,
-    });
-    processes.push(gateway);
-    const web = start("web", join(root, "node_modules/.bin/vite"), ["--host", "127.0.0.1"], {
-      cwd: join(root, "apps/web"),
-      env,
-    });
-    processes.push(web);
-    // The production build as `npm start` runs it: one gateway serving the SPA and the API,
-    // with the strict CSP, against the same mock GitHub.
-    const production = start("gateway (production)", "node", ["dist/server.js"], {
-      cwd: join(root, "apps/gateway"),
+  const run = (name: string, command: string, args: string[], options: Options): Started => {
+    const started = start(name, command, args, options);
+    cleanups.push(() => stop(started));
+    return started;
+  };
+  // The production build as `npm start` runs it: one gateway serving the SPA and the API,
+  // with the strict CSP, against the same mock GitHub.
+  const production = (name: string, port: number, publicUrl: string, extra = {}) =>
+    run(name, "node", ["dist/server.js"], {
+      cwd: gatewayDir,
       env: {
         ...env,
         NODE_ENV: "production",
-        PORT: String(prodPort),
-        PUBLIC_URL: `http://localhost:${prodPort}`,
+        PORT: String(port),
+        PUBLIC_URL: publicUrl,
         SESSION_SECRET: "e2e-production-secret-of-more-than-32-chars",
         GITHUB_CLIENT_ID: "mock-client-id",
         GITHUB_CLIENT_SECRET: "mock-client-secret",
         GITHUB_URL: `http://localhost:${mockPort}`,
         SHUTDOWN_GRACE_MS: "0",
+        ...extra,
       },
     });
-    processes.push(production);
+  const balancerUrl = `http://localhost:${balancerPort}`;
+  const balanced = balancedPorts.map((port) => `127.0.0.1:${port}`);
+  try {
+    const mock = run("mock-github", "node", ["dist/cli.js"], {
+      cwd: join(root, "packages/mock-github"),
+      env,
+    });
+    const gateway = run("gateway", "node", ["dist/server.js"], { cwd: gatewayDir, env });
+    const web = run("web", join(root, "node_modules/.bin/vite"), ["--host", "127.0.0.1"], {
+      cwd: join(root, "apps/web"),
+      env,
+    });
+    const single = production("gateway (production)", prodPort, `http://localhost:${prodPort}`);
+    // Several instances as the README's "Running several instances" says: the same secret,
+    // the balancer's origin as PUBLIC_URL, the balancer (on loopback here) trusted as proxy.
+    const instances = balancedPorts.map((port, i) =>
+      production(`gateway (behind nginx, ${i + 1})`, port, balancerUrl, {
+        TRUST_PROXY: "loopback",
+      }),
+    );
     await waitForHttp(mock, `http://127.0.0.1:${mockPort}/api/v3/rate_limit`);
     await waitForHttp(gateway, `http://127.0.0.1:${gatewayPort}/healthz`);
     await waitForHttp(web, `http://127.0.0.1:${webPort}/`);
-    await waitForHttp(production, `http://127.0.0.1:${prodPort}/healthz`);
+    await waitForHttp(single, `http://127.0.0.1:${prodPort}/healthz`);
+    for (const [i, instance] of instances.entries()) {
+      await waitForHttp(instance, `http://${balanced[i]}/healthz`);
+    }
+    const nginx = await startNginx({
+      listen: `127.0.0.1:${balancerPort}`,
+      serverName: "localhost",
+      gateways: balanced,
+    });
+    cleanups.push(nginx.stop);
+    await waitForHttp(nginx.started, `http://127.0.0.1:${balancerPort}/healthz`);
   } catch (err) {
     await stopAll();
     throw err;
@@ -75,5 +103,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   process.env.E2E_BASE_URL = `http://localhost:${webPort}`;
   process.env.E2E_MOCK_GITHUB_URL = `http://localhost:${mockPort}`;
   process.env.E2E_PRODUCTION_URL = `http://localhost:${prodPort}`;
+  process.env.E2E_BALANCER_URL = balancerUrl;
+  process.env.E2E_BALANCED_GATEWAYS = balanced.join(",");
   return stopAll;
 }
+
+type Options = Parameters<typeof start>[3];
