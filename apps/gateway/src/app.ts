@@ -9,9 +9,12 @@ import type { Config } from "./config.js";
 import { errorHandler, notFound } from "./http/errors.js";
 import { createHealthRouter, type Readiness } from "./http/health.js";
 import { createHttpLogger, createLogger } from "./http/logger.js";
+import { countRequests, METRICS_PATH, serveMetrics } from "./http/metrics.js";
+import { requestScope, withRequestIds } from "./http/request-id.js";
 import { securityHeaders } from "./http/security-headers.js";
 import { requireHost } from "./http/server.js";
 import { createSpaRouter } from "./http/spa.js";
+import { countStoreErrors, GatewayMetrics } from "./observability/metrics.js";
 import { SessionManager } from "./session/manager.js";
 import { TokenRefresher } from "./session/refresh.js";
 import { createSessionCookie } from "./session/session.js";
@@ -29,18 +32,21 @@ export interface AppDeps {
   revocations?: RevocationStore;
   /** Replaces the providers built from config (tests register extra ones). */
   providers?: ProviderRegistry;
+  /** A registry of its own per app by default. */
+  metrics?: GatewayMetrics;
 }
 
 export const GITHUB_PROXY_PATH = "/api/github";
 
 /** Builds the gateway without listening, so tests and the server share one wiring. */
 export function createApp(config: Config, deps: AppDeps = {}): Express {
-  const logger = deps.logger ?? createLogger(config.logLevel, config.logFormat);
+  const logger = withRequestIds(deps.logger ?? createLogger(config.logLevel, config.logFormat));
+  const metrics = deps.metrics ?? new GatewayMetrics();
   const now = deps.now ?? Date.now;
   const secure = config.publicUrl.startsWith("https:");
-  const revocations = guardRevocationStore(
-    deps.revocations ?? new MemoryRevocationStore(now),
-    config.storeTimeoutMs,
+  const revocations = countStoreErrors(
+    guardRevocationStore(deps.revocations ?? new MemoryRevocationStore(now), config.storeTimeoutMs),
+    metrics,
   );
   const sessions = new SessionManager(
     createSessionCookie({
@@ -62,15 +68,26 @@ export function createApp(config: Config, deps: AppDeps = {}): Express {
   });
   const providers = deps.providers ?? createProviders(config, deps.fetch);
   const githubApi = providers.get("github")?.apiUrl;
-  const sessionDeps = { sessions, refresher: new TokenRefresher(providers, now) };
+  const refresher = new TokenRefresher(providers, now, (provider, outcome) =>
+    metrics.refresh(provider, outcome),
+  );
+  const sessionDeps = { sessions, refresher };
 
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", config.trustProxy);
   app.use(createHttpLogger(logger));
+  app.use(requestScope);
+  app.use(
+    countRequests(metrics, {
+      wildcards: [GITHUB_PROXY_PATH, "/auth"],
+      spa: config.webDistDir !== undefined,
+    }),
+  );
   app.use(requireHost);
   app.use(securityHeaders(config, [...providers.values()]));
   app.use(createHealthRouter(deps.readiness ?? { ready: true }, revocations));
+  app.get(METRICS_PATH, serveMetrics(config.metrics, metrics));
 
   // Before any body parser: the proxy streams request bodies as they came. Only with GitHub.
   if (githubApi) {
@@ -84,13 +101,14 @@ export function createApp(config: Config, deps: AppDeps = {}): Express {
         timeoutMs: config.proxyTimeoutMs,
         sessions: sessionDeps,
         logger,
+        metrics,
       }),
     );
   }
   app.use(
     "/auth",
     createAuthRateLimit(config.authRateLimit),
-    createAuthRouter({ config, providers, sessions, transactions, logger, now }),
+    createAuthRouter({ config, providers, sessions, transactions, logger, metrics, now }),
   );
   app.use("/api", createMeRouter(sessionDeps));
   if (config.webDistDir) app.use(createSpaRouter(config.webDistDir));

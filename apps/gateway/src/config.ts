@@ -8,6 +8,7 @@ import { type ProviderConfig, parseProviders } from "./provider-config.js";
 /** The only module that reads `process.env`; everything else receives a `Config`. */
 
 const MIN_SECRET_LENGTH = 32;
+const MIN_METRICS_TOKEN_LENGTH = 16;
 
 /** Who may sign in with GitHub; all empty means anyone with a GitHub account. */
 export interface GitHubAccess {
@@ -52,6 +53,8 @@ export interface Config {
   /** Human-readable logs for a terminal (development default) or one JSON object a line. */
   logFormat: "json" | "pretty";
   trustProxy: boolean | number | string;
+  /** Who may read `/metrics`: bearer-token holders, or (no token) loopback clients unless public. */
+  metrics: { token: string | undefined; public: boolean };
   /** The built SPA to serve, or undefined when something else (Vite in development) serves it. */
   webDistDir: string | undefined;
 }
@@ -115,6 +118,11 @@ const schema = z.object({
   LOG_FORMAT: z.enum(["json", "pretty"]).optional(),
   TRUST_PROXY: optionalString,
   WEB_DIST_DIR: optionalString,
+  METRICS_TOKEN: optionalString,
+  METRICS_PUBLIC: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
 });
 
 type Env = Record<string, string | undefined>;
@@ -168,6 +176,13 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push("SHUTDOWN_GRACE_MS: must be shorter than SHUTDOWN_TIMEOUT_MS");
   }
 
+  if (e.METRICS_TOKEN !== undefined && e.METRICS_TOKEN.length < MIN_METRICS_TOKEN_LENGTH) {
+    problems.push(`METRICS_TOKEN: must be at least ${MIN_METRICS_TOKEN_LENGTH} characters`);
+  }
+  if (e.METRICS_TOKEN !== undefined && e.METRICS_PUBLIC) {
+    problems.push("METRICS_PUBLIC: cannot be true when METRICS_TOKEN is set; choose one");
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
 
   const publicUrl = new URL(e.PUBLIC_URL ?? `http://localhost:${e.WEB_PORT}`).origin;
@@ -195,6 +210,7 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT ?? (e.NODE_ENV === "development" ? "pretty" : "json"),
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    metrics: { token: e.METRICS_TOKEN, public: e.METRICS_PUBLIC },
     webDistDir: e.WEB_DIST_DIR ?? (production ? builtWebDir() : undefined),
   };
 }

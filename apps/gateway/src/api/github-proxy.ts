@@ -5,6 +5,7 @@ import { createProxyMiddleware } from "http-proxy-middleware";
 import type { Logger } from "pino";
 import { requireCsrf } from "../http/csrf.js";
 import { HttpError, sendError } from "../http/errors.js";
+import type { GatewayMetrics } from "../observability/metrics.js";
 import type { SessionData } from "../session/session.js";
 import { requireSession, type SessionDeps } from "./me.js";
 import { checkProxyPath } from "./proxy-path.js";
@@ -18,6 +19,7 @@ export interface GitHubProxyOptions {
   timeoutMs: number;
   sessions: SessionDeps;
   logger: Logger;
+  metrics: GatewayMetrics;
 }
 
 /** The session travels from the check to the proxy hooks on the request itself. */
@@ -29,7 +31,7 @@ const timedOut = new WeakSet<IncomingMessage>();
  * browser never holds it. Mount before any body parser: the proxy streams the raw body.
  */
 export function createGitHubProxy(options: GitHubProxyOptions): RequestHandler[] {
-  const { apiUrl, sessions, logger, mountPath } = options;
+  const { apiUrl, sessions, logger, metrics, mountPath } = options;
   const target = new URL(apiUrl);
   const methods = new Set(options.methods.map((m) => m.toUpperCase()));
   const Agent = target.protocol === "https:" ? https.Agent : http.Agent;
@@ -66,6 +68,9 @@ export function createGitHubProxy(options: GitHubProxyOptions): RequestHandler[]
         for (const name of ["cookie", "authorization", "x-csrf", "origin", "referer"]) {
           proxyReq.removeHeader(name);
         }
+        // Nor X-Request-Id: it correlates this gateway's logs and may be the client's choice;
+        // GitHub keeps its own (X-GitHub-Request-Id).
+        proxyReq.removeHeader("x-request-id");
         proxyReq.setHeader(
           "authorization",
           `Bearer ${sessionOf.get(req)?.token.accessToken ?? ""}`,
@@ -73,9 +78,11 @@ export function createGitHubProxy(options: GitHubProxyOptions): RequestHandler[]
         proxyReq.on("timeout", () => timedOut.add(req));
       },
       proxyRes(proxyRes, req, res) {
+        metrics.upstream(proxyRes.statusCode ?? "error");
         const headers = proxyRes.headers;
-        // GitHub may not set cookies on our origin, nor widen CORS for it.
+        // GitHub may not set cookies on our origin, nor widen CORS for it, nor replace our id.
         delete headers["set-cookie"];
+        delete headers["x-request-id"];
         for (const name of Object.keys(headers)) {
           if (name.startsWith("access-control-")) delete headers[name];
         }
@@ -101,6 +108,8 @@ export function createGitHubProxy(options: GitHubProxyOptions): RequestHandler[]
           res.destroy();
           return;
         }
+        // Counted here only when GitHub's answer never started (else proxyRes counted it).
+        metrics.upstream(timeout ? "timeout" : "error");
         if (timeout) sendError(res, 504, "upstream_timeout", "GitHub did not answer in time.");
         else sendError(res, 502, "upstream_unavailable", "GitHub could not be reached.");
       },

@@ -14,6 +14,7 @@ import type { Logger } from "pino";
 import type { Config } from "../config.js";
 import { requireCsrf } from "../http/csrf.js";
 import { HttpError } from "../http/errors.js";
+import type { GatewayMetrics } from "../observability/metrics.js";
 import type { SessionManager } from "../session/manager.js";
 import type { SealedCookie } from "../session/sealed-cookie.js";
 import type { Transaction } from "../session/transaction.js";
@@ -27,12 +28,13 @@ export interface AuthRouterDeps {
   sessions: SessionManager;
   transactions: SealedCookie<Transaction>;
   logger: Logger;
+  metrics: GatewayMetrics;
   now?: () => number;
 }
 
 /** `/auth/*`: translates HTTP to oauth-core calls and back; no OAuth logic lives here. */
 export function createAuthRouter(deps: AuthRouterDeps): Router {
-  const { config, providers, sessions, transactions, logger } = deps;
+  const { config, providers, sessions, transactions, logger, metrics } = deps;
   const now = deps.now ?? Date.now;
   const router = Router();
 
@@ -68,6 +70,7 @@ export function createAuthRouter(deps: AuthRouterDeps): Router {
     } catch (err) {
       const code = loginErrorCode(err);
       logger.warn({ provider: provider.id, code, err: describe(err) }, "sign-in could not start");
+      metrics.login(provider.id, code);
       return redirect(res, loginErrorLocation(code));
     }
     await transactions.write(res, {
@@ -88,7 +91,10 @@ export function createAuthRouter(deps: AuthRouterDeps): Router {
     const transaction = await transactions.read(req);
     // Single use: whatever happens next, this transaction is gone.
     transactions.clear(res);
-    const fail = (code: string) => redirect(res, loginErrorLocation(code));
+    const fail = (code: string) => {
+      metrics.login(provider.id, code);
+      redirect(res, loginErrorLocation(code));
+    };
 
     if (!transaction) return fail("transaction_missing");
     if (transaction.provider !== provider.id) return fail("state_mismatch");
@@ -128,6 +134,7 @@ export function createAuthRouter(deps: AuthRouterDeps): Router {
       }
       await sessions.start(res, provider.id, user, tokens, bound.context);
       logger.info({ provider: provider.id, userId: user.id }, "signed in");
+      metrics.login(provider.id, "success");
       return redirect(res, safeReturnTo(transaction.returnTo));
     } catch (err) {
       const code = loginErrorCode(err);

@@ -1,5 +1,7 @@
 import { type Logger, pino } from "pino";
 import { pinoHttp } from "pino-http";
+import { METRICS_PATH } from "./metrics.js";
+import { requestId } from "./request-id.js";
 
 /** Query parameters whose values are secrets or one-time credentials. */
 const SECRET_PARAMS = new Set([
@@ -44,12 +46,14 @@ export function redactUrl(url: string): string {
   return `${parsed.pathname}${query ? `?${query.replaceAll("%5Bredacted%5D", "[redacted]")}` : ""}`;
 }
 
-/** Request headers worth a log line; everything else (cookies, authorization…) never is. */
+/**
+ * Request headers worth a log line; everything else (cookies, authorization…) never is.
+ * An incoming X-Request-Id is not among them: `req.id` holds it once it has been checked.
+ */
 const LOGGED_REQUEST_HEADERS = [
   "host",
   "user-agent",
   "x-forwarded-for",
-  "x-request-id",
   "origin",
   "sec-fetch-site",
 ];
@@ -67,6 +71,7 @@ function pick(headers: Record<string, unknown> | undefined, names: readonly stri
 export function createHttpLogger(logger: Logger) {
   return pinoHttp({
     logger,
+    genReqId: requestId,
     serializers: {
       req: (req: {
         id?: unknown;
@@ -87,7 +92,13 @@ export function createHttpLogger(logger: Logger) {
         };
       },
     },
-    customLogLevel: (_req, res, err) =>
-      err || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info",
+    customLogLevel: (req, res, err) => {
+      if (err || res.statusCode >= 500) return "error";
+      if (res.statusCode >= 400) return "warn";
+      // A scrape every few seconds is noise at info.
+      return new URL(req.url ?? "/", "http://gateway.invalid").pathname === METRICS_PATH
+        ? "debug"
+        : "info";
+    },
   });
 }

@@ -32,6 +32,8 @@ export class TokenRefresher {
   constructor(
     private readonly providers: ReadonlyMap<string, OAuthProvider>,
     private readonly now: () => number = Date.now,
+    /** Told once per refresh (not per waiting request): metrics. */
+    private readonly onRefresh?: (provider: string, outcome: "success" | "failure") => void,
   ) {}
 
   /** The token to use now: the session's own, a fresher one already fetched, or a new one. */
@@ -45,6 +47,10 @@ export class TokenRefresher {
     if (!pending) {
       pending = this.refresh(session, current).finally(() => this.inFlight.delete(session.sid));
       this.inFlight.set(session.sid, pending);
+      pending.then(
+        () => this.onRefresh?.(session.provider, "success"),
+        () => this.onRefresh?.(session.provider, "failure"),
+      );
     }
     return pending;
   }

@@ -1,0 +1,116 @@
+import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
+import { StoreUnavailableError } from "../stores/guarded.js";
+
+const PREFIX = "latchkey_";
+/** Seconds: from a health check (~1 ms) to a proxied call near its 30 s timeout. */
+const DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+/** Node's parser accepts some thirty methods; the rest are counted together. */
+const METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
+
+const COUNTER_HELP = {
+  http_requests_total: "HTTP requests answered, by method, route pattern and status.",
+  logins_total: 'Sign-ins by provider and outcome ("success" or the login error code).',
+  proxy_upstream_responses_total:
+    'GitHub API answers through the proxy, by status ("error" or "timeout" when none came).',
+  token_refreshes_total: "Access-token refreshes by provider and outcome.",
+  store_errors_total: "Store calls that failed or timed out, by operation.",
+};
+
+type RefreshOutcome = "success" | "failure";
+
+let processRegistry: Registry | undefined;
+
+/**
+ * CPU, memory, event loop and GC belong to the process, not to one app. And
+ * `collectDefaultMetrics` starts an event-loop monitor and a GC observer that never stop: so
+ * once per process, however many apps there are (tests build hundreds).
+ */
+function processMetrics(): Registry {
+  if (!processRegistry) {
+    processRegistry = new Registry();
+    collectDefaultMetrics({ register: processRegistry, prefix: PREFIX });
+  }
+  return processRegistry;
+}
+
+/**
+ * The gateway's metrics, one registry per app (never prom-client's global one). Every label
+ * value comes from a bounded set: route patterns, configured provider ids, fixed error codes,
+ * HTTP statuses, store operation names. Never a raw path, user, code or session id.
+ */
+export class GatewayMetrics {
+  readonly registry = new Registry();
+  private readonly requests = this.counter("http_requests_total", ["method", "route", "status"]);
+  private readonly durations = new Histogram({
+    name: `${PREFIX}http_request_duration_seconds`,
+    help: "Time from request to the end of the answer, by method, route pattern and status.",
+    labelNames: ["method", "route", "status"] as const,
+    buckets: DURATION_BUCKETS,
+    registers: [this.registry],
+  });
+  private readonly logins = this.counter("logins_total", ["provider", "outcome"]);
+  private readonly upstreamResponses = this.counter("proxy_upstream_responses_total", ["status"]);
+  private readonly refreshes = this.counter("token_refreshes_total", ["provider", "outcome"]);
+  private readonly storeErrors = this.counter("store_errors_total", ["operation"]);
+
+  constructor() {
+    processMetrics();
+  }
+
+  request(method: string, route: string, status: string, seconds: number): void {
+    const labels = { method: METHODS.has(method) ? method : "other", route, status };
+    this.requests.inc(labels);
+    this.durations.observe(labels, seconds);
+  }
+
+  login(provider: string, outcome: string): void {
+    this.logins.inc({ provider, outcome });
+  }
+
+  upstream(status: number | "error" | "timeout"): void {
+    this.upstreamResponses.inc({ status: String(status) });
+  }
+
+  refresh(provider: string, outcome: RefreshOutcome): void {
+    this.refreshes.inc({ provider, outcome });
+  }
+
+  storeError(operation: string): void {
+    this.storeErrors.inc({ operation });
+  }
+
+  private counter<L extends string>(name: keyof typeof COUNTER_HELP, labelNames: readonly L[]) {
+    const help = COUNTER_HELP[name];
+    return new Counter({ name: `${PREFIX}${name}`, help, labelNames, registers: [this.registry] });
+  }
+
+  get contentType(): string {
+    return this.registry.contentType;
+  }
+
+  /** The app's metrics and the process's, in Prometheus text format. */
+  text(): Promise<string> {
+    return Registry.merge([this.registry, processMetrics()]).metrics();
+  }
+}
+
+/**
+ * Counts a store's `StoreUnavailableError`s and passes them on unchanged. Wraps any store
+ * whose methods return promises (revocations, and whatever store comes next).
+ */
+export function countStoreErrors<T extends object>(store: T, metrics: GatewayMetrics): T {
+  return new Proxy(store, {
+    get(target, key) {
+      const value: unknown = Reflect.get(target, key);
+      if (typeof value !== "function") return value;
+      return (...args: unknown[]) => {
+        const result: unknown = value.apply(target, args);
+        if (!(result instanceof Promise)) return result;
+        return result.catch((err: unknown) => {
+          if (err instanceof StoreUnavailableError) metrics.storeError(err.operation);
+          throw err;
+        });
+      };
+    },
+  });
+}
