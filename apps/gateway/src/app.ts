@@ -19,8 +19,10 @@ import { SessionManager } from "./session/manager.js";
 import { TokenRefresher } from "./session/refresh.js";
 import { createSessionCookie } from "./session/session.js";
 import { createTransactionCookie } from "./session/transaction.js";
-import { guardRevocationStore } from "./stores/guarded.js";
-import { MemoryRevocationStore, type RevocationStore } from "./stores/revocation-store.js";
+import { guardStores } from "./stores/guarded.js";
+import type { RevocationStore } from "./stores/revocation-store.js";
+import { createStores } from "./stores/select.js";
+import type { Stores } from "./stores/stores.js";
 
 export interface AppDeps {
   logger?: Logger;
@@ -28,7 +30,10 @@ export interface AppDeps {
   fetch?: typeof fetch;
   now?: () => number;
   readiness?: Readiness;
-  /** Where revoked session ids are kept; memory by default. */
+  /** Revocations, cached users, refresh locks, rate-limit counters; by default chosen from
+   * config (Redis when configured, else memory). Whoever passes them in closes them. */
+  stores?: Stores;
+  /** Replaces the stores' revocation list alone (tests inject one that fails). */
   revocations?: RevocationStore;
   /** Replaces the providers built from config (tests register extra ones). */
   providers?: ProviderRegistry;
@@ -44,10 +49,12 @@ export function createApp(config: Config, deps: AppDeps = {}): Express {
   const metrics = deps.metrics ?? new GatewayMetrics();
   const now = deps.now ?? Date.now;
   const secure = config.publicUrl.startsWith("https:");
-  const revocations = countStoreErrors(
-    guardRevocationStore(deps.revocations ?? new MemoryRevocationStore(now), config.storeTimeoutMs),
-    metrics,
+  const stores = guardStores(
+    deps.stores ?? createStores(config, { logger, now }),
+    config.storeTimeoutMs,
+    deps.revocations,
   );
+  const revocations = countStoreErrors(stores.revocations, metrics);
   const sessions = new SessionManager(
     createSessionCookie({
       secrets: config.sessionSecrets,
@@ -68,8 +75,14 @@ export function createApp(config: Config, deps: AppDeps = {}): Express {
   });
   const providers = deps.providers ?? createProviders(config, deps.fetch);
   const githubApi = providers.get("github")?.apiUrl;
-  const refresher = new TokenRefresher(providers, now, (provider, outcome) =>
-    metrics.refresh(provider, outcome),
+  const refresher = new TokenRefresher(
+    providers,
+    countStoreErrors(stores.refresh, metrics),
+    {
+      refreshTimeoutMs: config.providerTimeoutMs,
+      onRefresh: (provider, outcome) => metrics.refresh(provider, outcome),
+    },
+    now,
   );
   const sessionDeps = { sessions, refresher };
 
@@ -107,10 +120,13 @@ export function createApp(config: Config, deps: AppDeps = {}): Express {
   }
   app.use(
     "/auth",
-    createAuthRateLimit(config.authRateLimit),
+    createAuthRateLimit(config.authRateLimit, stores.rateLimit("auth")),
     createAuthRouter({ config, providers, sessions, transactions, logger, metrics, now }),
   );
-  app.use("/api", createMeRouter(sessionDeps));
+  app.use(
+    "/api",
+    createMeRouter({ ...sessionDeps, users: countStoreErrors(stores.users, metrics) }),
+  );
   if (config.webDistDir) app.use(createSpaRouter(config.webDistDir));
 
   app.use(notFound);

@@ -4,6 +4,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { type ProviderConfig, parseProviders } from "./provider-config.js";
+import { parseRedisConfig, type RedisConfig } from "./stores/redis-config.js";
 
 /** The only module that reads `process.env`; everything else receives a `Config`. */
 
@@ -41,6 +42,10 @@ export interface Config {
   revokeTimeoutMs: number;
   /** A store call slower than this makes the request a 503 instead of a hang. */
   storeTimeoutMs: number;
+  /** The shared stores' Redis; undefined keeps everything in this process's memory. */
+  redis: RedisConfig | undefined;
+  /** How long a signed-in user stays cached (never past the session). */
+  userCacheTtlSeconds: number;
   /** Requests to /auth/* per client IP per window. */
   authRateLimit: { max: number; windowSeconds: number };
   /** Methods the GitHub proxy forwards; writes only when configured. */
@@ -92,6 +97,12 @@ const schema = z.object({
   SESSION_IDLE_TIMEOUT_SECONDS: positiveInt(8 * 60 * 60),
   SESSION_ABSOLUTE_TIMEOUT_SECONDS: positiveInt(7 * 24 * 60 * 60),
   STORE_TIMEOUT_MS: positiveInt(500),
+  REDIS_URL: optionalString,
+  REDIS_SENTINELS: optionalString,
+  REDIS_SENTINEL_NAME: optionalString,
+  REDIS_CLUSTER_NODES: optionalString,
+  REDIS_PREFIX: z.string().default("latchkey:"),
+  USER_CACHE_TTL_SECONDS: z.coerce.number().int().positive().optional(),
   AUTH_RATE_LIMIT_MAX: positiveInt(60),
   AUTH_RATE_LIMIT_WINDOW_SECONDS: positiveInt(60),
   GITHUB_PROXY_METHODS: z
@@ -155,6 +166,7 @@ export function loadConfig(env: Env = process.env): Config {
     { production, mockBaseUrl: e.GITHUB_URL ?? `http://localhost:${e.MOCK_GITHUB_PORT}` },
     problems,
   );
+  const redis = parseRedisConfig(e, problems);
   const githubAccess = {
     orgs: list(e.GITHUB_ALLOWED_ORGS),
     teams: list(e.GITHUB_ALLOWED_TEAMS),
@@ -202,6 +214,8 @@ export function loadConfig(env: Env = process.env): Config {
     proxyTimeoutMs: e.PROXY_TIMEOUT_MS,
     revokeTimeoutMs: e.REVOKE_TIMEOUT_MS,
     storeTimeoutMs: e.STORE_TIMEOUT_MS,
+    redis,
+    userCacheTtlSeconds: e.USER_CACHE_TTL_SECONDS ?? e.SESSION_IDLE_TIMEOUT_SECONDS,
     authRateLimit: { max: e.AUTH_RATE_LIMIT_MAX, windowSeconds: e.AUTH_RATE_LIMIT_WINDOW_SECONDS },
     proxyMethods: e.GITHUB_PROXY_METHODS,
     // Production sits behind load balancers that need a moment to notice; development does not.

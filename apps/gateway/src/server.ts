@@ -5,6 +5,8 @@ import { type Config, ConfigError, loadConfig, loadDotEnv } from "./config.js";
 import type { Readiness } from "./http/health.js";
 import { createLogger } from "./http/logger.js";
 import { createGatewayServer } from "./http/server.js";
+import { createStores } from "./stores/select.js";
+import type { Stores } from "./stores/stores.js";
 
 function main(): void {
   loadDotEnv();
@@ -33,7 +35,9 @@ function main(): void {
   }
 
   const readiness: Readiness = { ready: true };
-  const app = createApp(config, { logger, readiness });
+  const stores = createStores(config, { logger });
+  if (config.redis) logger.info({ mode: config.redis.mode }, "stores: redis");
+  const app = createApp(config, { logger, readiness, stores });
   const server = createGatewayServer(app);
   server.listen(config.port, config.host, () => {
     logger.info({ port: config.port, publicUrl: config.publicUrl }, "gateway listening");
@@ -46,7 +50,7 @@ function main(): void {
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    shutdown(server, readiness, config, logger, signal);
+    shutdown(server, readiness, stores, config, logger, signal);
   };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
@@ -62,6 +66,7 @@ function main(): void {
 function shutdown(
   server: Server,
   readiness: Readiness,
+  stores: Stores,
   config: Config,
   logger: Logger,
   signal: string,
@@ -79,8 +84,10 @@ function shutdown(
   server.prependListener("request", (_req, res) => res.setHeader("connection", "close"));
   setTimeout(() => {
     server.close(() => {
-      logger.info("stopped");
-      process.exit(0);
+      void stores.close().finally(() => {
+        logger.info("stopped");
+        process.exit(0);
+      });
     });
     server.closeIdleConnections();
   }, config.shutdownGraceMs).unref();

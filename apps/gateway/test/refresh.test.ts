@@ -1,5 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { TestBrowser } from "./support/browser.js";
+import { EXPIRING_APP, tokenRequests, useFakeDate } from "./support/expiring-app.js";
 import { startGateway } from "./support/gateway.js";
 import { useMockGitHub } from "./support/network.js";
 
@@ -7,30 +8,8 @@ const github = useMockGitHub();
 const HOUR = 3600_000;
 const CSRF = { "x-csrf": "1" };
 
-/** The mock's GitHub-App-style client: user tokens expire after 8 hours and come with a refresh token. */
-const EXPIRING_APP = {
-  GITHUB_CLIENT_ID: "mock-app-client-id",
-  GITHUB_CLIENT_SECRET: "mock-app-client-secret",
-  SESSION_IDLE_TIMEOUT_SECONDS: String(24 * 3600),
-};
-
-const refreshCalls = () =>
-  github.mock.requests.filter((r) => r.method === "POST" && r.path === "/login/oauth/access_token")
-    .length;
-
-// One clock for everything in this process — gateway, oauth-core's expiry arithmetic and the
-// mock — moved by faking Date only (timers stay real, so HTTP keeps working).
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ["Date"] });
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
-const clock = {
-  advance(ms: number) {
-    vi.setSystemTime(Date.now() + ms);
-  },
-};
+const refreshCalls = () => tokenRequests(github.mock);
+const clock = useFakeDate();
 
 async function signedIn() {
   const gateway = await startGateway({ ...EXPIRING_APP, GITHUB_URL: github.mock.baseUrl });

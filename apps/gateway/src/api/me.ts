@@ -4,6 +4,7 @@ import { HttpError } from "../http/errors.js";
 import type { SessionManager } from "../session/manager.js";
 import { RefreshFailedError, type TokenRefresher } from "../session/refresh.js";
 import type { SessionData } from "../session/session.js";
+import type { UserCache } from "../stores/stores.js";
 
 export interface SessionDeps {
   sessions: SessionManager;
@@ -33,13 +34,21 @@ export async function requireSession(
   return token === session.token ? session : sessions.replaceToken(res, session, token);
 }
 
-/** `GET /api/me`: who is signed in, from the sealed session alone; never a token. */
-export function createMeRouter(deps: SessionDeps): Router {
+/**
+ * `GET /api/me`: who is signed in, from the user cache, else from the seal (which then fills
+ * the cache); never a token.
+ */
+export function createMeRouter(deps: SessionDeps & { users: UserCache }): Router {
   const router = Router();
   router.get("/me", async (req, res) => {
     const session = await requireSession(deps, req, res);
+    let user = await deps.users.get(session.sid);
+    if (!user) {
+      user = session.user;
+      await deps.users.set(session.sid, user, session.expiresAt);
+    }
     res.set("Cache-Control", "no-store").json({
-      user: session.user,
+      user,
       provider: session.provider,
       expiresAt: new Date(session.expiresAt).toISOString(),
     });

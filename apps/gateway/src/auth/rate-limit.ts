@@ -1,5 +1,5 @@
 import type { RequestHandler } from "express";
-import { rateLimit } from "express-rate-limit";
+import { rateLimit, type Store } from "express-rate-limit";
 import { sendError } from "../http/errors.js";
 import { loginErrorLocation } from "./login-error.js";
 
@@ -7,12 +7,14 @@ import { loginErrorLocation } from "./login-error.js";
  * Per-client-IP limit on /auth/*: logins and callbacks are cheap to ask for and costly to
  * answer (provider round trips, seals). The client IP comes from Express's `trust proxy`
  * setting (TRUST_PROXY), so behind a load balancer each user is counted, not the balancer.
+ * The counters live in `store` (shared by every instance when it is Redis), else in memory.
  */
-export function createAuthRateLimit(options: {
-  max: number;
-  windowSeconds: number;
-}): RequestHandler {
+export function createAuthRateLimit(
+  options: { max: number; windowSeconds: number },
+  store?: Store,
+): RequestHandler {
   return rateLimit({
+    ...(store && { store }),
     windowMs: options.windowSeconds * 1000,
     limit: options.max,
     standardHeaders: "draft-7",

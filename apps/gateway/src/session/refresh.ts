@@ -1,15 +1,18 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import {
   type OAuthProvider,
   refreshTokens,
   type TokenSet,
   withSavedContext,
 } from "@latchkey/oauth-core";
+import { StoreUnavailableError } from "../stores/guarded.js";
+import type { RefreshOutcome, RefreshStore, StoredToken } from "../stores/stores.js";
 import type { SessionData } from "./session.js";
-
-type StoredToken = SessionData["token"];
 
 /** Refresh this long before expiry, so a token never dies in the middle of a proxied call. */
 const EARLY_MS = 60_000;
+/** A failed refresh is remembered this long: the session is revoked right after anyway. */
+const FAILURE_MEMORY_MS = 60_000;
 
 export class RefreshFailedError extends Error {
   readonly code = "session_expired";
@@ -19,44 +22,116 @@ export class RefreshFailedError extends Error {
   }
 }
 
+export interface RefreshOptions {
+  /** The longest a refresh at the provider can take (its request timeout). */
+  refreshTimeoutMs: number;
+  /** How often an instance waiting for another's refresh looks for the outcome. */
+  pollMs?: number;
+  /** Told once per refresh this process makes (not per waiting request): metrics. */
+  onRefresh?: (provider: string, outcome: "success" | "failure") => void;
+}
+
 /**
- * Keeps a session's access token fresh. Per session id, one refresh at a time: concurrent
- * requests wait for the same one. The result is kept until the new token's own expiry,
- * because providers rotate refresh tokens: a request that still carries the old cookie must
- * get the new token, not spend the old (now dead) refresh token and end the session.
+ * Keeps a session's access token fresh, once per session however many requests and gateway
+ * instances ask. Providers rotate refresh tokens: two refreshes with the same one would end
+ * the session, so
+ * - within a process, concurrent requests share one refresh;
+ * - across processes, a lock in the store picks one refresher; the others wait for the
+ *   outcome it publishes (sealed, in Redis) and use that;
+ * - the outcome stays published until the new token expires, so a request still carrying
+ *   the cookie from before gets the new token, on any instance, instead of spending the dead
+ *   refresh token.
+ * If the lock holder dies, its lock expires and a waiter takes over. A failed refresh ends
+ * the session (fail closed), for the waiters too: it is published as a failure.
  */
 export class TokenRefresher {
   private readonly inFlight = new Map<string, Promise<StoredToken>>();
-  private readonly latest = new Map<string, StoredToken>();
+  private readonly lockTtlMs: number;
+  private readonly pollMs: number;
 
   constructor(
     private readonly providers: ReadonlyMap<string, OAuthProvider>,
+    private readonly store: RefreshStore,
+    private readonly options: RefreshOptions,
     private readonly now: () => number = Date.now,
-    /** Told once per refresh (not per waiting request): metrics. */
-    private readonly onRefresh?: (provider: string, outcome: "success" | "failure") => void,
-  ) {}
+  ) {
+    // Long enough that a live holder never loses the lock mid-refresh.
+    this.lockTtlMs = options.refreshTimeoutMs + 5_000;
+    this.pollMs = options.pollMs ?? 50;
+  }
 
   /** The token to use now: the session's own, a fresher one already fetched, or a new one. */
   async fresh(session: SessionData): Promise<StoredToken> {
-    const newer = this.latest.get(session.sid);
-    const current =
-      newer && (newer.expiresAt ?? 0) > (session.token.expiresAt ?? 0) ? newer : session.token;
+    // The usual case costs no store round trip: a replaced access token stays valid until
+    // its own expiry, only the refresh token behind it is spent.
+    if (!this.needsRefresh(session.token)) return session.token;
+    const published = await this.store.outcome(session.sid);
+    const current = newest(session.token, published);
     if (!this.needsRefresh(current)) return current;
+    if (published && "failed" in published) throw failedElsewhere();
 
     let pending = this.inFlight.get(session.sid);
     if (!pending) {
-      pending = this.refresh(session, current).finally(() => this.inFlight.delete(session.sid));
+      pending = this.once(session, current).finally(() => this.inFlight.delete(session.sid));
       this.inFlight.set(session.sid, pending);
-      pending.then(
-        () => this.onRefresh?.(session.provider, "success"),
-        () => this.onRefresh?.(session.provider, "failure"),
-      );
     }
     return pending;
   }
 
   private needsRefresh(token: StoredToken): boolean {
     return token.expiresAt !== undefined && token.expiresAt - EARLY_MS <= this.now();
+  }
+
+  /** Takes the lock and refreshes, or waits for whoever holds it. */
+  private async once(session: SessionData, seen: StoredToken): Promise<StoredToken> {
+    // Wall time, not `now`: tests move the date, and a wait must still end.
+    const giveUpAt = performance.now() + 2 * this.lockTtlMs;
+    for (;;) {
+      const owner = await this.store.lock(session.sid, this.lockTtlMs);
+      if (owner !== undefined) return this.whileLocked(session, seen, owner);
+      await sleep(this.pollMs);
+      const outcome = await this.store.outcome(session.sid);
+      if (outcome && "failed" in outcome) throw failedElsewhere();
+      const latest = newest(seen, outcome);
+      if (!this.needsRefresh(latest)) return latest;
+      if (performance.now() > giveUpAt) throw new StoreUnavailableError("refresh.wait");
+    }
+  }
+
+  private async whileLocked(
+    session: SessionData,
+    seen: StoredToken,
+    owner: string,
+  ): Promise<StoredToken> {
+    try {
+      // Another instance may have finished between our first look and our lock.
+      const outcome = await this.store.outcome(session.sid);
+      if (outcome && "failed" in outcome) throw failedElsewhere();
+      const current = newest(seen, outcome);
+      if (!this.needsRefresh(current)) return current;
+      let next: StoredToken;
+      try {
+        next = await this.refresh(session, current);
+      } catch (err) {
+        this.options.onRefresh?.(session.provider, "failure");
+        await this.publish(session, { failed: true }, this.now() + FAILURE_MEMORY_MS);
+        throw err;
+      }
+      this.options.onRefresh?.(session.provider, "success");
+      await this.publish(session, { token: next }, next.expiresAt ?? session.expiresAt);
+      return next;
+    } finally {
+      // If this fails the lock simply expires.
+      await this.store.unlock(session.sid, owner).catch(() => {});
+    }
+  }
+
+  /**
+   * Best effort: when the store cannot take it, this request still gets the new token and
+   * re-seals it into the cookie, the one place the rotated refresh token then survives.
+   */
+  private async publish(session: SessionData, outcome: RefreshOutcome, untilMs: number) {
+    await this.store.publish(session.sid, outcome, untilMs).catch(() => {});
   }
 
   private async refresh(session: SessionData, token: StoredToken): Promise<StoredToken> {
@@ -74,7 +149,7 @@ export class TokenRefresher {
     } catch (err) {
       throw new RefreshFailedError(err);
     }
-    const stored: StoredToken = {
+    return {
       accessToken: next.accessToken,
       tokenType: next.tokenType,
       // Some providers omit scope on refresh: the grant is unchanged then.
@@ -89,16 +164,16 @@ export class TokenRefresher {
       }),
       ...(token.context && { context: token.context }),
     };
-    this.remember(session.sid, stored);
-    return stored;
   }
+}
 
-  private remember(sid: string, token: StoredToken): void {
-    this.latest.set(sid, token);
-    // Bounded: an entry is useless once its token has expired.
-    const now = this.now();
-    for (const [key, value] of this.latest) {
-      if ((value.expiresAt ?? 0) <= now) this.latest.delete(key);
-    }
-  }
+/** Another request (here or on another instance) tried this session's refresh, and it failed. */
+function failedElsewhere(): RefreshFailedError {
+  return new RefreshFailedError(new Error("the session's refresh failed on another request"));
+}
+
+/** The token that lasts longer: a published one replaces the cookie's only if it is newer. */
+function newest(token: StoredToken, outcome: RefreshOutcome | undefined): StoredToken {
+  if (!outcome || "failed" in outcome) return token;
+  return (outcome.token.expiresAt ?? 0) > (token.expiresAt ?? 0) ? outcome.token : token;
 }

@@ -3,7 +3,7 @@ import type { NormalizedUser, TokenSet } from "@latchkey/oauth-core";
 import { z } from "zod";
 import { cookieName, SealedCookie } from "./sealed-cookie.js";
 
-const userSchema = z.object({
+export const userSchema = z.object({
   provider: z.string(),
   id: z.string(),
   login: z.string(),
@@ -13,7 +13,7 @@ const userSchema = z.object({
   profileUrl: z.string().nullable(),
 });
 
-const tokenSchema = z.object({
+export const tokenSchema = z.object({
   accessToken: z.string(),
   tokenType: z.string(),
   scopes: z.array(z.string()),

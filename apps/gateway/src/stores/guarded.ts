@@ -1,4 +1,5 @@
 import type { RevocationStore } from "./revocation-store.js";
+import type { Stores } from "./stores.js";
 
 /** A store did not answer in time or failed: the request cannot be decided safely. */
 export class StoreUnavailableError extends Error {
@@ -35,10 +36,57 @@ export async function withinDeadline<T>(
   }
 }
 
+type AsyncMethod<T> = {
+  [K in keyof T]: T[K] extends (...args: never[]) => Promise<unknown> ? K : never;
+}[keyof T];
+
+/** `target` with each named method bounded by `withinDeadline`, named `<area>.<method>`. */
+function bound<T extends object, K extends AsyncMethod<T>>(
+  area: string | undefined,
+  target: T,
+  methods: readonly K[],
+  timeoutMs: number,
+): Pick<T, K> {
+  const guarded: Partial<Record<K, unknown>> = {};
+  for (const method of methods) {
+    const call = target[method] as (...args: unknown[]) => Promise<unknown>;
+    guarded[method] = (...args: unknown[]) =>
+      withinDeadline(area ? `${area}.${String(method)}` : String(method), timeoutMs, () =>
+        call.apply(target, args),
+      );
+  }
+  return guarded as Pick<T, K>;
+}
+
 export function guardRevocationStore(store: RevocationStore, timeoutMs: number): RevocationStore {
+  // Plain names: the first store had them, and metrics label its errors with them.
+  return bound(undefined, store, ["revoke", "isRevoked", "ping"], timeoutMs);
+}
+
+/**
+ * The stores as the app uses them: every call bounded, and revoking a session also forgets
+ * its cached user. `revocations` replaces the revocation list alone (tests inject one that
+ * fails). The rate limiter bounds its own calls: it falls back instead of failing.
+ */
+export function guardStores(
+  stores: Stores,
+  timeoutMs: number,
+  revocations: RevocationStore = stores.revocations,
+): Stores {
+  const list = guardRevocationStore(revocations, timeoutMs);
+  const users = bound("users", stores.users, ["get", "set", "delete"], timeoutMs);
   return {
-    revoke: (sid, until) => withinDeadline("revoke", timeoutMs, () => store.revoke(sid, until)),
-    isRevoked: (sid) => withinDeadline("isRevoked", timeoutMs, () => store.isRevoked(sid)),
-    ping: () => withinDeadline("ping", timeoutMs, () => store.ping()),
+    kind: stores.kind,
+    revocations: {
+      ...list,
+      revoke: async (sid, untilMs) => {
+        await Promise.all([list.revoke(sid, untilMs), users.delete(sid)]);
+      },
+    },
+    users,
+    refresh: bound("refresh", stores.refresh, ["lock", "unlock", "publish", "outcome"], timeoutMs),
+    rateLimit: (name) => stores.rateLimit(name),
+    ping: () => withinDeadline("ping", timeoutMs, () => stores.ping()),
+    close: () => stores.close(),
   };
 }

@@ -1,3 +1,5 @@
+import { ExpiringMap } from "./expiring-map.js";
+
 /**
  * Session ids that must no longer be honoured, each until the moment its session would have
  * expired anyway. This is what lets a stateless sealed cookie be killed: the seal still
@@ -12,30 +14,22 @@ export interface RevocationStore {
 
 /** One process's memory: right for a single gateway; several need a shared store. */
 export class MemoryRevocationStore implements RevocationStore {
-  private readonly revoked = new Map<string, number>();
+  private readonly revoked: ExpiringMap<true>;
   private readonly sweeper: NodeJS.Timeout;
 
-  constructor(
-    private readonly now: () => number = Date.now,
-    sweepEveryMs = 60_000,
-  ) {
+  constructor(now: () => number = Date.now, sweepEveryMs = 60_000) {
+    this.revoked = new ExpiringMap(now);
     // Entries outlive nothing: once the session would have expired, its entry is useless.
     this.sweeper = setInterval(() => this.sweep(), sweepEveryMs);
     this.sweeper.unref();
   }
 
   async revoke(sid: string, untilMs: number): Promise<void> {
-    if (untilMs > this.now()) this.revoked.set(sid, untilMs);
+    this.revoked.set(sid, true, untilMs);
   }
 
   async isRevoked(sid: string): Promise<boolean> {
-    const until = this.revoked.get(sid);
-    if (until === undefined) return false;
-    if (until <= this.now()) {
-      this.revoked.delete(sid);
-      return false;
-    }
-    return true;
+    return this.revoked.get(sid) === true;
   }
 
   async ping(): Promise<void> {}
@@ -45,8 +39,7 @@ export class MemoryRevocationStore implements RevocationStore {
   }
 
   sweep(): void {
-    const now = this.now();
-    for (const [sid, until] of this.revoked) if (until <= now) this.revoked.delete(sid);
+    this.revoked.sweep();
   }
 
   close(): void {

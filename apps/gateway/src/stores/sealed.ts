@@ -1,0 +1,35 @@
+import { sealData, unsealData } from "iron-session";
+import type { z } from "zod";
+
+/** Clocks of different machines disagree a little; Redis's own TTL does the exact expiry. */
+const CLOCK_SLACK_SECONDS = 60;
+
+/**
+ * Seals values with the session secrets before they leave the process, so a shared store
+ * holds nothing readable (no token, no profile) and nothing it could forge: a value written
+ * by anyone without the secret, or sealed with a secret since removed, reads as absent.
+ */
+export interface Sealer {
+  seal(value: unknown, ttlMs: number): Promise<string>;
+  open<T>(sealed: string, schema: z.ZodType<T>): Promise<T | undefined>;
+}
+
+export function createSealer(secrets: Record<string, string>): Sealer {
+  return {
+    seal: (value, ttlMs) =>
+      sealData(value, {
+        password: secrets,
+        ttl: Math.ceil(ttlMs / 1000) + CLOCK_SLACK_SECONDS,
+      }),
+    async open(sealed, schema) {
+      let data: unknown;
+      try {
+        data = await unsealData(sealed, { password: secrets });
+      } catch {
+        return undefined;
+      }
+      const parsed = schema.safeParse(data);
+      return parsed.success ? parsed.data : undefined;
+    },
+  };
+}

@@ -1,0 +1,204 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import type { NormalizedUser } from "@latchkey/oauth-core";
+import type { Options } from "express-rate-limit";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createMemoryStores } from "../../src/stores/memory.js";
+import type { StoredToken, Stores } from "../../src/stores/stores.js";
+import { redisStores, useRedisServer } from "../support/redis.js";
+import { useRedisCluster, useRedisSentinel } from "../support/redis-topologies.js";
+
+const redis = useRedisServer();
+const sentinel = useRedisSentinel();
+const cluster = useRedisCluster();
+
+const USER: NormalizedUser = {
+  provider: "github",
+  id: "583231",
+  login: "octocat",
+  name: "The Octocat",
+  email: "octocat@github.example",
+  avatarUrl: "https://avatars.example/u/583231",
+  profileUrl: "https://github.example/octocat",
+};
+const TOKEN: StoredToken = {
+  accessToken: "ghu_accessTokenThatMustNeverBeReadable",
+  tokenType: "bearer",
+  scopes: ["read:user"],
+  expiresAt: Date.now() + 8 * 3600_000,
+  refreshToken: "ghr_refreshTokenThatMustNeverBeReadable",
+  refreshTokenExpiresAt: Date.now() + 180 * 24 * 3600_000,
+};
+
+// A prefix per store set: the Sentinel's and the Cluster's data are not wiped between tests.
+let runs = 0;
+const redisAt = (where: Record<string, string>) => () =>
+  redisStores({ ...where, USER_CACHE_TTL_SECONDS: "1", REDIS_PREFIX: `run-${++runs}:` });
+
+const implementations: [string, () => Promise<Stores>][] = [
+  ["memory", async () => createMemoryStores({ userCacheTtlSeconds: 1 })],
+  ["Redis", () => redisAt({ REDIS_URL: redis.url })()],
+  [
+    "Redis Sentinel",
+    () => redisAt({ REDIS_SENTINELS: sentinel.addresses, REDIS_SENTINEL_NAME: "latchkey" })(),
+  ],
+  ["Redis Cluster", () => redisAt({ REDIS_CLUSTER_NODES: cluster.addresses })()],
+];
+
+describe.each(implementations)("the %s stores (one contract for both)", (_kind, create) => {
+  let stores: Stores;
+  beforeEach(async () => {
+    stores = await create();
+  });
+  afterEach(async () => {
+    await stores.close();
+  });
+  const soon = (ms: number) => Date.now() + ms;
+
+  describe("revocations", () => {
+    it("when a session is revoked, then it stays revoked until its expiry and no longer", async () => {
+      await stores.revocations.revoke("sid-a", soon(300));
+      expect(await stores.revocations.isRevoked("sid-a")).toBe(true);
+      expect(await stores.revocations.isRevoked("sid-b")).toBe(false);
+      await sleep(400);
+      expect(await stores.revocations.isRevoked("sid-a")).toBe(false);
+    });
+
+    it("when the session has already expired, then nothing is kept", async () => {
+      await stores.revocations.revoke("sid-a", Date.now() - 1);
+      expect(await stores.revocations.isRevoked("sid-a")).toBe(false);
+    });
+  });
+
+  describe("the user cache", () => {
+    it("when a user is cached, then it reads back equal until deleted", async () => {
+      expect(await stores.users.get("sid-a")).toBeUndefined();
+      await stores.users.set("sid-a", USER, soon(60_000));
+      expect(await stores.users.get("sid-a")).toEqual(USER);
+      expect(await stores.users.get("sid-b")).toBeUndefined();
+      await stores.users.delete("sid-a");
+      expect(await stores.users.get("sid-a")).toBeUndefined();
+    });
+
+    it("when its TTL passes, then the user is gone", async () => {
+      await stores.users.set("sid-a", USER, soon(60_000));
+      await sleep(1_100);
+      expect(await stores.users.get("sid-a")).toBeUndefined();
+    });
+
+    it("when the session ends before the TTL, then the user goes with it", async () => {
+      await stores.users.set("sid-a", USER, soon(200));
+      expect(await stores.users.get("sid-a")).toEqual(USER);
+      await sleep(300);
+      expect(await stores.users.get("sid-a")).toBeUndefined();
+    });
+  });
+
+  describe("the refresh lock", () => {
+    it("when one holder has the lock, then nobody else gets it until it is released", async () => {
+      const owner = await stores.refresh.lock("sid-a", 10_000);
+      expect(owner).toEqual(expect.any(String));
+      expect(await stores.refresh.lock("sid-a", 10_000)).toBeUndefined();
+      // Another session's lock is another lock.
+      expect(await stores.refresh.lock("sid-b", 10_000)).toEqual(expect.any(String));
+      await stores.refresh.unlock("sid-a", "not-the-owner");
+      expect(await stores.refresh.lock("sid-a", 10_000)).toBeUndefined();
+      await stores.refresh.unlock("sid-a", owner as string);
+      expect(await stores.refresh.lock("sid-a", 10_000)).toEqual(expect.any(String));
+    });
+
+    it("when the holder dies, then the lock expires, and its late unlock cannot free the next holder's", async () => {
+      const dead = await stores.refresh.lock("sid-a", 200);
+      await sleep(300);
+      const next = await stores.refresh.lock("sid-a", 10_000);
+      expect(next).toEqual(expect.any(String));
+      expect(next).not.toBe(dead);
+      await stores.refresh.unlock("sid-a", dead as string);
+      expect(await stores.refresh.lock("sid-a", 10_000)).toBeUndefined();
+    });
+  });
+
+  describe("refresh outcomes", () => {
+    it("when a refreshed token is published, then it reads back equal until it expires", async () => {
+      expect(await stores.refresh.outcome("sid-a")).toBeUndefined();
+      await stores.refresh.publish("sid-a", { token: TOKEN }, soon(300));
+      expect(await stores.refresh.outcome("sid-a")).toEqual({ token: TOKEN });
+      expect(await stores.refresh.outcome("sid-b")).toBeUndefined();
+      await sleep(400);
+      expect(await stores.refresh.outcome("sid-a")).toBeUndefined();
+    });
+
+    it("when a refresh failed, then the failure is what reads back", async () => {
+      await stores.refresh.publish("sid-a", { failed: true }, soon(60_000));
+      expect(await stores.refresh.outcome("sid-a")).toEqual({ failed: true });
+    });
+  });
+
+  it("when the rate limiter counts a client, then its hits add up until reset, apart from others'", async () => {
+    const limiter = stores.rateLimit("auth");
+    limiter.init?.({ windowMs: 60_000 } as Options);
+    expect((await limiter.increment("203.0.113.1")).totalHits).toBe(1);
+    expect((await limiter.increment("203.0.113.1")).totalHits).toBe(2);
+    expect((await limiter.increment("203.0.113.2")).totalHits).toBe(1);
+    await limiter.resetKey("203.0.113.1");
+    expect((await limiter.increment("203.0.113.1")).totalHits).toBe(1);
+  });
+
+  it("when asked, then it answers a ping", async () => {
+    await expect(stores.ping()).resolves.toBeUndefined();
+  });
+});
+
+describe("what Redis holds", () => {
+  it("when a token and a user are stored, then no key holds either in the clear, and every key expires", async () => {
+    const stores = await redisStores({ REDIS_URL: redis.url });
+    await stores.refresh.publish("sid-a", { token: TOKEN }, TOKEN.expiresAt as number);
+    await stores.users.set("sid-a", USER, Date.now() + 60_000);
+    await stores.revocations.revoke("sid-b", Date.now() + 60_000);
+    await stores.refresh.lock("sid-a", 10_000);
+    const limiter = stores.rateLimit("auth");
+    limiter.init?.({ windowMs: 60_000 } as Options);
+    await limiter.increment("203.0.113.1");
+
+    const keys = (await redis.client.keys("*")).sort();
+    expect(keys).toEqual([
+      "latchkey:refresh-lock:sid-a",
+      "latchkey:refreshed:sid-a",
+      "latchkey:revoked:sid-b",
+      "latchkey:rl:auth:203.0.113.1",
+      "latchkey:user:sid-a",
+    ]);
+    for (const key of keys) {
+      const value = (await redis.client.get(key)) ?? "";
+      for (const secret of ["gho_", "ghu_", "ghr_", "octocat", "accessToken", "refreshToken"]) {
+        expect(value, `${key} holds ${secret}`).not.toContain(secret);
+      }
+      expect(await redis.client.pttl(key), `${key} has a TTL`).toBeGreaterThan(0);
+    }
+  });
+
+  it("when a value was not sealed with the session secret, then it reads as absent", async () => {
+    const stores = await redisStores({ REDIS_URL: redis.url });
+    const forged = JSON.stringify({ ...USER, login: "mallory" });
+    await redis.client.set("latchkey:user:sid-a", forged, "PX", 60_000);
+    await redis.client.set("latchkey:refreshed:sid-a", JSON.stringify(TOKEN), "PX", 60_000);
+    expect(await stores.users.get("sid-a")).toBeUndefined();
+    expect(await stores.refresh.outcome("sid-a")).toBeUndefined();
+
+    const rotated = await redisStores({
+      REDIS_URL: redis.url,
+      SESSION_SECRETS: "2:another-secret-that-is-at-least-32-characters",
+    });
+    await rotated.users.set("sid-b", USER, Date.now() + 60_000);
+    expect(await stores.users.get("sid-b")).toBeUndefined();
+  });
+
+  it("when REDIS_PREFIX is set, then every key starts with it", async () => {
+    const stores = await redisStores({ REDIS_URL: redis.url, REDIS_PREFIX: "tenant-7:" });
+    await stores.revocations.revoke("sid-a", Date.now() + 60_000);
+    await stores.users.set("sid-a", USER, Date.now() + 60_000);
+    expect((await redis.client.keys("*")).sort()).toEqual([
+      "tenant-7:revoked:sid-a",
+      "tenant-7:user:sid-a",
+    ]);
+  });
+});
