@@ -1,7 +1,9 @@
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startNginx } from "./nginx.js";
 import { freePort, type Started, start, stop, waitForHttp } from "./processes.js";
+import { redisCommand } from "./redis.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const gatewayDir = join(root, "apps/gateway");
@@ -9,20 +11,13 @@ const gatewayDir = join(root, "apps/gateway");
 /**
  * Starts the product the way `npm run dev` does (mock GitHub, gateway, Vite dev server),
  * but on free ports, and hands the SPA's URL to the tests. Beside it: the production build
- * as `npm start` runs it, and two production gateways behind nginx.
+ * as `npm start` runs it, and two production gateways sharing a Redis behind nginx.
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const ports: number[] = [];
-  for (let i = 0; i < 7; i++) ports.push(await freePort());
-  const [mockPort, gatewayPort, webPort, prodPort, balancerPort, ...balancedPorts] = ports as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
+  for (let i = 0; i < 8; i++) ports.push(await freePort());
+  const [mockPort, gatewayPort, webPort, prodPort, balancerPort, redisPort, ...balancedPorts] =
+    ports as [number, number, number, number, number, number, number, number];
   const env = {
     NODE_ENV: "development",
     MOCK_GITHUB_PORT: String(mockPort),
@@ -75,11 +70,13 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       env,
     });
     const single = production("gateway (production)", prodPort, `http://localhost:${prodPort}`);
-    // Several instances as the README's "Running several instances" says: the same secret,
-    // the balancer's origin as PUBLIC_URL, the balancer (on loopback here) trusted as proxy.
+    run("redis-server", ...redisCommand(redisPort), { cwd: tmpdir(), env: {} });
+    // Several instances as the README's "Running several instances" says: the same secret and
+    // Redis, the balancer's origin as PUBLIC_URL, the balancer (on loopback) trusted as proxy.
     const instances = balancedPorts.map((port, i) =>
       production(`gateway (behind nginx, ${i + 1})`, port, balancerUrl, {
         TRUST_PROXY: "loopback",
+        REDIS_URL: `redis://127.0.0.1:${redisPort}`,
       }),
     );
     await waitForHttp(mock, `http://127.0.0.1:${mockPort}/api/v3/rate_limit`);
@@ -87,7 +84,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     await waitForHttp(web, `http://127.0.0.1:${webPort}/`);
     await waitForHttp(single, `http://127.0.0.1:${prodPort}/healthz`);
     for (const [i, instance] of instances.entries()) {
-      await waitForHttp(instance, `http://${balanced[i]}/healthz`);
+      // Ready: listening, and its Redis answers.
+      await waitForHttp(instance, `http://${balanced[i]}/readyz`, { ok: true });
     }
     const nginx = await startNginx({
       listen: `127.0.0.1:${balancerPort}`,

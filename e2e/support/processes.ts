@@ -43,10 +43,11 @@ export function start(
   return { name, child, output: () => output };
 }
 
-/** Polls `url` until it answers (any HTTP status) or the process dies or time runs out. */
-export async function waitForHttp(
+/** Polls `check` until it says yes, or the process dies, or time runs out. */
+export async function waitUntil(
   started: Started,
-  url: string,
+  what: string,
+  check: () => Promise<boolean>,
   timeoutMs = 60_000,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -56,15 +57,26 @@ export async function waitForHttp(
         `${started.name} exited with ${started.child.exitCode}:\n${started.output()}`,
       );
     }
-    try {
-      await fetch(url, { signal: AbortSignal.timeout(2_000) });
-      return;
-    } catch {
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    if (await check().catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error(
-    `${started.name} did not answer at ${url} in ${timeoutMs} ms:\n${started.output()}`,
+  throw new Error(`${started.name} was not ${what} in ${timeoutMs} ms:\n${started.output()}`);
+}
+
+/** Until `url` answers: any HTTP status, or only a 2xx with `{ ok: true }` (a readiness check). */
+export async function waitForHttp(
+  started: Started,
+  url: string,
+  { ok = false, timeoutMs = 60_000 } = {},
+): Promise<void> {
+  await waitUntil(
+    started,
+    `answering at ${url}`,
+    async () => {
+      const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+      return !ok || response.ok;
+    },
+    timeoutMs,
   );
 }
 

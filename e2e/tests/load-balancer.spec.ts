@@ -61,8 +61,7 @@ test.describe("two gateways behind nginx (round-robin)", () => {
     await expectOnLoginPage(page, "/restricted", balancerUrl);
   });
 
-  // Needs the revocation list shared between instances (REDIS_URL); each keeps its own in memory today.
-  test.fixme("when the user signs out through one instance, then the other refuses the old session cookie", async ({
+  test("when the user signs out through one instance, then the other refuses the old session cookie", async ({
     page,
   }) => {
     await signInThroughBalancer(page, "/profile");
