@@ -1,6 +1,8 @@
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
-import { defineConfig, loadEnv, type ProxyOptions } from "vite";
+import { type Alias, defineConfig, loadEnv, type ProxyOptions } from "vite";
 
 // The repository's .env is shared by every app, so read it from the root.
 const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
@@ -13,7 +15,18 @@ function gatewayProxy(target: string): Record<string, ProxyOptions> {
   return { "^/api/": options, "^/auth/": options };
 }
 
-export default defineConfig(({ mode }) => {
+// react-router's package exports name only its development build; the production build beside
+// it differs only in leaving out the dev warnings, which would be dead weight in the bundle.
+function reactRouterProduction(): Alias[] {
+  const pkg = createRequire(import.meta.url).resolve("react-router/package.json");
+  const dist = join(dirname(pkg), "dist", "production");
+  return [
+    { find: /^react-router$/, replacement: join(dist, "index.mjs") },
+    { find: /^react-router\/dom$/, replacement: join(dist, "dom-export.mjs") },
+  ];
+}
+
+export default defineConfig(({ command, mode }) => {
   const env = loadEnv(mode, repoRoot, "");
   const gateway = env.GATEWAY_URL || `http://localhost:${env.PORT || "3000"}`;
   const port = Number.parseInt(env.WEB_PORT || "5173", 10);
@@ -25,6 +38,12 @@ export default defineConfig(({ mode }) => {
     // Pre-bundled up front: a dependency discovered mid-session would reload the page
     // and lose an in-progress sign-in.
     optimizeDeps: { include: ["react", "react-dom", "react-dom/client", "react-router-dom"] },
-    build: { outDir: "dist", sourcemap: true },
+    resolve: command === "build" ? { alias: reactRouterProduction() } : {},
+    build: {
+      outDir: "dist",
+      sourcemap: true,
+      // Every browser the SPA supports has <link rel="modulepreload">.
+      modulePreload: { polyfill: false },
+    },
   };
 });

@@ -2,22 +2,18 @@ import { createBrowserRouter, type RouteObject, redirect } from "react-router-do
 import { loginLoader, requireUser, sessionLoader, signOutAction } from "./auth";
 import { AppShell, FirstLoad } from "./components/AppShell";
 import { ProtectedLayout } from "./components/ProtectedLayout";
-import {
-  ErrorPage,
-  HomePage,
-  LoginPage,
-  NotFoundPage,
-  ProfilePage,
-  ReposPage,
-  RestrictedPage,
-  reposLoader,
-} from "./pages";
+// Eager on purpose: it must render even when a page's chunk fails to load (say, after a deploy).
+import { ErrorPage } from "./pages/ErrorPage";
+import { NotFoundPage } from "./pages/NotFoundPage";
 import { PROTECTED_ROUTE_ID, ROOT_ROUTE_ID } from "./routeIds";
 
 // Who is signed in is checked on every navigation (cheaply: see auth/session.ts), so the header
 // and the guard notice a session that ended, not only the first page load.
 const always = () => true;
 
+// Each page is its own chunk, fetched while the loaders run, so the first page's JavaScript is
+// the shell plus that page. The loaders that decide where you may go (the session and the guard)
+// stay in the main chunk: a signed-out visitor is sent to /login before any page chunk loads.
 export const routes: RouteObject[] = [
   {
     id: ROOT_ROUTE_ID,
@@ -31,8 +27,15 @@ export const routes: RouteObject[] = [
         // A pathless boundary, so errors render inside the shell (header and Sign out stay).
         errorElement: <ErrorPage />,
         children: [
-          { index: true, element: <HomePage /> },
-          { path: "login", loader: loginLoader, element: <LoginPage /> },
+          {
+            index: true,
+            lazy: () => import("./pages/HomePage").then((m) => ({ Component: m.HomePage })),
+          },
+          {
+            path: "login",
+            loader: loginLoader,
+            lazy: () => import("./pages/LoginPage").then((m) => ({ Component: m.LoginPage })),
+          },
           // Only its action matters; opening /logout in the address bar just goes home.
           { path: "logout", loader: () => redirect("/"), action: signOutAction },
           {
@@ -41,9 +44,24 @@ export const routes: RouteObject[] = [
             shouldRevalidate: always,
             element: <ProtectedLayout />,
             children: [
-              { path: "restricted", element: <RestrictedPage /> },
-              { path: "profile", element: <ProfilePage /> },
-              { path: "repos", loader: reposLoader, element: <ReposPage /> },
+              {
+                path: "restricted",
+                lazy: () =>
+                  import("./pages/RestrictedPage").then((m) => ({ Component: m.RestrictedPage })),
+              },
+              {
+                path: "profile",
+                lazy: () =>
+                  import("./pages/ProfilePage").then((m) => ({ Component: m.ProfilePage })),
+              },
+              {
+                path: "repos",
+                lazy: () =>
+                  import("./pages/repos").then((m) => ({
+                    loader: m.reposLoader,
+                    Component: m.ReposPage,
+                  })),
+              },
             ],
           },
           { path: "*", element: <NotFoundPage /> },
