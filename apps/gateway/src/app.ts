@@ -17,6 +17,7 @@ import { createSpaRouter } from "./http/spa.js";
 import { countStoreErrors, GatewayMetrics } from "./observability/metrics.js";
 import { SessionManager } from "./session/manager.js";
 import { TokenRefresher } from "./session/refresh.js";
+import { SealCache } from "./session/seal-cache.js";
 import { createSessionCookie } from "./session/session.js";
 import { createTransactionCookie } from "./session/transaction.js";
 import { guardStores } from "./stores/guarded.js";
@@ -39,6 +40,8 @@ export interface AppDeps {
   providers?: ProviderRegistry;
   /** A registry of its own per app by default. */
   metrics?: GatewayMetrics;
+  /** Opened session seals; by default one per app, sized from config (none when off). */
+  sealCache?: SealCache;
 }
 
 export const GITHUB_PROXY_PATH = "/api/github";
@@ -60,6 +63,9 @@ export function createApp(config: Config, deps: AppDeps = {}): Express {
       secrets: config.sessionSecrets,
       absoluteTimeoutSeconds: config.sessionAbsoluteTimeoutSeconds,
       secure,
+      cache:
+        deps.sealCache ??
+        (config.sealCache.enabled ? new SealCache(config.sealCache.maxEntries) : undefined),
     }),
     revocations,
     {
@@ -112,6 +118,7 @@ export function createApp(config: Config, deps: AppDeps = {}): Express {
         mountPath: GITHUB_PROXY_PATH,
         methods: config.proxyMethods,
         timeoutMs: config.proxyTimeoutMs,
+        etagCache: config.proxyEtagCache.enabled ? config.proxyEtagCache : undefined,
         sessions: sessionDeps,
         logger,
         metrics,

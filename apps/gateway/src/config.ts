@@ -50,6 +50,10 @@ export interface Config {
   authRateLimit: { max: number; windowSeconds: number };
   /** Methods the GitHub proxy forwards; writes only when configured. */
   proxyMethods: string[];
+  /** Opened session seals kept in memory, so a cookie is decrypted once, not per request. */
+  sealCache: { enabled: boolean; maxEntries: number };
+  /** Per-user ETags and bodies of proxied GETs, revalidated with `If-None-Match`. */
+  proxyEtagCache: { enabled: boolean; maxEntries: number; maxBytes: number };
   /** After SIGTERM: how long /readyz says 503 while still serving, so load balancers move away. */
   shutdownGraceMs: number;
   /** After SIGTERM: exit by then, whatever is still running. */
@@ -79,6 +83,10 @@ const optionalString = z
   .optional();
 const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const onOff = z
+  .enum(["on", "off"])
+  .default("on")
+  .transform((v) => v === "on");
 const httpUrl = z
   .string()
   .url()
@@ -115,6 +123,11 @@ const schema = z.object({
         .map((m) => m.toUpperCase()),
     )
     .pipe(z.array(z.enum(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"])).min(1)),
+  SEAL_CACHE: onOff,
+  SEAL_CACHE_SIZE: positiveInt(10_000),
+  PROXY_ETAG_CACHE: onOff,
+  PROXY_ETAG_CACHE_ENTRIES: positiveInt(10_000),
+  PROXY_ETAG_CACHE_MAX_BYTES: positiveInt(64 * 1024 * 1024),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).optional(),
   SHUTDOWN_TIMEOUT_MS: positiveInt(15_000),
   GITHUB_URL: httpUrl.optional(),
@@ -218,6 +231,12 @@ export function loadConfig(env: Env = process.env): Config {
     userCacheTtlSeconds: e.USER_CACHE_TTL_SECONDS ?? e.SESSION_IDLE_TIMEOUT_SECONDS,
     authRateLimit: { max: e.AUTH_RATE_LIMIT_MAX, windowSeconds: e.AUTH_RATE_LIMIT_WINDOW_SECONDS },
     proxyMethods: e.GITHUB_PROXY_METHODS,
+    sealCache: { enabled: e.SEAL_CACHE, maxEntries: e.SEAL_CACHE_SIZE },
+    proxyEtagCache: {
+      enabled: e.PROXY_ETAG_CACHE,
+      maxEntries: e.PROXY_ETAG_CACHE_ENTRIES,
+      maxBytes: e.PROXY_ETAG_CACHE_MAX_BYTES,
+    },
     // Production sits behind load balancers that need a moment to notice; development does not.
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS ?? (production ? 5_000 : 0),
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,

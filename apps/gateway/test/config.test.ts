@@ -161,4 +161,39 @@ describe("loadConfig", () => {
     expect(config.providers[0]?.settings).toEqual({ url: "https://ghe.example.com" });
     expect(config.trustProxy).toBe(1);
   });
+  it("when the caches are not configured, then both are on with their bounds; off turns them off", () => {
+    const config = loadConfig({});
+    expect(config.sealCache).toEqual({ enabled: true, maxEntries: 10_000 });
+    expect(config.proxyEtagCache).toEqual({
+      enabled: true,
+      maxEntries: 10_000,
+      maxBytes: 64 * 1024 * 1024,
+    });
+    const off = loadConfig({
+      SEAL_CACHE: "off",
+      SEAL_CACHE_SIZE: "5",
+      PROXY_ETAG_CACHE: "off",
+      PROXY_ETAG_CACHE_ENTRIES: "6",
+      PROXY_ETAG_CACHE_MAX_BYTES: "7",
+    });
+    expect(off.sealCache).toEqual({ enabled: false, maxEntries: 5 });
+    expect(off.proxyEtagCache).toEqual({ enabled: false, maxEntries: 6, maxBytes: 7 });
+  });
+
+  it("when the cache settings are invalid, then every one is reported at once", () => {
+    const problems = problemsOf({
+      SEAL_CACHE: "maybe",
+      SEAL_CACHE_SIZE: "0",
+      PROXY_ETAG_CACHE: "yes",
+      PROXY_ETAG_CACHE_ENTRIES: "-1",
+      PROXY_ETAG_CACHE_MAX_BYTES: "lots",
+    });
+    expect(problems.map((p) => p.split(":")[0])).toEqual([
+      "SEAL_CACHE",
+      "SEAL_CACHE_SIZE",
+      "PROXY_ETAG_CACHE",
+      "PROXY_ETAG_CACHE_ENTRIES",
+      "PROXY_ETAG_CACHE_MAX_BYTES",
+    ]);
+  });
 });

@@ -7,6 +7,7 @@ import { requireCsrf } from "../http/csrf.js";
 import { HttpError, sendError } from "../http/errors.js";
 import type { GatewayMetrics } from "../observability/metrics.js";
 import type { SessionData } from "../session/session.js";
+import { type EtagCacheOptions, ProxyEtagCache } from "./etag-cache.js";
 import { requireSession, type SessionDeps } from "./me.js";
 import { checkProxyPath } from "./proxy-path.js";
 
@@ -17,6 +18,8 @@ export interface GitHubProxyOptions {
   mountPath: string;
   methods: readonly string[];
   timeoutMs: number;
+  /** Per-user ETag revalidation of GETs; undefined streams every answer as GitHub sent it. */
+  etagCache?: EtagCacheOptions | undefined;
   sessions: SessionDeps;
   logger: Logger;
   metrics: GatewayMetrics;
@@ -38,6 +41,7 @@ export function createGitHubProxy(options: GitHubProxyOptions): RequestHandler[]
   // One pooled agent for the gateway's lifetime: a new TCP/TLS handshake per call would
   // cost more than the rest of the proxying.
   const agent = new Agent({ keepAlive: true, maxSockets: 128 });
+  const etags = options.etagCache && new ProxyEtagCache(options.etagCache);
 
   const guard: RequestHandler = async (req, res, next) => {
     if (!methods.has(req.method)) {
@@ -71,10 +75,9 @@ export function createGitHubProxy(options: GitHubProxyOptions): RequestHandler[]
         // Nor X-Request-Id: it correlates this gateway's logs and may be the client's choice;
         // GitHub keeps its own (X-GitHub-Request-Id).
         proxyReq.removeHeader("x-request-id");
-        proxyReq.setHeader(
-          "authorization",
-          `Bearer ${sessionOf.get(req)?.token.accessToken ?? ""}`,
-        );
+        const session = sessionOf.get(req);
+        proxyReq.setHeader("authorization", `Bearer ${session?.token.accessToken ?? ""}`);
+        if (etags && session) etags.request(proxyReq, req, session, target.origin + proxyReq.path);
         proxyReq.on("timeout", () => timedOut.add(req));
       },
       proxyRes(proxyRes, req, res) {
@@ -99,6 +102,7 @@ export function createGitHubProxy(options: GitHubProxyOptions): RequestHandler[]
             );
           });
         }
+        etags?.response(proxyRes, req, res);
       },
       error(err, req, res) {
         if (!("setHeader" in res)) return;

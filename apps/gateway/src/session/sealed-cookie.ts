@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { parse as parseCookies, serialize } from "cookie";
 import { sealData, unsealData } from "iron-session";
 import type { z } from "zod";
+import type { SealCache } from "./seal-cache.js";
 
 /** Browsers drop a Set-Cookie larger than this (name, value and attributes together). */
 export const MAX_SET_COOKIE_BYTES = 4096;
@@ -28,6 +29,8 @@ export interface SealedCookieOptions<T> {
   maxAgeSeconds?: number;
   secure: boolean;
   schema: z.ZodType<T>;
+  /** Opened seals to reuse instead of decrypting the same cookie on every request. */
+  cache?: SealCache | undefined;
 }
 
 /**
@@ -47,6 +50,9 @@ export class SealedCookie<T> {
     if (!header) return undefined;
     const value = parseCookies(header)[this.options.name];
     if (!value) return undefined;
+    const { cache, secrets, schema } = this.options;
+    const cached = cache?.get(value, secrets, schema);
+    if (cached !== undefined) return cached;
     let data: unknown;
     try {
       data = await unsealData(value, {
@@ -56,8 +62,10 @@ export class SealedCookie<T> {
     } catch {
       return undefined;
     }
-    const parsed = this.options.schema.safeParse(data);
-    return parsed.success ? parsed.data : undefined;
+    const parsed = schema.safeParse(data);
+    if (!parsed.success) return undefined;
+    cache?.set(value, secrets, schema, parsed.data);
+    return parsed.data;
   }
 
   /**

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { NormalizedUser, TokenSet } from "@latchkey/oauth-core";
 import { z } from "zod";
+import type { SealCache } from "./seal-cache.js";
 import { cookieName, SealedCookie } from "./sealed-cookie.js";
 
 export const userSchema = z.object({
@@ -45,6 +46,7 @@ export function createSessionCookie(options: {
   secrets: Record<string, string>;
   absoluteTimeoutSeconds: number;
   secure: boolean;
+  cache?: SealCache | undefined;
 }): SealedCookie<SessionData> {
   return new SealedCookie({
     name: cookieName("latchkey.session", options.secure),
@@ -52,6 +54,7 @@ export function createSessionCookie(options: {
     ttlSeconds: options.absoluteTimeoutSeconds,
     secure: options.secure,
     schema: sessionSchema,
+    cache: options.cache,
   });
 }
 
