@@ -1,3 +1,4 @@
+import { availableParallelism, loadavg } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { type Browser, type BrowserContext, chromium } from "playwright-core";
@@ -41,6 +42,8 @@ export interface SpaBuildResult {
 
 export interface SpaResult extends SpaBuildResult {
   method: string;
+  /** The machine's 1-minute load average before and after, and its CPUs: timings need it. */
+  machine: { cpus: number; loadBefore: number; loadAfter: number };
   before?: SpaBuildResult;
 }
 
@@ -63,6 +66,7 @@ export async function measureSpa(options: SpaOptions = {}): Promise<SpaResult> {
   const webDist = resolve(options.webDist ?? join(root, "apps/web/dist"));
   const samples = options.samples ?? 15;
   const stops: Array<() => Promise<void>> = [];
+  const loadBefore = loadavg()[0] as number;
   const browser = await chromium.launch({
     executablePath: options.chromiumPath ?? process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     headless: true,
@@ -92,7 +96,8 @@ export async function measureSpa(options: SpaOptions = {}): Promise<SpaResult> {
       for (const t of targets) t.cold.push(await coldVisit(browser, t));
     }
     const [after, before] = await Promise.all(targets.map(summarize));
-    return { ...(after as SpaBuildResult), method: METHOD, ...(before ? { before } : {}) };
+    const machine = { cpus: availableParallelism(), loadBefore, loadAfter: loadavg()[0] as number };
+    return { ...(after as SpaBuildResult), method: METHOD, machine, ...(before ? { before } : {}) };
   } finally {
     await browser.close();
     for (const stop of stops) await stop();
