@@ -90,3 +90,16 @@ export function write(dir: string, report: Report): string {
   writeFileSync(join(dir, "latest.json"), `${JSON.stringify(report, null, 2)}\n`);
   return md;
 }
+/** One row for several runs of the same target: their means. */
+export function averageOf(runs: Row[]): Row {
+  const mean = (pick: (r: Row) => number) =>
+    runs.reduce((sum, r) => sum + pick(r), 0) / Math.max(runs.length, 1);
+  return {
+    target: BASELINE,
+    reqPerSec: mean((r) => r.reqPerSec),
+    p50: mean((r) => r.p50),
+    p99: mean((r) => r.p99),
+    errors: runs.reduce((sum, r) => sum + r.errors, 0),
+    non2xx: runs.reduce((sum, r) => sum + r.non2xx, 0),
+  };
+}

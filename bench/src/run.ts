@@ -1,10 +1,16 @@
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { duration, type LoadTarget, load, sequentialP50 } from "./load.js";
 import { stop, stopAll } from "./processes.js";
-import { BASELINE, type Check, environment, type Row, withRatios, write } from "./report.js";
+import {
+  averageOf,
+  BASELINE,
+  type Check,
+  environment,
+  type Row,
+  withRatios,
+  write,
+} from "./report.js";
 import {
   assertBuilt,
   optimizationToggles,
@@ -19,6 +25,7 @@ import {
 } from "./services.js";
 import { signIn } from "./sign-in.js";
 import { SOAK_REQUESTS, soak } from "./soak.js";
+import { type SpaFigures, spaChecks, spaMeasurements } from "./spa-checks.js";
 
 const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
 const ms = (n: number) => `${n.toFixed(2)} ms`;
@@ -151,13 +158,17 @@ async function main(): Promise<void> {
     });
   }
 
+  let spaResult: SpaFigures | undefined;
   const soakResult = await withGateway(
     { mock: mock.origin, upstream: upstream.origin, env: env(everything) },
     async (gateway, cookie) => {
       const pid = gateway.started.child.pid ?? 0;
       log(`memory soak: ${SOAK_REQUESTS.toLocaleString("en-US")} mixed requests …`);
       const result = await soak(gateway.origin, pid, cookie, staticAssetPath());
-      notes.push(...(await spaMeasurements(gateway.origin)));
+      log("SPA measurements …");
+      const spa = await spaMeasurements(gateway.origin);
+      spaResult = spa.result;
+      notes.push(...spa.notes);
       return result;
     },
   );
@@ -177,7 +188,7 @@ async function main(): Promise<void> {
     },
   );
 
-  checks.push(...spaChecks());
+  checks.push(...spaChecks(spaResult));
 
   const report = {
     ...environment(duration()),
@@ -189,65 +200,6 @@ async function main(): Promise<void> {
   };
   const table = write(join(root, "bench/results"), report);
   process.stdout.write(`\n${table}`);
-}
-
-function averageOf(runs: Row[]): Row {
-  const mean = (pick: (r: Row) => number) =>
-    runs.reduce((sum, r) => sum + pick(r), 0) / Math.max(runs.length, 1);
-  return {
-    target: BASELINE,
-    reqPerSec: mean((r) => r.reqPerSec),
-    p50: mean((r) => r.p50),
-    p99: mean((r) => r.p99),
-    errors: runs.reduce((sum, r) => sum + r.errors, 0),
-    non2xx: runs.reduce((sum, r) => sum + r.non2xx, 0),
-  };
-}
-
-interface SpaFigures {
-  firstRouteJsGzipBytes: number;
-  helloMedianMs: number;
-  helloCold?: { medianMs: number };
-}
-let spaResult: SpaFigures | undefined;
-
-function spaChecks(): Check[] {
-  if (!spaResult) return [];
-  const { firstRouteJsGzipBytes: bytes, helloMedianMs, helloCold } = spaResult;
-  const cold = helloCold ? `; ${helloCold.medianMs.toFixed(0)} ms with an empty cache` : "";
-  return [
-    {
-      what: "SPA first-route JavaScript, gzipped",
-      goal: "≤ 100 kB",
-      measured: `${(bytes / 1000).toFixed(1)} kB (${bytes.toLocaleString("en-US")} bytes)`,
-      met: bytes <= 100_000,
-    },
-    {
-      what: 'signed in, /restricted shows "Hello, …" (median, headless Chromium)',
-      goal: "≤ 300 ms",
-      measured: `${helloMedianMs.toFixed(0)} ms warm cache${cold}`,
-      met: helloMedianMs <= 300,
-    },
-  ];
-}
-
-/** bench/src/spa.ts (the SPA's page-speed measurements), when it is there. */
-async function spaMeasurements(gatewayOrigin: string): Promise<string[]> {
-  const file = join(root, "bench/src/spa.ts");
-  if (!existsSync(file)) return ["SPA measurements: bench/src/spa.ts is not there yet."];
-  try {
-    const module = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
-    const run = (module.measureSpa ?? Object.values(module).find((v) => typeof v === "function")) as
-      | ((options: Record<string, string>) => Promise<SpaFigures>)
-      | undefined;
-    if (!run) return ["SPA measurements: bench/src/spa.ts exports no function."];
-    log("SPA measurements …");
-    // The gateway that just soaked: the production build, with the mock GitHub behind it.
-    spaResult = await run({ baseUrl: gatewayOrigin });
-    return [];
-  } catch (err) {
-    return [`SPA measurements failed: ${(err as Error).message}`];
-  }
 }
 
 try {
