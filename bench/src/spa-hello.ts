@@ -2,16 +2,7 @@ import type { Browser, BrowserContext } from "playwright-core";
 
 export const HELLO = "Hello, octocat in our restricted area!";
 
-/** The launch flags of e2e/playwright.config.ts: Debian's Chromium, nothing reaching out. */
-export const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--disable-quic",
-  "--no-first-run",
-];
+export { CHROMIUM_ARGS, CHROMIUM_PATH } from "../../e2e/support/chromium.js";
 
 declare global {
   interface Window {

@@ -2,7 +2,7 @@ import { availableParallelism, loadavg } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { type Browser, type BrowserContext, chromium } from "playwright-core";
-import { CHROMIUM_ARGS, signedInContext, timeToHello } from "./spa-hello.js";
+import { CHROMIUM_ARGS, CHROMIUM_PATH, signedInContext, timeToHello } from "./spa-hello.js";
 import { startProductionSpa } from "./spa-servers.js";
 import { firstRouteJs, type JsFile } from "./spa-size.js";
 
@@ -68,7 +68,7 @@ export async function measureSpa(options: SpaOptions = {}): Promise<SpaResult> {
   const stops: Array<() => Promise<void>> = [];
   const loadBefore = loadavg()[0] as number;
   const browser = await chromium.launch({
-    executablePath: options.chromiumPath ?? process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    executablePath: options.chromiumPath ?? CHROMIUM_PATH,
     headless: true,
     args: CHROMIUM_ARGS,
   });
