@@ -1,5 +1,5 @@
-import { type Logger, pino } from "pino";
-import { pinoHttp } from "pino-http";
+import type { RequestHandler } from "express";
+import { type Level, type Logger, pino } from "pino";
 import { METRICS_PATH } from "./metrics.js";
 import { requestId } from "./request-id.js";
 
@@ -66,39 +66,50 @@ function pick(headers: Record<string, unknown> | undefined, names: readonly stri
 
 /**
  * Access logs name what was asked and answered, through allow-lists: a new header carrying
- * a secret stays out of the log by default instead of needing a redaction rule.
+ * a secret stays out of the log by default instead of needing a redaction rule. One line per
+ * request, built only when its level is enabled: a per-request child logger with eagerly
+ * serialized bindings (as pino-http makes) cost about a quarter of the gateway's time under
+ * load even when nothing was written.
  */
-export function createHttpLogger(logger: Logger) {
-  return pinoHttp({
-    logger,
-    genReqId: requestId,
-    serializers: {
-      req: (req: {
-        id?: unknown;
-        method?: string;
-        url?: string;
-        headers?: Record<string, unknown>;
-      }) => ({
-        id: req.id,
-        method: req.method,
-        url: redactUrl(req.url ?? "/"),
-        headers: pick(req.headers, LOGGED_REQUEST_HEADERS),
-      }),
-      res: (res: { statusCode?: number; headers?: Record<string, unknown> }) => {
-        const location = res.headers?.location;
-        return {
-          statusCode: res.statusCode,
-          ...(typeof location === "string" && { location: redactUrl(location) }),
-        };
-      },
-    },
-    customLogLevel: (req, res, err) => {
-      if (err || res.statusCode >= 500) return "error";
-      if (res.statusCode >= 400) return "warn";
-      // A scrape every few seconds is noise at info.
-      return new URL(req.url ?? "/", "http://gateway.invalid").pathname === METRICS_PATH
-        ? "debug"
-        : "info";
-    },
-  });
+export function createHttpLogger(logger: Logger): RequestHandler {
+  return (req, res, next) => {
+    const id = requestId(req, res);
+    (req as { id?: string }).id = id;
+    const started = performance.now();
+    const done = () => {
+      res.removeListener("finish", done);
+      res.removeListener("close", done);
+      const aborted = !res.writableFinished;
+      const level = levelFor(req.originalUrl ?? req.url, res.statusCode, aborted);
+      if (!logger.isLevelEnabled(level)) return;
+      const location = res.getHeader("location");
+      logger[level](
+        {
+          reqId: id,
+          req: {
+            id,
+            method: req.method,
+            url: redactUrl(req.originalUrl ?? req.url ?? "/"),
+            headers: pick(req.headers, LOGGED_REQUEST_HEADERS),
+          },
+          res: {
+            statusCode: res.statusCode,
+            ...(typeof location === "string" && { location: redactUrl(location) }),
+          },
+          responseTime: Math.round(performance.now() - started),
+        },
+        aborted ? "request aborted" : "request completed",
+      );
+    };
+    res.on("finish", done);
+    res.on("close", done);
+    next();
+  };
+}
+
+function levelFor(url: string | undefined, status: number, aborted: boolean): Level {
+  if (status >= 500) return "error";
+  if (status >= 400 || aborted) return "warn";
+  // A scrape every few seconds is noise at info.
+  return url?.split("?", 1)[0] === METRICS_PATH ? "debug" : "info";
 }

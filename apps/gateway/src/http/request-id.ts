@@ -13,7 +13,7 @@ export const REQUEST_ID_HEADER = "X-Request-Id";
 const ACCEPTED = /^[A-Za-z0-9._-]{1,64}$/;
 
 /**
- * pino-http's `genReqId`: keeps a well-formed id a load balancer or client sent, so one id
+ * The access logger's request id: keeps a well-formed id a load balancer or client sent, so one id
  * follows the request across hops, and otherwise makes one. Every answer carries it, set
  * before any route runs so errors, redirects and proxied answers have it too.
  */
@@ -26,9 +26,9 @@ export function requestId(req: IncomingMessage, res: ServerResponse): string {
 
 const current = new AsyncLocalStorage<string>();
 
-/** Runs the rest of the request with its id in scope (after pino-http, which assigns `req.id`). */
+/** Runs the rest of the request with its id in scope (after the access logger, which assigns `req.id`). */
 export const requestScope: RequestHandler = (req, _res, next) => {
-  current.run(String(req.id), next);
+  current.run(String((req as { id?: unknown }).id), next);
 };
 
 /**
