@@ -58,7 +58,7 @@ function bound<T extends object, K extends AsyncMethod<T>>(
   return guarded as Pick<T, K>;
 }
 
-export function guardRevocationStore(store: RevocationStore, timeoutMs: number): RevocationStore {
+function guardRevocationStore(store: RevocationStore, timeoutMs: number): RevocationStore {
   // Plain names: the first store had them, and metrics label its errors with them.
   return bound(undefined, store, ["revoke", "isRevoked", "ping"], timeoutMs);
 }

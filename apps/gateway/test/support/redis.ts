@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { type AddressInfo, createConnection, createServer } from "node:net";
+import { createConnection } from "node:net";
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -13,6 +13,7 @@ import { loadConfig } from "../../src/config.js";
 import { createStores } from "../../src/stores/select.js";
 import type { Stores } from "../../src/stores/stores.js";
 import { startGateway, TEST_SECRET, type TestGateway } from "./gateway.js";
+import { freePort } from "./process.js";
 
 /** Debian's package puts it here; elsewhere it is looked for on PATH. */
 function redisServerBinary(): string {
@@ -27,14 +28,6 @@ function redisServerBinary(): string {
     );
   }
   return found;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /** One PING over a raw socket: true only for a `+PONG`. */
