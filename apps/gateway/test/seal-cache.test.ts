@@ -54,8 +54,10 @@ describe("the cache of opened seals", () => {
     const again = await cookie.read(requestWith(seal));
     expect(again).toEqual({ n: 1 });
     expect(cache.hits).toBe(1);
-    // Each read gets its own copy: changing one does not change the cache.
-    if (again) again.n = 2;
+    // What it hands out is frozen: no reader can change what the next request reads.
+    expect(() => {
+      if (again) again.n = 2;
+    }).toThrow(TypeError);
     expect(await cookie.read(requestWith(seal))).toEqual({ n: 1 });
   });
 

@@ -5,6 +5,7 @@ import { createProxyMiddleware } from "http-proxy-middleware";
 import type { Logger } from "pino";
 import { requireCsrf } from "../http/csrf.js";
 import { HttpError, sendError } from "../http/errors.js";
+import { requestLog } from "../http/request-id.js";
 import type { GatewayMetrics } from "../observability/metrics.js";
 import type { SessionData } from "../session/session.js";
 import { type EtagCacheOptions, ProxyEtagCache } from "./etag-cache.js";
@@ -96,7 +97,7 @@ export function createGitHubProxy(options: GitHubProxyOptions): RequestHandler[]
         // clears the cookie before it returns; the revocation completes in the background.
         if (proxyRes.statusCode === 401) {
           sessions.sessions.end(res, sessionOf.get(req)).catch((err: unknown) => {
-            logger.warn(
+            requestLog(logger, req).warn(
               { err: { message: String(err) } },
               "could not revoke the session after GitHub's 401",
             );
@@ -107,7 +108,10 @@ export function createGitHubProxy(options: GitHubProxyOptions): RequestHandler[]
       error(err, req, res) {
         if (!("setHeader" in res)) return;
         const timeout = timedOut.has(req as IncomingMessage);
-        logger.warn({ err: { message: err.message }, timeout }, "GitHub API proxy failed");
+        requestLog(logger, req as IncomingMessage).warn(
+          { err: { message: err.message }, timeout },
+          "GitHub API proxy failed",
+        );
         if (res.headersSent) {
           res.destroy();
           return;

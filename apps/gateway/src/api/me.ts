@@ -1,5 +1,5 @@
 import type { ServerResponse } from "node:http";
-import { type Request, Router } from "express";
+import type { Request, RequestHandler } from "express";
 import { HttpError } from "../http/errors.js";
 import type { SessionManager } from "../session/manager.js";
 import { RefreshFailedError, type TokenRefresher } from "../session/refresh.js";
@@ -38,9 +38,8 @@ export async function requireSession(
  * `GET /api/me`: who is signed in, from the user cache, else from the seal (which then fills
  * the cache); never a token.
  */
-export function createMeRouter(deps: SessionDeps & { users: UserCache }): Router {
-  const router = Router();
-  router.get("/me", async (req, res) => {
+export function meHandler(deps: SessionDeps & { users: UserCache }): RequestHandler {
+  return async (req, res) => {
     const session = await requireSession(deps, req, res);
     let user = await deps.users.get(session.sid);
     if (!user) {
@@ -52,6 +51,5 @@ export function createMeRouter(deps: SessionDeps & { users: UserCache }): Router
       provider: session.provider,
       expiresAt: new Date(session.expiresAt).toISOString(),
     });
-  });
-  return router;
+  };
 }

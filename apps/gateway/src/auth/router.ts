@@ -14,6 +14,7 @@ import type { Logger } from "pino";
 import type { Config } from "../config.js";
 import { requireCsrf } from "../http/csrf.js";
 import { HttpError } from "../http/errors.js";
+import { requestLog } from "../http/request-id.js";
 import type { GatewayMetrics } from "../observability/metrics.js";
 import type { SessionManager } from "../session/manager.js";
 import type { SealedCookie } from "../session/sealed-cookie.js";
@@ -69,7 +70,10 @@ export function createAuthRouter(deps: AuthRouterDeps): Router {
       request = await createAuthorizationRequest(provider, { redirectUri: callbackUrl(provider) });
     } catch (err) {
       const code = loginErrorCode(err);
-      logger.warn({ provider: provider.id, code, err: describe(err) }, "sign-in could not start");
+      requestLog(logger, req).warn(
+        { provider: provider.id, code, err: describe(err) },
+        "sign-in could not start",
+      );
       metrics.login(provider.id, code);
       return redirect(res, loginErrorLocation(code));
     }
@@ -124,21 +128,24 @@ export function createAuthRouter(deps: AuthRouterDeps): Router {
         provider.id === "github" &&
         !(await githubAllows(provider, tokens.accessToken, user.login))
       ) {
-        logger.warn(
+        requestLog(logger, req).warn(
           { provider: provider.id, userId: user.id },
           "sign-in refused by the access lists",
         );
         // The token will never be used: give it back rather than leave it live at GitHub.
-        void revokeBestEffort(tokens.accessToken, provider, config, logger);
+        void revokeBestEffort(tokens.accessToken, provider, config, requestLog(logger, req));
         return fail("not_allowed");
       }
       await sessions.start(res, provider.id, user, tokens, bound.context);
-      logger.info({ provider: provider.id, userId: user.id }, "signed in");
+      requestLog(logger, req).info({ provider: provider.id, userId: user.id }, "signed in");
       metrics.login(provider.id, "success");
       return redirect(res, safeReturnTo(transaction.returnTo));
     } catch (err) {
       const code = loginErrorCode(err);
-      logger.warn({ provider: provider.id, code, err: describe(err) }, "sign-in failed");
+      requestLog(logger, req).warn(
+        { provider: provider.id, code, err: describe(err) },
+        "sign-in failed",
+      );
       return fail(code);
     }
   });
@@ -156,7 +163,7 @@ export function createAuthRouter(deps: AuthRouterDeps): Router {
           session.token.accessToken,
           providers.get(session.provider),
           config,
-          logger,
+          requestLog(logger, req),
         ),
       ]);
       if (revoked.status === "rejected") throw revoked.reason;

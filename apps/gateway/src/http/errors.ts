@@ -2,6 +2,7 @@ import type { ServerResponse } from "node:http";
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import type { Logger } from "pino";
 import { StoreUnavailableError } from "../stores/guarded.js";
+import { requestLog } from "./request-id.js";
 
 /**
  * An error meant for the client: its `code` and `message` are sent as JSON as they are,
@@ -52,7 +53,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       return;
     }
     if (err instanceof StoreUnavailableError) {
-      logger.warn({ operation: err.operation }, "store unavailable");
+      requestLog(logger, req).warn({ operation: err.operation }, "store unavailable");
       res.set("Retry-After", "1");
       sendError(res, 503, err.code, "Sessions cannot be checked right now. Please retry shortly.");
       return;
@@ -62,7 +63,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       sendError(res, clientError.status, clientError.code, clientError.message);
       return;
     }
-    logger.error({ err }, "unhandled error");
+    requestLog(logger, req).error({ err }, "unhandled error");
     sendError(res, 500, "internal_error", "Something went wrong on our side.");
   };
 }

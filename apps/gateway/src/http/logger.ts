@@ -1,7 +1,6 @@
-import type { RequestHandler } from "express";
+import type { Request, Response } from "express";
 import { type Level, type Logger, pino } from "pino";
 import { METRICS_PATH } from "./metrics.js";
-import { requestId } from "./request-id.js";
 
 /** Query parameters whose values are secrets or one-time credentials. */
 const SECRET_PARAMS = new Set([
@@ -64,6 +63,9 @@ function pick(headers: Record<string, unknown> | undefined, names: readonly stri
   return picked;
 }
 
+/** Writes one request's access log line; called once its answer has ended or been abandoned. */
+export type AccessLog = (req: Request, res: Response, id: string, elapsedMs: number) => void;
+
 /**
  * Access logs name what was asked and answered, through allow-lists: a new header carrying
  * a secret stays out of the log by default instead of needing a redaction rule. One line per
@@ -71,39 +73,29 @@ function pick(headers: Record<string, unknown> | undefined, names: readonly stri
  * serialized bindings (as pino-http makes) cost about a quarter of the gateway's time under
  * load even when nothing was written.
  */
-export function createHttpLogger(logger: Logger): RequestHandler {
-  return (req, res, next) => {
-    const id = requestId(req, res);
-    (req as { id?: string }).id = id;
-    const started = performance.now();
-    const done = () => {
-      res.removeListener("finish", done);
-      res.removeListener("close", done);
-      const aborted = !res.writableFinished;
-      const level = levelFor(req.originalUrl ?? req.url, res.statusCode, aborted);
-      if (!logger.isLevelEnabled(level)) return;
-      const location = res.getHeader("location");
-      logger[level](
-        {
-          reqId: id,
-          req: {
-            id,
-            method: req.method,
-            url: redactUrl(req.originalUrl ?? req.url ?? "/"),
-            headers: pick(req.headers, LOGGED_REQUEST_HEADERS),
-          },
-          res: {
-            statusCode: res.statusCode,
-            ...(typeof location === "string" && { location: redactUrl(location) }),
-          },
-          responseTime: Math.round(performance.now() - started),
+export function accessLog(logger: Logger): AccessLog {
+  return (req, res, id, elapsedMs) => {
+    const aborted = !res.writableFinished;
+    const level = levelFor(req.originalUrl ?? req.url, res.statusCode, aborted);
+    if (!logger.isLevelEnabled(level)) return;
+    const location = res.getHeader("location");
+    logger[level](
+      {
+        reqId: id,
+        req: {
+          id,
+          method: req.method,
+          url: redactUrl(req.originalUrl ?? req.url ?? "/"),
+          headers: pick(req.headers, LOGGED_REQUEST_HEADERS),
         },
-        aborted ? "request aborted" : "request completed",
-      );
-    };
-    res.on("finish", done);
-    res.on("close", done);
-    next();
+        res: {
+          statusCode: res.statusCode,
+          ...(typeof location === "string" && { location: redactUrl(location) }),
+        },
+        responseTime: Math.round(elapsedMs),
+      },
+      aborted ? "request aborted" : "request completed",
+    );
   };
 }
 

@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from "node:crypto";
-import type { Request, RequestHandler } from "express";
+import type { Express, Request, RequestHandler, Response } from "express";
 import type { Config } from "../config.js";
 import type { GatewayMetrics } from "../observability/metrics.js";
 import { HttpError } from "./errors.js";
@@ -13,52 +13,45 @@ export interface RouteLabels {
   spa: boolean;
 }
 
+/** Counts one answer; called once it has ended or been abandoned. */
+export type RequestCount = (req: Request, res: Response, seconds: number) => void;
+
 /**
  * Counts every answer and its duration by route pattern, never the raw path (unbounded,
  * and it may carry codes or ids): `/auth/:provider/callback`, `/api/github/*`, `spa`,
  * `unmatched`. Requests the client abandoned before the answer ended count as `aborted`.
+ * Route patterns come from `recordRoutePatterns`, set up on the same app.
  */
-export function countRequests(metrics: GatewayMetrics, labels: RouteLabels): RequestHandler {
-  return (req, res, next) => {
-    const started = process.hrtime.bigint();
-    const pattern = watchRoute(req);
-    let counted = false;
-    const count = () => {
-      if (counted) return;
-      counted = true;
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const status = res.writableFinished ? String(res.statusCode) : "aborted";
-      metrics.request(
-        req.method,
-        routeLabel(req, pattern(), res.statusCode, labels),
-        status,
-        seconds,
-      );
-    };
-    res.once("finish", count);
-    res.once("close", count);
-    next();
+export function requestCounter(metrics: GatewayMetrics, labels: RouteLabels): RequestCount {
+  return (req, res, seconds) => {
+    const status = res.writableFinished ? String(res.statusCode) : "aborted";
+    const pattern = (req as { [PATTERN]?: string })[PATTERN];
+    metrics.request(req.method, routeLabel(req, pattern, res.statusCode, labels), status, seconds);
   };
 }
+
+const ROUTE = Symbol("route");
+const PATTERN = Symbol("route pattern");
 
 /**
  * Express sets `req.route` when a route matches, while `req.baseUrl` is still its router's
  * mount; by the time an error reaches the error handler the mount is unwound, so both are
- * taken at that moment.
+ * taken at that moment. The setter lives on the app's request prototype: defining it on each
+ * request would cost a property definition per request and slow every later lookup on it.
  */
-function watchRoute(req: Request): () => string | undefined {
-  let route: unknown;
-  let pattern: string | undefined;
-  Object.defineProperty(req, "route", {
+export function recordRoutePatterns(app: Express): void {
+  Object.defineProperty(app.request, "route", {
     configurable: true,
     enumerable: true,
-    get: () => route,
-    set(value: { path?: unknown } | undefined) {
-      route = value;
-      pattern = typeof value?.path === "string" ? `${req.baseUrl}${value.path}` : undefined;
+    get(this: { [ROUTE]?: unknown }) {
+      return this[ROUTE];
+    },
+    set(this: Request & { [ROUTE]?: unknown; [PATTERN]?: string }, value: unknown) {
+      this[ROUTE] = value;
+      const path = (value as { path?: unknown } | undefined)?.path;
+      this[PATTERN] = typeof path === "string" ? `${this.baseUrl}${path}` : undefined;
     },
   });
-  return () => pattern;
 }
 
 function routeLabel(

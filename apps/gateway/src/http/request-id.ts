@@ -1,7 +1,5 @@
-import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { RequestHandler } from "express";
 import type { Logger } from "pino";
 
 export const REQUEST_ID_HEADER = "X-Request-Id";
@@ -24,28 +22,12 @@ export function requestId(req: IncomingMessage, res: ServerResponse): string {
   return id;
 }
 
-const current = new AsyncLocalStorage<string>();
-
-/** Runs the rest of the request with its id in scope (after the access logger, which assigns `req.id`). */
-export const requestScope: RequestHandler = (req, _res, next) => {
-  current.run(String((req as { id?: unknown }).id), next);
-};
-
 /**
- * The app's logger, adding `reqId` to every line written while a request is in scope: the
- * routers log through the app's logger, not `req.log`, and their lines (sign-in failed,
- * store unavailable, proxy failed) are the ones worth correlating.
+ * The logger for lines written while handling `req`: each carries the request's id, so a
+ * "sign-in failed" or "store unavailable" line can be matched with its access log line. A
+ * child is made only when a line is about to be written (rarely), not for every request.
  */
-export function withRequestIds(logger: Logger): Logger {
-  return logger.child(
-    {},
-    {
-      formatters: {
-        log(fields) {
-          const id = current.getStore();
-          return id === undefined || "reqId" in fields ? fields : { reqId: id, ...fields };
-        },
-      },
-    },
-  );
+export function requestLog(logger: Logger, req: IncomingMessage): Logger {
+  const id = (req as { id?: unknown }).id;
+  return typeof id === "string" ? logger.child({ reqId: id }) : logger;
 }

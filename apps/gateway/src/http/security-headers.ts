@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { OAuthProvider } from "@latchkey/oauth-core";
 import type { RequestHandler } from "express";
 import helmet from "helmet";
@@ -10,15 +11,55 @@ import type { Config } from "../config.js";
  */
 const AVATAR_SOURCES = ["https:"];
 
+/** Sets the security headers on one response. */
+export type SecurityHeaders = (res: ServerResponse) => void;
+
 /**
  * helmet's protections with a strict CSP for the SPA the gateway serves in production:
  * scripts and styles only from this origin, no framing, no plugin content, forms only to
  * this origin. Every response gets them; JSON answers are unaffected.
+ *
+ * helmet decides the headers; with no per-request values (no nonces) they are the same on
+ * every response, so they are worked out once here and then copied onto each response,
+ * instead of running helmet's dozen middlewares per request.
  */
 export function securityHeaders(
   config: Config,
   providers: readonly OAuthProvider[],
-): RequestHandler {
+): SecurityHeaders {
+  const headers = fixedHeaders(helmetFor(config, providers));
+  return (res) => {
+    for (const [name, value] of headers) res.setHeader(name, value);
+  };
+}
+
+/**
+ * Runs a header-setting middleware once against a recording response. It must set headers
+ * only (helmet also removes X-Powered-By, which the app never sends) and finish at once.
+ */
+function fixedHeaders(middleware: RequestHandler): [string, string][] {
+  const headers: [string, string][] = [];
+  let finished = false;
+  const recorder = {
+    setHeader(name: string, value: unknown) {
+      headers.push([name, String(value)]);
+      return recorder;
+    },
+    removeHeader() {},
+  };
+  middleware(
+    {} as IncomingMessage as never,
+    recorder as unknown as ServerResponse as never,
+    (err?: unknown) => {
+      if (err) throw err;
+      finished = true;
+    },
+  );
+  if (!finished) throw new Error("security headers must be decided without waiting");
+  return headers;
+}
+
+function helmetFor(config: Config, providers: readonly OAuthProvider[]): RequestHandler {
   const providerOrigins = new Set<string>();
   for (const provider of providers) {
     for (const url of [provider.authorizationEndpoint, provider.apiUrl]) {

@@ -1,12 +1,11 @@
-import { createServer, type RequestListener, type Server } from "node:http";
+import { createServer, type IncomingMessage, type RequestListener, type Server } from "node:http";
 import type { Duplex } from "node:stream";
-import type { RequestHandler } from "express";
 import { HttpError } from "./errors.js";
 
 /**
  * The gateway's HTTP server. Requests Node would refuse before the app sees them still get
  * the JSON error shape instead of a bare status line: malformed HTTP and oversized headers
- * through `clientError`, a missing Host header through `requireHost` (Node's own check would
+ * through `clientError`, a missing Host header through `checkHost` (Node's own check would
  * answer an empty 400, so it is turned off here and done by the app).
  */
 export function createGatewayServer(app: RequestListener): Server {
@@ -32,9 +31,8 @@ export function createGatewayServer(app: RequestListener): Server {
 }
 
 /** HTTP/1.1 requires a Host header (RFC 9112 §3.2); without one the request is refused. */
-export const requireHost: RequestHandler = (req, _res, next) => {
+export function checkHost(req: IncomingMessage): void {
   if (req.httpVersionMajor === 1 && req.httpVersionMinor >= 1 && !req.headers.host) {
     throw new HttpError(400, "bad_request", "HTTP/1.1 requests need a Host header.");
   }
-  next();
-};
+}

@@ -16,6 +16,7 @@ const COUNTER_HELP = {
   store_errors_total: "Store calls that failed or timed out, by operation.",
 };
 
+type RequestLabel = "method" | "route" | "status";
 type RefreshOutcome = "success" | "failure";
 
 let processRegistry: Registry | undefined;
@@ -48,6 +49,13 @@ export class GatewayMetrics {
     buckets: DURATION_BUCKETS,
     registers: [this.registry],
   });
+  private readonly requestSeries = new Map<
+    string,
+    {
+      count: ReturnType<Counter<RequestLabel>["labels"]>;
+      duration: ReturnType<Histogram<RequestLabel>["labels"]>;
+    }
+  >();
   private readonly logins = this.counter("logins_total", ["provider", "outcome"]);
   private readonly upstreamResponses = this.counter("proxy_upstream_responses_total", ["status"]);
   private readonly refreshes = this.counter("token_refreshes_total", ["provider", "outcome"]);
@@ -58,9 +66,18 @@ export class GatewayMetrics {
   }
 
   request(method: string, route: string, status: string, seconds: number): void {
-    const labels = { method: METHODS.has(method) ? method : "other", route, status };
-    this.requests.inc(labels);
-    this.durations.observe(labels, seconds);
+    const m = METHODS.has(method) ? method : "other";
+    // prom-client sorts and hashes a label object on every call; the label sets are few and
+    // bounded, so each one's counter and histogram are looked up once and kept.
+    const key = `${m} ${status} ${route}`;
+    let series = this.requestSeries.get(key);
+    if (!series) {
+      const labels = { method: m, route, status };
+      series = { count: this.requests.labels(labels), duration: this.durations.labels(labels) };
+      this.requestSeries.set(key, series);
+    }
+    series.count.inc();
+    series.duration.observe(seconds);
   }
 
   login(provider: string, outcome: string): void {
@@ -96,21 +113,34 @@ export class GatewayMetrics {
 
 /**
  * Counts a store's `StoreUnavailableError`s and passes them on unchanged. Wraps any store
- * whose methods return promises (revocations, and whatever store comes next).
+ * whose methods return promises (revocations, and whatever store comes next). Each method is
+ * wrapped once, here: the store sits on every request's path.
  */
 export function countStoreErrors<T extends object>(store: T, metrics: GatewayMetrics): T {
-  return new Proxy(store, {
-    get(target, key) {
-      const value: unknown = Reflect.get(target, key);
-      if (typeof value !== "function") return value;
-      return (...args: unknown[]) => {
-        const result: unknown = value.apply(target, args);
-        if (!(result instanceof Promise)) return result;
-        return result.catch((err: unknown) => {
-          if (err instanceof StoreUnavailableError) metrics.storeError(err.operation);
-          throw err;
-        });
-      };
-    },
-  });
+  // Other properties (a memory store's `size`) still read through to the store itself.
+  const counted = Object.create(store) as Record<PropertyKey, unknown>;
+  for (const key of methodNames(store)) {
+    const method = (store as Record<PropertyKey, unknown>)[key] as (...args: unknown[]) => unknown;
+    counted[key] = (...args: unknown[]) => {
+      const result = method.apply(store, args);
+      if (!(result instanceof Promise)) return result;
+      return result.catch((err: unknown) => {
+        if (err instanceof StoreUnavailableError) metrics.storeError(err.operation);
+        throw err;
+      });
+    };
+  }
+  return counted as T;
+}
+
+/** A store's methods: its own function properties and its class's. */
+function methodNames(store: object): Set<string> {
+  const names = new Set<string>();
+  for (let o: object | null = store; o && o !== Object.prototype; o = Object.getPrototypeOf(o)) {
+    for (const name of Object.getOwnPropertyNames(o)) {
+      const descriptor = Object.getOwnPropertyDescriptor(o, name);
+      if (name !== "constructor" && typeof descriptor?.value === "function") names.add(name);
+    }
+  }
+  return names;
 }

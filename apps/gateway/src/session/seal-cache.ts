@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import type { z } from "zod";
 import { LruMap } from "../stores/lru-map.js";
 
@@ -21,7 +20,10 @@ interface OpenedSeal {
  * decryption is skipped. A hit is refused unless the seal would still open here — not past
  * its own expiry (by iron's rule), sealed with a secret id this cookie still has, under the
  * same secret. The session's own checks (expiry, idle timeout, revocation) run after the
- * read either way. Keyed by a hash of the whole seal: any change to it is another key.
+ * read either way. Keyed by the whole seal: any change to it is another key. (Hashing it
+ * instead would save a kilobyte or two per entry but cost a SHA-256 of the cookie on every
+ * request, more than the rest of the lookup.) What it holds and hands out is frozen (see
+ * `SealedCookie.read`), so no reader can change what the next request reads.
  */
 export class SealCache {
   private readonly seals: LruMap<OpenedSeal>;
@@ -37,8 +39,7 @@ export class SealCache {
   }
 
   get<T>(seal: string, secrets: Record<string, string>, schema: z.ZodType<T>): T | undefined {
-    const key = keyOf(seal);
-    const entry = this.seals.get(key);
+    const entry = this.seals.get(seal);
     if (
       entry === undefined ||
       entry.schema !== schema ||
@@ -48,30 +49,28 @@ export class SealCache {
       return undefined;
     }
     if (entry.expiresAt !== undefined && entry.expiresAt <= Date.now() - IRON_TIMESTAMP_SKEW_MS) {
-      this.seals.delete(key);
+      this.seals.delete(seal);
       this.misses += 1;
       return undefined;
     }
     this.hits += 1;
-    // A copy: whoever reads the session may change it without changing the cache.
-    return structuredClone(entry.data) as T;
+    return entry.data as T;
   }
 
-  /** Remembers what `seal` opened to; call only after it opened with `secrets` and parsed. */
+  /**
+   * Remembers what `seal` opened to; call only after it opened with `secrets` and parsed, with
+   * `data` deeply frozen.
+   */
   set<T>(seal: string, secrets: Record<string, string>, schema: z.ZodType<T>, data: T): void {
     const [, secretId = "", , , , expiration = ""] = (seal.split("~", 1)[0] ?? "").split("*");
     const secret = secrets[secretId];
     if (secret === undefined) return;
-    this.seals.set(keyOf(seal), {
-      data: structuredClone(data),
+    this.seals.set(seal, {
+      data,
       schema,
       secretId,
       secret,
       expiresAt: /^\d+$/.test(expiration) ? Number(expiration) : undefined,
     });
   }
-}
-
-function keyOf(seal: string): string {
-  return createHash("sha256").update(seal).digest("base64url");
 }

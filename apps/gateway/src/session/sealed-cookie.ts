@@ -36,7 +36,8 @@ export interface SealedCookieOptions<T> {
 /**
  * One iron-session sealed, HttpOnly cookie holding a `T`. Anything that does not open and
  * match the schema (tampered, truncated, expired, sealed with a removed secret, an older
- * shape) reads as absent: a bad cookie makes a request anonymous, never an error.
+ * shape) reads as absent: a bad cookie makes a request anonymous, never an error. What it
+ * reads is deeply frozen: a changed session is a new object, written back with `write`.
  */
 export class SealedCookie<T> {
   constructor(private readonly options: SealedCookieOptions<T>) {}
@@ -64,8 +65,11 @@ export class SealedCookie<T> {
     }
     const parsed = schema.safeParse(data);
     if (!parsed.success) return undefined;
-    cache?.set(value, secrets, schema, parsed.data);
-    return parsed.data;
+    // Frozen whether cached or not, so code that tried to change a session in place would
+    // fail in every test, not only where a cache hit happened to be shared.
+    const opened = deepFreeze(parsed.data);
+    cache?.set(value, secrets, schema, opened);
+    return opened;
   }
 
   /**
@@ -115,4 +119,12 @@ function appendSetCookie(res: ServerResponse, header: string): void {
 /** `__Host-` pins a cookie to this exact origin over https; browsers refuse it on http. */
 export function cookieName(base: string, secure: boolean): string {
   return secure ? `__Host-${base}` : base;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }

@@ -67,26 +67,42 @@ function guardRevocationStore(store: RevocationStore, timeoutMs: number): Revoca
  * The stores as the app uses them: every call bounded, and revoking a session also forgets
  * its cached user. `revocations` replaces the revocation list alone (tests inject one that
  * fails). The rate limiter bounds its own calls: it falls back instead of failing.
+ *
+ * The memory stores live in this process and answer at once: they cannot hang or be
+ * unreachable, so their calls are not bounded (a timer per call would be pure cost on the
+ * hottest path). A replacement revocation list is bounded whatever the stores are.
  */
 export function guardStores(
   stores: Stores,
   timeoutMs: number,
-  revocations: RevocationStore = stores.revocations,
+  revocations?: RevocationStore,
 ): Stores {
-  const list = guardRevocationStore(revocations, timeoutMs);
-  const users = bound("users", stores.users, ["get", "set", "delete"], timeoutMs);
+  const inProcess = stores.kind === "memory";
+  const list = revocations
+    ? guardRevocationStore(revocations, timeoutMs)
+    : inProcess
+      ? stores.revocations
+      : guardRevocationStore(stores.revocations, timeoutMs);
+  const users = inProcess
+    ? stores.users
+    : bound("users", stores.users, ["get", "set", "delete"], timeoutMs);
   return {
     kind: stores.kind,
     revocations: {
-      ...list,
+      isRevoked: (sid) => list.isRevoked(sid),
+      ping: () => list.ping(),
       revoke: async (sid, untilMs) => {
         await Promise.all([list.revoke(sid, untilMs), users.delete(sid)]);
       },
     },
     users,
-    refresh: bound("refresh", stores.refresh, ["lock", "unlock", "publish", "outcome"], timeoutMs),
+    refresh: inProcess
+      ? stores.refresh
+      : bound("refresh", stores.refresh, ["lock", "unlock", "publish", "outcome"], timeoutMs),
     rateLimit: (name) => stores.rateLimit(name),
-    ping: () => withinDeadline("ping", timeoutMs, () => stores.ping()),
+    ping: inProcess
+      ? () => stores.ping()
+      : () => withinDeadline("ping", timeoutMs, () => stores.ping()),
     close: () => stores.close(),
   };
 }
