@@ -16,7 +16,8 @@ interface OpenedSeal {
 }
 
 /**
- * Seals already opened, so a cookie sent on every request is decrypted once: only the
+ * Seals already opened, so a cookie sent on every request (or a value read from Redis on
+ * every request) is decrypted once: only the
  * decryption is skipped. A hit is refused unless the seal would still open here — not past
  * its own expiry (by iron's rule), sealed with a secret id this cookie still has, under the
  * same secret. The session's own checks (expiry, idle timeout, revocation) run after the
@@ -73,4 +74,13 @@ export class SealCache {
       expiresAt: /^\d+$/.test(expiration) ? Number(expiration) : undefined,
     });
   }
+}
+
+/** Freezes `value` and everything in it, so a value shared between requests stays as it was. */
+export function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { parse as parseCookies, serialize } from "cookie";
 import { sealData, unsealData } from "iron-session";
 import type { z } from "zod";
-import type { SealCache } from "./seal-cache.js";
+import { deepFreeze, type SealCache } from "./seal-cache.js";
 
 /** Browsers drop a Set-Cookie larger than this (name, value and attributes together). */
 export const MAX_SET_COOKIE_BYTES = 4096;
@@ -119,12 +119,4 @@ function appendSetCookie(res: ServerResponse, header: string): void {
 /** `__Host-` pins a cookie to this exact origin over https; browsers refuse it on http. */
 export function cookieName(base: string, secure: boolean): string {
   return secure ? `__Host-${base}` : base;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
 }

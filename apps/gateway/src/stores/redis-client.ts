@@ -21,6 +21,9 @@ const failFast: RedisOptions = {
   maxRetriesPerRequest: 1,
   connectTimeout: CONNECT_TIMEOUT_MS,
   retryStrategy: backoff,
+  // Commands issued in the same tick (many requests' revocation checks under load) go out
+  // in one write and come back in one read: fewer system calls here and in Redis.
+  enableAutoPipelining: true,
 };
 
 export function createRedisClient(config: RedisConfig, logger: Logger): RedisClient {
@@ -62,6 +65,7 @@ function connect(config: RedisConfig): RedisClient {
       const { db: _onlyZero, ...redisOptions } = { ...failFast, ...credentials(config.url) };
       return new Cluster(config.nodes, {
         enableOfflineQueue: false,
+        enableAutoPipelining: true,
         clusterRetryStrategy: backoff,
         redisOptions,
       });

@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { RedisReply } from "rate-limit-redis";
 import { RedisStore } from "rate-limit-redis";
+import type { SealCache } from "../session/seal-cache.js";
 import { tokenSchema, userSchema } from "../session/session.js";
 import { withinDeadline } from "./guarded.js";
 import { newLockOwner } from "./memory.js";
@@ -17,6 +18,8 @@ export interface RedisStoresOptions {
   userCacheTtlSeconds: number;
   /** Bounds the rate limiter's calls; the other stores are bounded by their callers. */
   storeTimeoutMs: number;
+  /** Opened values, so a user read on every `/api/me` is decrypted once (`SEAL_CACHE`). */
+  sealCache?: SealCache | undefined;
   logger: Logger;
   now?: () => number;
 }
@@ -38,7 +41,7 @@ export function createRedisStores(options: RedisStoresOptions): Stores {
   const { redis: config, logger } = options;
   const now = options.now ?? Date.now;
   const client = createRedisClient(config, logger);
-  const sealer = createSealer(options.sessionSecrets);
+  const sealer = createSealer(options.sessionSecrets, options.sealCache);
   const key = (kind: string, id: string) => `${config.prefix}${kind}:${id}`;
   const ms = (untilMs: number) => Math.ceil(untilMs - now());
 

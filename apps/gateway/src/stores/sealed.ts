@@ -1,5 +1,6 @@
 import { sealData, unsealData } from "iron-session";
 import type { z } from "zod";
+import { deepFreeze, type SealCache } from "../session/seal-cache.js";
 
 /** Clocks of different machines disagree a little; Redis's own TTL does the exact expiry. */
 const CLOCK_SLACK_SECONDS = 60;
@@ -14,7 +15,12 @@ export interface Sealer {
   open<T>(sealed: string, schema: z.ZodType<T>): Promise<T | undefined>;
 }
 
-export function createSealer(secrets: Record<string, string>): Sealer {
+/**
+ * With `cache`, a value read again unchanged (a cached user, read on every `/api/me`) is
+ * decrypted once: the same rules as for session cookies, see `SealCache`. What `open` gives
+ * back is frozen either way.
+ */
+export function createSealer(secrets: Record<string, string>, cache?: SealCache): Sealer {
   return {
     seal: (value, ttlMs) =>
       sealData(value, {
@@ -22,6 +28,8 @@ export function createSealer(secrets: Record<string, string>): Sealer {
         ttl: Math.ceil(ttlMs / 1000) + CLOCK_SLACK_SECONDS,
       }),
     async open(sealed, schema) {
+      const cached = cache?.get(sealed, secrets, schema);
+      if (cached !== undefined) return cached;
       let data: unknown;
       try {
         data = await unsealData(sealed, { password: secrets });
@@ -29,7 +37,10 @@ export function createSealer(secrets: Record<string, string>): Sealer {
         return undefined;
       }
       const parsed = schema.safeParse(data);
-      return parsed.success ? parsed.data : undefined;
+      if (!parsed.success) return undefined;
+      const opened = deepFreeze(parsed.data);
+      cache?.set(sealed, secrets, schema, opened);
+      return opened;
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import type { Config } from "../config.js";
+import { SealCache } from "../session/seal-cache.js";
 import { createMemoryStores } from "./memory.js";
 import { createRedisStores } from "./redis.js";
 import type { Stores } from "./stores.js";
@@ -15,6 +16,7 @@ export function createStores(config: Config, deps: { logger: Logger; now?: () =>
     sessionSecrets: config.sessionSecrets,
     userCacheTtlSeconds: config.userCacheTtlSeconds,
     storeTimeoutMs: config.storeTimeoutMs,
+    sealCache: config.sealCache.enabled ? new SealCache(config.sealCache.maxEntries) : undefined,
     logger: deps.logger,
     now,
   });

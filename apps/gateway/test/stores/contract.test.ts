@@ -1,9 +1,13 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { NormalizedUser } from "@latchkey/oauth-core";
 import type { Options } from "express-rate-limit";
+import { pino } from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { SealCache } from "../../src/session/seal-cache.js";
 import { createMemoryStores } from "../../src/stores/memory.js";
+import { createRedisStores } from "../../src/stores/redis.js";
 import type { StoredToken, Stores } from "../../src/stores/stores.js";
+import { TEST_SECRET } from "../support/gateway.js";
 import { redisStores, useRedisServer } from "../support/redis.js";
 import { useRedisCluster, useRedisSentinel } from "../support/redis-topologies.js";
 
@@ -190,6 +194,52 @@ describe("what Redis holds", () => {
     });
     await rotated.users.set("sid-b", USER, Date.now() + 60_000);
     expect(await stores.users.get("sid-b")).toBeUndefined();
+  });
+
+  it("when a cached user is read again, then it is decrypted once, and a changed value or a rotated-out secret is never served from the cache", async () => {
+    const cache = new SealCache(100);
+    const withSecrets = (secrets: Record<string, string>) =>
+      createRedisStores({
+        redis: {
+          mode: "single",
+          url: redis.url,
+          nodes: [],
+          sentinelName: undefined,
+          prefix: "latchkey:",
+        },
+        sessionSecrets: secrets,
+        userCacheTtlSeconds: 60,
+        storeTimeoutMs: 1_000,
+        sealCache: cache,
+        logger: pino({ level: "silent" }),
+      });
+    const stores = withSecrets({ 1: TEST_SECRET });
+    const rotated = withSecrets({ 2: "another-secret-that-is-at-least-32-characters" });
+    try {
+      await stores.users.set("sid-a", USER, Date.now() + 60_000);
+      expect(await stores.users.get("sid-a")).toEqual(USER);
+      const cached = await stores.users.get("sid-a");
+      expect(cached).toEqual(USER);
+      expect(cache.hits).toBe(1);
+      expect(Object.isFrozen(cached)).toBe(true);
+
+      // Written again (by any instance): another seal, opened anew.
+      await stores.users.set("sid-a", { ...USER, name: "Renamed" }, Date.now() + 60_000);
+      expect((await stores.users.get("sid-a"))?.name).toBe("Renamed");
+      // The cached seal with one character changed is another key, and does not open.
+      const sealed = (await redis.client.get("latchkey:user:sid-a")) ?? "";
+      const last = sealed.at(-1) === "A" ? "B" : "A";
+      await redis.client.set("latchkey:user:sid-a", `${sealed.slice(0, -1)}${last}`, "PX", 60_000);
+      expect(await stores.users.get("sid-a")).toBeUndefined();
+      // Same seal, same cache, but a secret set without the secret it was made with.
+      await redis.client.set("latchkey:user:sid-a", sealed, "PX", 60_000);
+      expect(await stores.users.get("sid-a")).toEqual({ ...USER, name: "Renamed" });
+      const hits = cache.hits;
+      expect(await rotated.users.get("sid-a")).toBeUndefined();
+      expect(cache.hits).toBe(hits);
+    } finally {
+      await Promise.all([stores.close(), rotated.close()]);
+    }
   });
 
   it("when REDIS_PREFIX is set, then every key starts with it", async () => {
