@@ -26,6 +26,26 @@ function reactRouterProduction(): Alias[] {
   ];
 }
 
+// react's and react-dom's entry files only pick a build by NODE_ENV (react-dom's also run a
+// dead-code check for React DevTools): in the bundle that is a few hundred bytes of shims.
+function reactProduction(): Alias[] {
+  const require = createRequire(import.meta.url);
+  const react = dirname(require.resolve("react/package.json"));
+  const reactDom = dirname(require.resolve("react-dom/package.json"));
+  // scheduler is react-dom's dependency, so it is looked up from there.
+  const scheduler = dirname(
+    createRequire(join(reactDom, "package.json")).resolve("scheduler/package.json"),
+  );
+  const cjs = (dir: string, name: string) => join(dir, "cjs", `${name}.production.js`);
+  return [
+    { find: /^react$/, replacement: cjs(react, "react") },
+    { find: /^react\/jsx-runtime$/, replacement: cjs(react, "react-jsx-runtime") },
+    { find: /^react-dom$/, replacement: cjs(reactDom, "react-dom") },
+    { find: /^react-dom\/client$/, replacement: cjs(reactDom, "react-dom-client") },
+    { find: /^scheduler$/, replacement: cjs(scheduler, "scheduler") },
+  ];
+}
+
 export default defineConfig(({ command, mode }) => {
   const env = loadEnv(mode, repoRoot, "");
   const gateway = env.GATEWAY_URL || `http://localhost:${env.PORT || "3000"}`;
@@ -38,7 +58,8 @@ export default defineConfig(({ command, mode }) => {
     // Pre-bundled up front: a dependency discovered mid-session would reload the page
     // and lose an in-progress sign-in.
     optimizeDeps: { include: ["react", "react-dom", "react-dom/client", "react-router-dom"] },
-    resolve: command === "build" ? { alias: reactRouterProduction() } : {},
+    resolve:
+      command === "build" ? { alias: [...reactProduction(), ...reactRouterProduction()] } : {},
     build: {
       outDir: "dist",
       sourcemap: true,

@@ -1,5 +1,5 @@
 import { createBrowserRouter, type RouteObject, redirect } from "react-router-dom";
-import { loginLoader, requireUser, sessionLoader, signOutAction } from "./auth";
+import { requireUser, sessionLoader, signOutAction } from "./auth";
 import { AppShell, FirstLoad } from "./components/AppShell";
 import { ProtectedLayout } from "./components/ProtectedLayout";
 // Eager on purpose: it must render even when a page's chunk fails to load (say, after a deploy).
@@ -14,6 +14,7 @@ const always = () => true;
 // Each page is its own chunk, fetched while the loaders run, so the first page's JavaScript is
 // the shell plus that page. The loaders that decide where you may go (the session and the guard)
 // stay in the main chunk: a signed-out visitor is sent to /login before any page chunk loads.
+// A loader that only its own page needs (login, repos) comes with that page's chunk instead.
 export const routes: RouteObject[] = [
   {
     id: ROOT_ROUTE_ID,
@@ -33,8 +34,11 @@ export const routes: RouteObject[] = [
           },
           {
             path: "login",
-            loader: loginLoader,
-            lazy: () => import("./pages/LoginPage").then((m) => ({ Component: m.LoginPage })),
+            lazy: () =>
+              import("./pages/login").then((m) => ({
+                loader: m.loginLoader,
+                Component: m.LoginPage,
+              })),
           },
           // Only its action matters; opening /logout in the address bar just goes home.
           { path: "logout", loader: () => redirect("/"), action: signOutAction },

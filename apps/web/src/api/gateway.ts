@@ -1,5 +1,5 @@
 import { apiUrl, ensureOk, readJson, send } from "./http";
-import { expectArray, expectNullableString, expectRecord, expectString } from "./parse";
+import { expectNullableString, expectRecord, expectString } from "./parse";
 
 /** The user as every provider is normalized by the gateway. */
 export interface NormalizedUser {
@@ -19,13 +19,6 @@ export interface Me {
   expiresAt: string;
 }
 
-/** A sign-in option offered by `GET /auth/providers`. */
-export interface Provider {
-  id: string;
-  name: string;
-  loginUrl: string;
-}
-
 // Every mutating or token-using call carries it: a cross-site form cannot set a custom header.
 export const CSRF_HEADERS = { "X-CSRF": "1" } as const;
 
@@ -34,13 +27,6 @@ export async function getMe(): Promise<Me | null> {
   const response = await send(apiUrl("/api/me"), { headers: { Accept: "application/json" } });
   if (response.status === 401) return null;
   return readJson(await ensureOk(response), parseMe);
-}
-
-export async function getProviders(): Promise<Provider[]> {
-  const response = await send(apiUrl("/auth/providers"), {
-    headers: { Accept: "application/json" },
-  });
-  return readJson(await ensureOk(response), parseProviders);
 }
 
 /** Ends the session at the gateway; already signed out (401) counts as done. */
@@ -70,17 +56,4 @@ function parseUser(value: unknown): NormalizedUser {
     avatarUrl: expectNullableString(user, "avatarUrl", "user."),
     profileUrl: expectNullableString(user, "profileUrl", "user."),
   };
-}
-
-function parseProviders(body: unknown): Provider[] {
-  const list = expectArray(expectRecord(body, "body").providers, "providers");
-  return list.map((value, index) => {
-    const provider = expectRecord(value, `providers[${index}]`);
-    const prefix = `providers[${index}].`;
-    return {
-      id: expectString(provider, "id", prefix),
-      name: expectString(provider, "name", prefix),
-      loginUrl: expectString(provider, "loginUrl", prefix),
-    };
-  });
 }

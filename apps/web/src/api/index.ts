@@ -1,12 +1,5 @@
 export { ApiError, ClientErrorCode } from "./errors";
-export {
-  getMe,
-  getProviders,
-  logout,
-  type Me,
-  type NormalizedUser,
-  type Provider,
-} from "./gateway";
+export { getMe, logout, type Me, type NormalizedUser } from "./gateway";
 export { type GitHubResponse, githubGet, parseRateLimit, type RateLimit } from "./github";
 export { type LinkRels, parseLinkHeader } from "./linkHeader";
 export {
@@ -17,3 +10,4 @@ export {
   expectString,
   safeHttpUrl,
 } from "./parse";
+export { getProviders, type Provider } from "./providers";

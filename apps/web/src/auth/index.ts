@@ -1,6 +1,7 @@
 export { useOptionalSession, useSession } from "./hooks";
-export { type LoginData, loginLoader, requireUser, sessionLoader } from "./loaders";
+export { requireUser, sessionLoader } from "./loaders";
 export { loginErrorMessage } from "./loginErrors";
-export { loginPath, returnToFrom, safeReturnTo } from "./returnTo";
+export { loginPath, returnToFrom } from "./loginPath";
+export { safeReturnTo } from "./returnTo";
 export { forgetSession, loadSession } from "./session";
 export { signOutAction } from "./signOut";

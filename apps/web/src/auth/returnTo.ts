@@ -22,21 +22,3 @@ export function safeReturnTo(raw: string | null | undefined): string {
   }
   return NO_RETURN.test(raw) ? HOME : raw;
 }
-
-/** The login page, remembering where to come back to. */
-export function loginPath(returnTo: string): string {
-  return `/login?returnTo=${encodeURIComponent(returnTo)}`;
-}
-
-/**
- * The page a loader was asked for, as a returnTo. The router strips the #fragment from the
- * request, but on a full page load (the usual way to arrive at a guarded page) the browser's
- * own URL is that same page and still has it.
- */
-export function returnToFrom(request: Request): string {
-  const url = new URL(request.url);
-  const path = url.pathname + url.search;
-  const here = window.location;
-  const hash = url.hash || (here.pathname + here.search === path ? here.hash : "");
-  return path + hash;
-}

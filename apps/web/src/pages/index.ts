@@ -1,6 +1,6 @@
 export { ErrorPage } from "./ErrorPage";
 export { HomePage } from "./HomePage";
-export { LoginPage } from "./LoginPage";
+export { type LoginData, LoginPage, loginLoader } from "./login";
 export { NotFoundPage } from "./NotFoundPage";
 export { ProfilePage } from "./ProfilePage";
 export { RestrictedPage } from "./RestrictedPage";

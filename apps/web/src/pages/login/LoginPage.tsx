@@ -1,6 +1,7 @@
 import { useLoaderData } from "react-router-dom";
-import type { Provider } from "../api";
-import { type LoginData, loginErrorMessage, safeReturnTo } from "../auth";
+import type { Provider } from "../../api";
+import { loginErrorMessage, safeReturnTo } from "../../auth";
+import type { LoginData } from "./loginLoader";
 
 export function LoginPage() {
   const { providers, returnTo, error } = useLoaderData<LoginData>();

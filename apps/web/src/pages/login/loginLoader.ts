@@ -1,0 +1,26 @@
+import { type LoaderFunctionArgs, replace } from "react-router-dom";
+import { getProviders, type Provider } from "../../api";
+import { loadSession, safeReturnTo } from "../../auth";
+
+// If the provider list cannot be fetched, GitHub is still the one that is always there.
+const FALLBACK_PROVIDERS: readonly Provider[] = [
+  { id: "github", name: "GitHub", loginUrl: "/auth/github/login" },
+];
+
+export interface LoginData {
+  providers: readonly Provider[];
+  returnTo: string;
+  error: string | null;
+}
+
+export async function loginLoader({ request }: LoaderFunctionArgs): Promise<LoginData> {
+  const params = new URL(request.url).searchParams;
+  const returnTo = safeReturnTo(params.get("returnTo"));
+  const [me, providers] = await Promise.all([
+    loadSession().catch(() => null),
+    getProviders().catch(() => FALLBACK_PROVIDERS),
+  ]);
+  // Already signed in: go where the user was headed, without leaving /login in history.
+  if (me) throw replace(returnTo);
+  return { providers, returnTo, error: params.get("error") };
+}
