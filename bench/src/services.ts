@@ -53,6 +53,24 @@ export async function startTarget(
   return { started, origin };
 }
 
+/**
+ * The arguments `npm start` gives node for the gateway (its V8 flags, then the script), read
+ * from the gateway's package.json so what is measured is what runs in production.
+ */
+export function gatewayNodeArgs(): string[] {
+  const pkg = JSON.parse(readFileSync(join(gatewayDir, "package.json"), "utf8")) as {
+    scripts?: { start?: string };
+  };
+  const args = /\bnode\s+(.*)$/
+    .exec(pkg.scripts?.start ?? "")?.[1]
+    ?.trim()
+    .split(/\s+/);
+  if (!args?.includes("dist/server.js")) {
+    throw new Error("apps/gateway's start script no longer runs `node … dist/server.js`");
+  }
+  return args;
+}
+
 /** The production gateway as `npm start` runs it, on its own loopback origin. */
 export async function startGateway(options: {
   mock: string;
@@ -62,7 +80,7 @@ export async function startGateway(options: {
 }): Promise<Service> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const started = start("gateway", "node", ["dist/server.js"], {
+  const started = start("gateway", "node", gatewayNodeArgs(), {
     cwd: gatewayDir,
     env: {
       NODE_ENV: "production",

@@ -2,6 +2,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startMockGitHubServer } from "@latchkey/mock-github";
 import { freePort, start, stop, waitForHttp } from "./processes.js";
+import { gatewayNodeArgs } from "./services.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
@@ -19,7 +20,7 @@ export async function startProductionSpa(webDist: string): Promise<RunningSpa> {
   const mock = await startMockGitHubServer({ port: 0, host: "127.0.0.1" });
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const gateway = start("gateway (SPA)", process.execPath, ["dist/server.js"], {
+  const gateway = start("gateway (SPA)", process.execPath, gatewayNodeArgs(), {
     cwd: join(root, "apps/gateway"),
     env: {
       NODE_ENV: "production",

@@ -1,6 +1,13 @@
-import { Cluster, Redis, type RedisOptions } from "ioredis";
+import { createRequire } from "node:module";
+import type { Cluster, Redis, RedisOptions } from "ioredis";
 import type { Logger } from "pino";
 import type { RedisConfig } from "./redis-config.js";
+
+/**
+ * ioredis is loaded only by a gateway that uses Redis: it adds about 8 MB to the memory of
+ * one that does not (the default, single-instance setup).
+ */
+const ioredis = () => createRequire(import.meta.url)("ioredis") as typeof import("ioredis");
 
 export type RedisClient = Redis | Cluster;
 
@@ -50,6 +57,7 @@ export function createRedisClient(config: RedisConfig, logger: Logger): RedisCli
 }
 
 function connect(config: RedisConfig): RedisClient {
+  const { Redis, Cluster } = ioredis();
   switch (config.mode) {
     case "single":
       return new Redis(config.url ?? "redis://localhost:6379", failFast);
