@@ -8,7 +8,7 @@ import { createMemoryStores } from "../../src/stores/memory.js";
 import { createRedisStores } from "../../src/stores/redis.js";
 import type { StoredToken, Stores } from "../../src/stores/stores.js";
 import { TEST_SECRET } from "../support/gateway.js";
-import { redisStores, useRedisServer } from "../support/redis.js";
+import { redisStores, useRedisServer, waitUntilReady } from "../support/redis.js";
 import { useRedisCluster, useRedisSentinel } from "../support/redis-topologies.js";
 
 const redis = useRedisServer();
@@ -216,6 +216,8 @@ describe("what Redis holds", () => {
     const stores = withSecrets({ 1: TEST_SECRET });
     const rotated = withSecrets({ 2: "another-secret-that-is-at-least-32-characters" });
     try {
+      // Commands fail fast until the connection is up (no offline queue), as in the gateway.
+      await Promise.all([waitUntilReady(stores), waitUntilReady(rotated)]);
       await stores.users.set("sid-a", USER, Date.now() + 60_000);
       expect(await stores.users.get("sid-a")).toEqual(USER);
       const cached = await stores.users.get("sid-a");
