@@ -3,15 +3,24 @@ import { type OAuthProvider, resolveProvider } from "./provider.js";
 import { generateNonce, generateState } from "./random.js";
 import { assertHttpUrl, assertScopes } from "./validate.js";
 
+/** What {@link createAuthorizationRequest} needs besides the provider. */
 export interface AuthorizationRequestOptions {
   /** Absolute http(s) URL; the token request must send the very same one. */
   redirectUri: string;
-  /** Replaces the provider's default scopes. */
+  /**
+   * Replaces the provider's scopes for this request (default: the provider's `scopes`). For
+   * an OpenID Connect provider it must include `"openid"`.
+   */
   scopes?: readonly string[];
 }
 
+/**
+ * A fresh authorization request: send the browser to `url`, and keep `state`, `codeVerifier`
+ * and `nonce` server-side for this one login (a sealed, short-lived, `HttpOnly` cookie or a
+ * server-side store keyed by `state`). Use them once.
+ */
 export interface AuthorizationRequest {
-  /** Where to send the browser. */
+  /** Where to send the browser (an HTTP 302/303 redirect). */
   url: URL;
   /** Keep server-side (e.g. in a sealed cookie) and pass to `parseCallback`. */
   state: string;
@@ -23,7 +32,16 @@ export interface AuthorizationRequest {
 
 /**
  * Builds the authorization URL with a fresh `state`, S256 PKCE when the provider takes it, and
- * a fresh `nonce` for OpenID Connect providers.
+ * a fresh `nonce` for OpenID Connect providers (each 256 random bits, base64url). Sends no
+ * request itself, except an OpenID Connect provider's discovery on first use.
+ *
+ * `codeVerifier` is always returned; for a provider without PKCE (LinkedIn) it is simply not
+ * sent, and {@link exchangeCode} does not need it.
+ *
+ * @throws `TypeError` when `redirectUri` is not an absolute http(s) URL without a fragment, a
+ * scope is invalid, or an OpenID Connect provider's scopes lack `"openid"`.
+ * @throws {@link ResponseError}, {@link NetworkError} or {@link TimeoutError} when an OpenID
+ * Connect provider's discovery fails.
  */
 export async function createAuthorizationRequest(
   provider: OAuthProvider,

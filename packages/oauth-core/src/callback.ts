@@ -8,8 +8,12 @@ import { type OAuthProvider, resolveProvider } from "./provider.js";
 import { timingSafeEqual } from "./random.js";
 import { assertNonEmptyString } from "./validate.js";
 
+/** What {@link parseCallback} checks the callback against. */
 export interface ParseCallbackOptions {
-  /** The `state` created with the authorization request. */
+  /**
+   * The `state` created with this login's authorization request, as kept server-side (never
+   * read it from the callback itself). Must be non-empty.
+   */
   expectedState: string;
   /** The provider's issuer (RFC 9207 mix-up defence): an `iss` in the callback must equal it. */
   expectedIssuer?: string | undefined;
@@ -20,9 +24,14 @@ export interface ParseCallbackOptions {
   requireIssuer?: boolean | undefined;
 }
 
-/** What `parseCallback` should check about `iss` for this provider. */
+/**
+ * What {@link parseCallback} should check about `iss` for this provider, from
+ * {@link callbackChecksFor}: spread it into {@link ParseCallbackOptions}.
+ */
 export interface CallbackChecks {
+  /** The provider's issuer; absent for a provider with none (GitHub, plain OAuth 2.0). */
   expectedIssuer?: string;
+  /** Whether a callback without `iss` is refused: the provider promises to send one. */
   requireIssuer: boolean;
 }
 
@@ -30,15 +39,30 @@ export interface CallbackChecks {
 const IMPLICIT_PARAMETERS = ["access_token", "id_token", "token"];
 
 /**
- * Checks the callback's query and returns its code. The order matters: `state` is checked
- * before `error`, so a forged `error=access_denied` with a wrong state is a state mismatch
- * and cannot pass for the user cancelling; `iss` is checked before `error` too, since RFC 9207
- * covers error responses.
+ * Checks the callback's query and returns its code; synchronous, no request. The order
+ * matters: `state` is checked before `error`, so a forged `error=access_denied` with a wrong
+ * state is a state mismatch and cannot pass for the user cancelling; `iss` is checked before
+ * `error` too, since RFC 9207 covers error responses.
+ *
+ * Forget the login's `state` and verifier whatever the outcome: a callback is answered once.
+ *
+ * @param params - The callback URL's query, e.g. `new URL(request.url).searchParams`.
+ * @throws {@link InvalidCallbackError} when `access_token`, `id_token` or `token` is present, a
+ * parameter is repeated, or there is no `code`.
+ * @throws {@link StateMismatchError} when `state` is missing or differs.
+ * @throws {@link IssuerMismatchError} when `iss` differs from `expectedIssuer`, or is missing
+ * while `requireIssuer` holds.
+ * @throws {@link AuthorizationError} when the callback carries `error=`.
+ * @throws `TypeError` when `expectedState` is empty, or `requireIssuer` is set without an
+ * `expectedIssuer`.
  */
 export function parseCallback(
   params: URLSearchParams,
   options: ParseCallbackOptions,
-): { code: string } {
+): {
+  /** The authorization code, for {@link exchangeCode}: single use, valid for minutes. */
+  code: string;
+} {
   // An empty expected state would accept a callback with an empty one.
   assertNonEmptyString(options.expectedState, "expectedState");
   const requireIssuer = options.requireIssuer ?? options.expectedIssuer !== undefined;
@@ -91,6 +115,11 @@ function checkIssuer(iss: string | null, expected: string | undefined, required:
  * The `iss` checks for this provider's callbacks, so a caller need not know how the provider
  * learnt its issuer (OpenID Connect discovery, for one):
  * `parseCallback(params, { expectedState, ...(await callbackChecksFor(provider)) })`.
+ *
+ * @returns `{ requireIssuer: false }` for a provider without an issuer; else the issuer, and
+ * `requireIssuer` from its discovery document's
+ * `authorization_response_iss_parameter_supported`.
+ * @throws What {@link resolveProvider} throws, for an OpenID Connect provider's discovery.
  */
 export async function callbackChecksFor(provider: OAuthProvider): Promise<CallbackChecks> {
   const { issuer, requiresIssuerParameter } = await resolveProvider(provider);

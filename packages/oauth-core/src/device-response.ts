@@ -3,7 +3,10 @@ import { assertJsonObject, type JsonObject, readOptionalNumber, readString } fro
 import { toHttpUrl } from "./text.js";
 import { providerErrorFrom } from "./token-response.js";
 
-/** A device authorization (RFC 8628 §3.2): what to show the person, and what to poll with. */
+/**
+ * A device authorization (RFC 8628 §3.2) from {@link startDeviceAuthorization}: what to show
+ * the person, and what to pass to {@link pollDeviceToken}.
+ */
 export interface DeviceAuthorization {
   /** For the token requests only: never show or log it. */
   deviceCode: string;
@@ -15,7 +18,7 @@ export interface DeviceAuthorization {
   verificationUriComplete?: string;
   /** Epoch milliseconds after which both codes are void. */
   expiresAt: number;
-  /** Seconds to wait between token requests. */
+  /** Seconds to wait between token requests; 5 when the provider does not say. */
   interval: number;
 }
 

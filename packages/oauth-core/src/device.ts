@@ -8,35 +8,62 @@ import { parseTokenResponse } from "./token-response.js";
 import type { TokenSet } from "./types.js";
 import { assertNonEmptyString, assertScopes } from "./validate.js";
 
+/**
+ * The `grant_type` of the device flow's token requests (RFC 8628 §3.4), as
+ * {@link pollDeviceToken} sends it; exported for mocks and tests.
+ */
 export const DEVICE_CODE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
 /** RFC 8628 §3.5: every `slow_down` adds five seconds to the interval, for good. */
 const SLOW_DOWN_SECONDS = 5;
 /** setTimeout's ceiling; a longer wait would fire at once. */
 const MAX_DELAY = 2 ** 31 - 1;
 
+/** Options of {@link startDeviceAuthorization}. */
 export interface StartDeviceAuthorizationOptions {
-  /** Default: the provider's scopes. */
+  /** The scopes to ask for; default: the provider's `scopes`. */
   scopes?: readonly string[];
 }
 
 /** Why the provider has no token yet; passed to `onPending` after each such answer. */
 export interface DevicePollState {
+  /**
+   * `authorization_pending`: the person has not answered yet; `slow_down`: the provider asked
+   * for a longer interval, and the next wait is already longer.
+   */
   error: "authorization_pending" | "slow_down";
   /** Seconds until the next request. */
   interval: number;
 }
 
+/** Options of {@link pollDeviceToken}; all optional. */
 export interface PollDeviceTokenOptions {
   /** Aborting stops the polling at once; the promise rejects with the signal's reason. */
   signal?: AbortSignal;
+  /**
+   * Called after each answer without tokens yet (to show progress); its return value is
+   * ignored, and an exception thrown from it ends the polling.
+   */
   onPending?: (state: DevicePollState) => void;
-  /** Waits between requests; replace it in tests. It should reject when `signal` aborts. */
+  /**
+   * Waits `ms` milliseconds between requests; default a `setTimeout` that rejects with the
+   * signal's reason on abort. Replace it in tests (one that resolves at once, or moves a fake
+   * clock); it should reject when `signal` aborts.
+   */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
 /**
  * Starts the device flow (RFC 8628 §3.1): the person then opens `verificationUri` on any device
- * and types `userCode`, while this side calls `pollDeviceToken`.
+ * and types `userCode`, while this side calls {@link pollDeviceToken}. Posts `client_id` and
+ * `scope` once (with the client's credentials when it has a secret).
+ *
+ * @throws {@link UnsupportedError} when the provider has no device authorization endpoint;
+ * for now also for OpenID Connect providers (an id_token from this grant is not validated yet).
+ * @throws {@link ProviderError} when the provider answers an `error` (GitHub:
+ * `device_flow_disabled` until "Enable Device Flow" is ticked for the app).
+ * @throws {@link ResponseError} when the answer is malformed, its `verification_uri` is not an
+ * absolute http(s) URL, or its `user_code` is not a short line of printable text.
+ * @throws {@link NetworkError} or {@link TimeoutError} when no answer came.
  */
 export async function startDeviceAuthorization(
   provider: OAuthProvider,
@@ -55,7 +82,17 @@ export async function startDeviceAuthorization(
 /**
  * Polls the token endpoint until the person approves (tokens), declines or the codes expire
  * (`DeviceFlowError`), waiting `interval` seconds before each request and five more after each
- * `slow_down`. Any other error answer is thrown as the provider's parser reports it.
+ * `slow_down` (or the provider's stated interval, when longer). Any other error answer is
+ * thrown as the provider's parser reports it. Each token request is sent once; no request is
+ * sent after `expiresAt`.
+ *
+ * @param authorization - What {@link startDeviceAuthorization} answered.
+ * @throws {@link DeviceFlowError} on `access_denied` or `expired_token`, also when `expiresAt`
+ * passes first.
+ * @throws {@link ProviderError} on any other error answer (e.g. `incorrect_device_code`).
+ * @throws The signal's reason (an `AbortError` `DOMException` by default) when `signal` aborts.
+ * @throws {@link UnsupportedError}, {@link ResponseError}, {@link NetworkError} or
+ * {@link TimeoutError} as for {@link startDeviceAuthorization} and {@link exchangeCode}.
  */
 export async function pollDeviceToken(
   provider: OAuthProvider,

@@ -1,18 +1,30 @@
 import { NetworkError, ResponseError, TimeoutError } from "./errors.js";
 import { toPlainText } from "./text.js";
 
+/**
+ * The default per-request timeout, in milliseconds (10 000), when a provider's `timeout`
+ * option is left out. It covers the whole exchange, body included, and every retry.
+ */
 export const DEFAULT_TIMEOUT = 10_000;
 
+/** How requests are sent: the `fetch` and `timeout` a provider was made with. */
 export interface RequestSettings {
   /** Defaults to `globalThis.fetch`, looked up on every call so interceptors installed later work. */
   readonly fetch?: typeof fetch | undefined;
-  /** Milliseconds for the whole exchange, body included. */
+  /** Milliseconds for the whole exchange, body included; default {@link DEFAULT_TIMEOUT}. */
   readonly timeout?: number | undefined;
 }
 
+/**
+ * A request as a provider hook sends it through {@link RequestContext.request}. Redirects are
+ * never followed (`redirect: "manual"`), so credentials cannot travel to another origin.
+ */
 export interface HttpRequest {
+  /** HTTP method; default `"GET"`. */
   readonly method?: string;
+  /** Request headers; none by default (set `Accept` and `Content-Type` yourself). */
   readonly headers?: Record<string, string>;
+  /** The body, already encoded (a form's `toString()`, or JSON text). */
   readonly body?: string;
   /**
    * `"idempotent"` marks a read that may be sent again (user info, discovery, JWKS): network
@@ -21,10 +33,15 @@ export interface HttpRequest {
   readonly retry?: "idempotent";
 }
 
+/** An answer with its body already read (within the timeout), as provider hooks get it. */
 export interface HttpResponse {
+  /** The HTTP status code. */
   readonly status: number;
+  /** Whether `status` is 200–299. */
   readonly ok: boolean;
+  /** The response headers. */
   readonly headers: Headers;
+  /** The whole body as text. */
   readonly text: string;
   /** The body parsed as JSON, as `unknown`; a body that is not JSON is a `ResponseError`. */
   json(): unknown;
@@ -32,6 +49,12 @@ export interface HttpResponse {
 
 /** What a provider hook gets to talk to its provider with the caller's fetch and timeout. */
 export interface RequestContext {
+  /**
+   * Sends a request with the provider's `fetch` and `timeout`, reading the whole body.
+   *
+   * @throws {@link NetworkError} when no answer came; {@link TimeoutError} when it took longer
+   * than the timeout. An HTTP error status is an answer, not an exception.
+   */
   request(url: string | URL, init?: HttpRequest): Promise<HttpResponse>;
 }
 

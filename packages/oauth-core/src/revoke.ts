@@ -5,7 +5,16 @@ import { assertNonEmptyString } from "./validate.js";
 
 /**
  * Revokes a token at the provider; a token that is already invalid counts as revoked. Sent
- * once: revocation is not an idempotent read.
+ * once: revocation is not an idempotent read. Some providers revoke more than the token:
+ * Facebook deletes the app's permissions, GitHub revokes that token only.
+ *
+ * @param accessToken - The access token to revoke.
+ * @throws {@link UnsupportedError} when the provider cannot revoke (Bitbucket, Spotify,
+ * Microsoft, Yandex for ordinary tokens, `oauth2()` without `revocationUrl`, an OpenID Connect
+ * provider whose discovery lists no `revocation_endpoint`).
+ * @throws {@link ProviderError} or {@link ResponseError} when the provider refuses.
+ * @throws {@link NetworkError} or {@link TimeoutError} when no answer came.
+ * @throws `TypeError` when `accessToken` is empty.
  */
 export async function revokeToken(provider: OAuthProvider, accessToken: string): Promise<void> {
   assertNonEmptyString(accessToken, "accessToken");

@@ -10,7 +10,12 @@ import type { TokenSet } from "./types.js";
 
 /**
  * The OAuth error in a body (`{"error": "…"}`), whatever the status, or `undefined`. Providers
- * that answer errors with 2xx call this before `parseTokenResponse`.
+ * that answer errors with 2xx call this before {@link parseTokenResponse}; for provider hooks.
+ *
+ * @param status - The HTTP status, kept in the error.
+ * @param body - The parsed JSON body, as `unknown`.
+ * @returns A {@link ProviderError} (not thrown) when `body` is an object with a non-empty
+ * string `error`, else `undefined`.
  */
 export function providerErrorFrom(status: number, body: unknown): ProviderError | undefined {
   if (!isJsonObject(body) || typeof body.error !== "string" || body.error === "") return undefined;
@@ -23,7 +28,16 @@ export function providerErrorFrom(status: number, body: unknown): ProviderError 
   });
 }
 
-/** RFC 6749 §5: a 2xx JSON token response, or an error body with a 4xx status. */
+/**
+ * Reads a token endpoint's answer per RFC 6749 §5: a 2xx JSON token response, or an error body
+ * with a 4xx status. The default {@link OAuthProvider.parseTokenResponse}; for provider hooks.
+ * `scope` may be space- or comma-separated (GitHub); `token_type` defaults to `"bearer"`;
+ * `expires_in` becomes an epoch-milliseconds `expiresAt`.
+ *
+ * @throws {@link ProviderError} for a non-2xx answer with an OAuth error body.
+ * @throws {@link ResponseError} for any other non-2xx answer, or a 2xx body that is not an
+ * object with a non-empty string `access_token` and well-typed optional fields.
+ */
 export function parseTokenResponse(status: number, body: unknown): TokenSet {
   if (status < 200 || status > 299) {
     throw (

@@ -23,7 +23,11 @@ export type {
   ProviderSetting,
 } from "./types.js";
 
-/** Every provider Latchkey knows, by id: how to build it and how to set it up (one file each). */
+/**
+ * Every provider Latchkey knows, by id: how to build it and how to set it up (one file each).
+ * Frozen. For configuration-driven servers:
+ * `providers[id]?.create({ clientId, clientSecret, ...settings })`.
+ */
 export const providers: Readonly<Record<string, ProviderDefinition>> = Object.freeze({
   github: githubDefinition,
   oidc: oidcDefinition,

@@ -21,6 +21,10 @@ const TOKEN_URL = "https://bitbucket.org/site/oauth2/access_token";
 const API_URL = "https://api.bitbucket.org/2.0";
 const DEFAULT_SCOPES = ["account", "email"];
 
+/**
+ * Options of {@link bitbucket}: the common ones only, no provider-specific settings. Default
+ * scopes: `["account", "email"]`; give the consumer the Account and Email permissions.
+ */
 export type BitbucketOptions = CommonProviderOptions;
 
 /**

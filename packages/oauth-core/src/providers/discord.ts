@@ -11,6 +11,10 @@ const API_URL = "https://discord.com/api";
 const CDN_URL = "https://cdn.discordapp.com";
 const DEFAULT_SCOPES = ["identify", "email"];
 
+/**
+ * Options of {@link discord}: the common ones only, no provider-specific settings. Default scopes:
+ * `["identify", "email"]`.
+ */
 export type DiscordOptions = CommonProviderOptions;
 
 /** Discord. Access tokens last a week and always come with a refresh token. */

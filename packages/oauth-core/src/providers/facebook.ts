@@ -16,6 +16,10 @@ const DEFAULT_SCOPES = ["email", "public_profile"];
 /** Graph's OAuthException code for a token that is invalid, expired or already revoked. */
 const INVALID_TOKEN = 190;
 
+/**
+ * Options of {@link facebook}: the common ones only, no provider-specific settings. Default
+ * scopes: `["email", "public_profile"]`.
+ */
 export type FacebookOptions = CommonProviderOptions;
 
 /**

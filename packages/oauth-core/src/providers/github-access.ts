@@ -4,17 +4,34 @@ import { assertJsonArray, assertJsonObject, readString } from "../parse.js";
 import type { OAuthProvider } from "../provider.js";
 import { apiGet } from "./github-api.js";
 
-/** Who may sign in; a person passes if any list admits them. All empty admits everyone. */
+/**
+ * Who may sign in, for {@link checkGitHubAccess}; a person passes if any list admits them. All
+ * empty (or absent) admits everyone. Names compare case-insensitively.
+ */
 export interface GitHubAccessPolicy {
+  /** Organization logins whose members are admitted (private memberships need `read:org`). */
   orgs?: readonly string[];
-  /** "org/team-slug" */
+  /** Teams whose members are admitted, as `"org/team-slug"` (needs `read:org`). */
   teams?: readonly string[];
+  /** User logins admitted by name. */
   users?: readonly string[];
 }
 
+/** What {@link checkGitHubAccess} decided, and which list admitted the person. */
 export type GitHubAccessDecision =
-  | { allowed: true; via: "open" | "user" | "org" | "team" }
-  | { allowed: false };
+  | {
+      /** Admitted. */
+      allowed: true;
+      /**
+       * Why: `open` (the policy lists nobody), `user` (listed by login), `org` or `team`
+       * (a member of a listed one).
+       */
+      via: "open" | "user" | "org" | "team";
+    }
+  | {
+      /** Not admitted by any list. */
+      allowed: false;
+    };
 
 /** Organizations and teams can be long lists; GitHub caps a page at 100. */
 const MAX_PAGES = 10;
@@ -23,7 +40,13 @@ const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 /**
  * Decides whether a GitHub user may sign in, from the token's own view of their
  * memberships. Private memberships are visible only with the `read:org` scope, so ask for it
- * whenever orgs or teams are listed.
+ * whenever orgs or teams are listed. Reads `/user/orgs` and `/user/teams` only when needed
+ * (at most 10 pages of 100 each), as idempotent reads.
+ *
+ * @param login - The person's GitHub login, from {@link fetchUser}'s `user.login`.
+ * @throws {@link UnsupportedError} when `provider` is not a {@link github} provider.
+ * @throws {@link ResponseError} (401 when the token was rejected), {@link NetworkError} or
+ * {@link TimeoutError} when the membership lists cannot be read.
  */
 export async function checkGitHubAccess(
   provider: OAuthProvider,

@@ -14,7 +14,12 @@ const GITHUB_URL = "https://github.com";
 const GITHUB_API_URL = "https://api.github.com";
 const DEFAULT_SCOPES = ["read:user", "user:email"];
 
+/**
+ * Options of {@link github}. Unlike the other factories, `clientSecret` is optional, for the
+ * device flow's public clients.
+ */
 export interface GitHubOptions {
+  /** The OAuth App's client id (non-empty). */
   clientId: string;
   /**
    * Required for the web flow and revocation. Leave it out for a public client, such as a CLI
@@ -25,14 +30,27 @@ export interface GitHubOptions {
   url?: string;
   /** Default "https://api.github.com" for github.com, else `${url}/api/v3`. */
   apiUrl?: string;
-  /** Default ["read:user", "user:email"]. */
+  /**
+   * Default `["read:user", "user:email"]`; add `read:org` for {@link checkGitHubAccess} to see
+   * private memberships. Without `user:email` (or `user`) a private email stays null.
+   */
   scopes?: string[];
+  /** The `fetch` for every request; default `globalThis.fetch`, looked up on each call. */
   fetch?: typeof fetch;
   /** Milliseconds per request, default 10 000. */
   timeout?: number;
 }
 
-/** GitHub.com or GitHub Enterprise Server as an OAuth App. */
+/**
+ * GitHub.com or GitHub Enterprise Server as an OAuth App (a GitHub App's user tokens work the
+ * same way, and expire after 8 hours with a refresh token). S256 PKCE; secret in the body
+ * (`client_secret_post`); GitHub's HTTP 200 token errors become {@link ProviderError}s; device
+ * flow at `<url>/login/device/code`; revocation with `DELETE /applications/{client_id}/token`.
+ * GitHub has no issuer, so {@link callbackChecksFor} answers `{ requireIssuer: false }`.
+ *
+ * @throws `TypeError` when `clientId` is empty, `clientSecret` is given but empty, `url` or
+ * `apiUrl` is not an absolute http(s) URL, a scope is invalid or `timeout` is not positive.
+ */
 export function github(options: GitHubOptions): OAuthProvider {
   assertNonEmptyString(options.clientId, "clientId");
   if (options.clientSecret !== undefined) {

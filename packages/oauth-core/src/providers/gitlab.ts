@@ -7,6 +7,10 @@ import { oidc } from "./oidc.js";
 const GITLAB_URL = "https://gitlab.com";
 const DEFAULT_SCOPES = ["openid", "profile", "email", "read_user"];
 
+/**
+ * Options of {@link gitlab}: the common ones (default scopes `["openid", "profile", "email",
+ * "read_user"]`) plus `url`.
+ */
 export interface GitLabOptions extends CommonProviderOptions {
   /** Default "https://gitlab.com", or a self-managed instance: it is the issuer. */
   url?: string;

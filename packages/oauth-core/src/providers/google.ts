@@ -10,12 +10,16 @@ const GOOGLE_ISSUER = "https://accounts.google.com";
 const GOOGLE_ISSUER_WITHOUT_SCHEME = "accounts.google.com";
 const DEFAULT_SCOPES = ["openid", "email", "profile"];
 
+/**
+ * Options of {@link google}: the common ones (default scopes `["openid", "email", "profile"]`)
+ * plus `issuer` and `offline`.
+ */
 export interface GoogleOptions extends CommonProviderOptions {
   /** Default "https://accounts.google.com"; another issuer (the dev mock) can stand in. */
   issuer?: string;
   /**
    * Ask for a refresh token: `access_type=offline`, with `prompt=consent` because Google sends
-   * one only when the person consents, not on later sign-ins.
+   * one only when the person consents, not on later sign-ins. Default false: no refresh token.
    */
   offline?: boolean;
 }

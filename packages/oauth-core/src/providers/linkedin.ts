@@ -9,6 +9,10 @@ const LINKEDIN_ISSUER = "https://www.linkedin.com/oauth";
 const REVOCATION_URL = "https://www.linkedin.com/oauth/v2/revoke";
 const DEFAULT_SCOPES = ["openid", "profile", "email"];
 
+/**
+ * Options of {@link linkedin}: the common ones only, no provider-specific settings. Default
+ * scopes: `["openid", "profile", "email"]`.
+ */
 export type LinkedInOptions = CommonProviderOptions;
 
 /**

@@ -12,6 +12,10 @@ const CONSUMERS_TENANT = "9188040d-6c67-4c5b-b112-36a304b66dad";
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const DEFAULT_SCOPES = ["openid", "profile", "email", "offline_access", "User.Read"];
 
+/**
+ * Options of {@link microsoft}: the common ones (default scopes `["openid", "profile", "email",
+ * "offline_access", "User.Read"]`) plus `tenant`.
+ */
 export interface MicrosoftOptions extends CommonProviderOptions {
   /**
    * "common" (default: work, school and personal accounts), "organizations", "consumers", or a

@@ -9,14 +9,25 @@ import { assertNonEmptyString, assertScopes, assertTimeout } from "../validate.j
 import { getUserInfo, revokeOidcToken } from "./oidc-api.js";
 import { assertEndpoint, clientAuthSetting } from "./settings.js";
 
+/**
+ * Options of {@link oauth2}: the common ones (no default scopes) plus the endpoints. Every
+ * endpoint must be an https URL without a fragment (http only on `localhost`, `127.0.0.1` or
+ * `[::1]`).
+ */
 export interface OAuth2Options extends CommonProviderOptions {
   /** Default "oauth2"; also `NormalizedUser.provider`. */
   id?: string;
   /** Shown as "Sign in with …"; default "OAuth 2.0". */
   name?: string;
+  /** The authorization endpoint, where the browser is sent. */
   authorizationUrl: string;
+  /** The token endpoint (code exchange and refresh, RFC 6749 §3.2). */
   tokenUrl: string;
-  /** Answers the user as JSON to `Authorization: Bearer <token>`. */
+  /**
+   * Answers the user as JSON to `Authorization: Bearer <token>`; read as `sub`/`id`,
+   * `preferred_username`/`login`/`username`, `name`, `email` (dropped when `email_verified` is
+   * false), `picture`/`avatar_url` and `profile`/`html_url`.
+   */
   userinfoUrl: string;
   /** RFC 7009; without it `revokeToken` throws UnsupportedError. */
   revocationUrl?: string | undefined;
@@ -26,7 +37,13 @@ export interface OAuth2Options extends CommonProviderOptions {
   clientAuth?: ClientAuthMethod;
 }
 
-/** Plain OAuth 2.0 with configured endpoints, for a provider without OpenID Connect. */
+/**
+ * Plain OAuth 2.0 with configured endpoints, for a provider without OpenID Connect: no
+ * id_token, no nonce, no issuer (so no `iss` check). Token answers are read per RFC 6749 §5.
+ *
+ * @throws `TypeError` when `clientId`, `clientSecret` or `id` is empty, an endpoint is not as
+ * described, `clientAuth` is unknown, a scope is invalid or `timeout` is not positive.
+ */
 export function oauth2(options: OAuth2Options): OAuthProvider {
   const { clientId, id = "oauth2", name = "OAuth 2.0" } = options;
   const clientAuth = clientAuthSetting(options.clientAuth, "clientAuth") ?? "client_secret_basic";

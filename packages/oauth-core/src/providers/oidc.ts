@@ -11,19 +11,30 @@ import { assertIssuer, onceSucceeded } from "./oidc-support.js";
 
 const DEFAULT_SCOPES = ["openid", "profile", "email"];
 
+/** Options of {@link oidc}: any OpenID Connect provider, by its issuer. */
 export interface OidcOptions {
   /** The provider's id in routes and in `NormalizedUser.provider`; default "oidc". */
   id?: string;
   /** Shown to people ("Sign in with …"); default "OpenID Connect". */
   name?: string;
-  /** The issuer identifier, exactly as the discovery document states it. */
+  /**
+   * The issuer identifier, exactly as the discovery document states it (a trailing slash
+   * counts): an https URL without query or fragment; http only on `localhost`, `127.0.0.1` or
+   * `[::1]`, for local mocks. Discovery reads `<issuer>/.well-known/openid-configuration`.
+   */
   issuer: string;
+  /** The client id registered with the provider (non-empty); also the id_token's `aud`. */
   clientId: string;
+  /** The client secret (non-empty), kept as a {@link Secret}. */
   clientSecret: string;
   /** Default ["openid", "profile", "email"]; must include "openid". */
   scopes?: string[];
   /** Default "client_secret_basic", the OpenID Connect default. */
   clientAuth?: ClientAuthMethod;
+  /**
+   * The `fetch` for every request (discovery, JWKS, token, userinfo, revocation); default
+   * `globalThis.fetch`, looked up on each call.
+   */
   fetch?: typeof fetch;
   /** Milliseconds per request, default 10 000. */
   timeout?: number;
@@ -34,7 +45,17 @@ export interface OidcOptions {
 /**
  * Any OpenID Connect provider, configured from its discovery document. Discovery happens on
  * first use (the factory stays synchronous) and is kept for the life of this object; a failed
- * one is tried again next time.
+ * one is tried again next time. The document's `issuer` must equal `issuer` exactly and its
+ * endpoints must be https (http only when the issuer itself is on loopback).
+ *
+ * Every login gets S256 PKCE and a `nonce`; {@link exchangeCode} requires that nonce and
+ * validates the id_token (with oauth4webapi: signature against the issuer's JWKS, `alg`, `iss`,
+ * `aud`, `azp`, `exp` with 30 s of clock tolerance, `iat`, `sub`, `nonce`). User info comes
+ * from the discovered `userinfo_endpoint` (email dropped when `email_verified` is false);
+ * revocation uses the discovered `revocation_endpoint` (RFC 7009), when there is one.
+ *
+ * @throws `TypeError` when `issuer` is not as described, `clientId`, `clientSecret` or `id` is
+ * empty, a scope is invalid, `scopes` lacks `"openid"`, or `timeout` is not positive.
  */
 export function oidc(options: OidcOptions): OAuthProvider {
   const { issuer, clientId, id = "oidc", name = "OpenID Connect", hooks = {} } = options;

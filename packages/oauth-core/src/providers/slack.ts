@@ -17,6 +17,10 @@ const TOKEN_ERRORS = new Set([
   "account_inactive",
 ]);
 
+/**
+ * Options of {@link slack}: the common ones only, no provider-specific settings. Default scopes:
+ * `["openid", "profile", "email"]`.
+ */
 export type SlackOptions = CommonProviderOptions;
 
 /**

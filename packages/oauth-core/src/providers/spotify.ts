@@ -11,6 +11,10 @@ const ACCOUNTS_URL = "https://accounts.spotify.com";
 const API_URL = "https://api.spotify.com/v1";
 const DEFAULT_SCOPES = ["user-read-email", "user-read-private"];
 
+/**
+ * Options of {@link spotify}: the common ones only, no provider-specific settings. Default scopes:
+ * `["user-read-email", "user-read-private"]`.
+ */
 export type SpotifyOptions = CommonProviderOptions;
 
 /**

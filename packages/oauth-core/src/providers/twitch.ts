@@ -17,6 +17,10 @@ const USERINFO_CLAIMS = {
 };
 const CLAIMS = JSON.stringify({ id_token: USERINFO_CLAIMS, userinfo: USERINFO_CLAIMS });
 
+/**
+ * Options of {@link twitch}: the common ones only, no provider-specific settings. Default scopes:
+ * `["openid", "user:read:email"]`.
+ */
 export type TwitchOptions = CommonProviderOptions;
 
 /**

@@ -13,6 +13,10 @@ const API_URL = "https://api.twitter.com/2";
 const USER_URL = `${API_URL}/users/me?user.fields=profile_image_url,name,username`;
 const DEFAULT_SCOPES = ["users.read", "tweet.read", "offline.access"];
 
+/**
+ * Options of {@link twitter}: the common ones only, no provider-specific settings. Default scopes:
+ * `["users.read", "tweet.read", "offline.access"]`; keep `offline.access` for a refresh token.
+ */
 export type TwitterOptions = CommonProviderOptions;
 
 /**

@@ -10,9 +10,17 @@ import { fetchVkUser, revokeVkToken, VK_ID_URL } from "./vk-api.js";
 const TOKEN_URL = `${VK_ID_URL}/oauth2/auth`;
 const DEFAULT_SCOPES = ["vkid.personal_info", "email"];
 
+/**
+ * Options of {@link vk}: the common ones only, no provider-specific settings. Default scopes:
+ * `["vkid.personal_info", "email"]`.
+ */
 export type VkOptions = CommonProviderOptions;
 
-/** A VK ID provider; its token requests need the device the person signed in on. */
+/**
+ * A VK ID provider; its token requests need the device the person signed in on. Use
+ * {@link bindCallbackContext} and {@link withSavedContext} to stay provider-agnostic, or
+ * `withDevice` directly.
+ */
 export interface VkProvider extends OAuthProvider {
   /**
    * The same provider whose token requests carry VK ID's required `device_id` and `state`.

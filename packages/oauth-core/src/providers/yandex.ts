@@ -16,6 +16,11 @@ const AVATAR_ID = /^[\w-]+(\/[\w-]+)*$/;
 /** Each must also be ticked for the app at oauth.yandex.com, or Yandex refuses the request. */
 const DEFAULT_SCOPES = ["login:info", "login:email", "login:avatar"];
 
+/**
+ * Options of {@link yandex}: the common ones only, no provider-specific settings. Default scopes:
+ * `["login:info", "login:email", "login:avatar"]`; each must also be ticked for the app at
+ * oauth.yandex.com.
+ */
 export type YandexOptions = CommonProviderOptions;
 
 /** Yandex ID. Tokens last about a year and always come with a refresh token. */
