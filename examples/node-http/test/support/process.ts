@@ -6,6 +6,11 @@ import { fileURLToPath } from "node:url";
 const PACKAGE_DIR = fileURLToPath(new URL("../..", import.meta.url));
 const STARTUP_TIMEOUT_MS = 15_000;
 const children = new Set<ChildProcess>();
+// Belt and braces: should a test end without its afterAll (a crash, a debugging session),
+// the worker's exit still takes the servers it started with it.
+process.once("exit", () => {
+  for (const child of children) child.kill("SIGKILL");
+});
 
 export interface ExampleProcess {
   /** e.g. "http://localhost:53211", the example's PUBLIC_URL. */
