@@ -1,0 +1,92 @@
+import {
+  AuthorizationError,
+  InvalidCallbackError,
+  OAuthError,
+  ProviderError,
+  StateMismatchError,
+} from "@latchkey/oauth-core";
+
+/** The callback came to a browser with no login under way: no cookie, expired, or used. */
+export class NoLoginUnderWayError extends Error {
+  override name = "NoLoginUnderWayError";
+}
+
+/** What the person sees when something goes wrong, and whether the operator should look. */
+export interface Failure {
+  status: number;
+  title: string;
+  message: string;
+}
+
+const START_AGAIN = "Start again from the sign-in link.";
+
+/**
+ * Bad input from the browser is a 4xx that says what to do; GitHub failing is a 502; only a
+ * bug in this server is a 500. oauth-core's error classes carry the distinction.
+ */
+export function describeFailure(error: unknown): Failure {
+  if (error instanceof NoLoginUnderWayError) {
+    return {
+      status: 400,
+      title: "No sign-in under way",
+      message: `This browser has no sign-in under way: it was already finished, it took more than ten minutes, or cookies are blocked. ${START_AGAIN}`,
+    };
+  }
+  // Checked before AuthorizationError by oauth-core itself: a forged `error=access_denied`
+  // with a wrong state arrives here as a state mismatch.
+  if (error instanceof StateMismatchError) {
+    return {
+      status: 400,
+      title: "Sign-in not recognised",
+      message: `This answer from GitHub does not belong to the sign-in this browser started. ${START_AGAIN}`,
+    };
+  }
+  if (error instanceof AuthorizationError && error.error === "access_denied") {
+    return {
+      status: 403,
+      title: "Sign-in cancelled",
+      message: "You cancelled the sign-in on GitHub, so nothing was shared with this site.",
+    };
+  }
+  if (error instanceof AuthorizationError) {
+    return {
+      status: 400,
+      title: "GitHub refused the sign-in",
+      message: `GitHub answered "${error.error}". ${START_AGAIN}`,
+    };
+  }
+  if (error instanceof InvalidCallbackError) {
+    return {
+      status: 400,
+      title: "Malformed sign-in answer",
+      message: `The address GitHub sent you back to is not a valid answer. ${START_AGAIN}`,
+    };
+  }
+  // A code that is expired or already redeemed: the person can fix that by starting again.
+  if (error instanceof ProviderError && error.error === "bad_verification_code") {
+    return {
+      status: 400,
+      title: "Sign-in code refused",
+      message: `GitHub no longer accepts this sign-in code. ${START_AGAIN}`,
+    };
+  }
+  // Wrong client credentials, GitHub down or slow: nothing the person can do but wait.
+  if (error instanceof OAuthError) {
+    return {
+      status: 502,
+      title: "GitHub sign-in unavailable",
+      message: "GitHub could not complete the sign-in. Try again in a little while.",
+    };
+  }
+  return {
+    status: 500,
+    title: "Something went wrong",
+    message: "This server failed to handle the request.",
+  };
+}
+
+/** One line for the server's log, never with a token: oauth-core's messages contain none. */
+export function logLine(error: unknown): string {
+  if (error instanceof OAuthError) return `${error.name} (${error.code}): ${error.message}`;
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
