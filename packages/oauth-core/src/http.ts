@@ -82,6 +82,7 @@ export async function sendRequest(
       ? await withRetries(attempt, signal, Date.now() + timeout)
       : await attempt();
   } catch (error) {
+    if (error instanceof ResponseError) throw error;
     if (signal.aborted) throw new TimeoutError(`${label} did not answer within ${timeout} ms`);
     throw new NetworkError(`the request to ${label} failed`, error);
   }
@@ -106,6 +107,11 @@ async function sendOnce(
     }),
     signal,
   );
+  // A browser hides a redirect it was told not to follow: an "opaqueredirect" with status 0,
+  // no headers and no body (other runtimes show the 3xx itself). Nothing there can be used.
+  if (response.type === "opaqueredirect") {
+    throw new ResponseError(`${label} answered a redirect, which is not followed`, 0);
+  }
   const text = await untilAborted(response.text(), signal);
   return toHttpResponse(label, response, text);
 }
@@ -130,7 +136,9 @@ async function withRetries(
     try {
       response = await attempt();
     } catch (error) {
-      if (signal.aborted || !(await pause(RETRY_DELAYS[retry], signal, deadline))) throw error;
+      // A ResponseError is an answer (a withheld redirect): not one to ask again for.
+      const again = !(error instanceof ResponseError) && !signal.aborted;
+      if (!again || !(await pause(RETRY_DELAYS[retry], signal, deadline))) throw error;
       continue;
     }
     if (!RETRY_STATUSES.has(response.status)) return response;

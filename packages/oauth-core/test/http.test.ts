@@ -71,11 +71,33 @@ describe("sendRequest", () => {
       ),
       http.get("https://evil.example/steal", followed),
     );
-    const response = await sendRequest({}, "https://api.example.com/start", {
+    // What this runtime's fetch makes of a redirect it must not follow: Node shows the 307, a
+    // browser only an "opaqueredirect" (status 0, no headers, no body).
+    const manual = await fetch("https://api.example.com/start", { redirect: "manual" });
+    const sent = sendRequest({}, "https://api.example.com/start", {
       headers: { Authorization: "Bearer secret" },
     });
-    expect(response.status).toBe(307);
+    if (manual.type === "opaqueredirect") {
+      await expect(sent).rejects.toThrow(ResponseError);
+    } else {
+      expect((await sent).status).toBe(307);
+    }
     expect(followed).not.toHaveBeenCalled();
+  });
+
+  it("when a browser withholds a redirect, then it is a ResponseError, asked once", async () => {
+    // An opaque redirect as browsers answer one: no script can build a real one.
+    const opaque = { type: "opaqueredirect", status: 0, headers: new Headers() } as Response;
+    const fetchImpl = vi.fn<typeof fetch>(async () => opaque);
+    const error = await sendRequest({ fetch: fetchImpl }, "https://api.example.com/me?token=x", {
+      retry: "idempotent",
+    }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ResponseError);
+    expect(error).toMatchObject({
+      status: 0,
+      message: "https://api.example.com/me answered a redirect, which is not followed",
+    });
+    expect(fetchImpl).toHaveBeenCalledTimes(1);
   });
 
   it("when a body is not JSON, then the message names the endpoint without its query", async () => {

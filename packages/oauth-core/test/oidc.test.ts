@@ -99,6 +99,21 @@ describe("oidc discovery", () => {
     expect(error).toBeInstanceOf(ResponseError);
   });
 
+  it("when discovery redirects, then it is a ResponseError and the redirect is not followed", async () => {
+    const followed = vi.fn(() => HttpResponse.json({ issuer: ISSUER }));
+    server.use(
+      http.get(`${ISSUER}/.well-known/openid-configuration`, () =>
+        HttpResponse.redirect("https://evil.example/openid-configuration", 302),
+      ),
+      http.get("https://evil.example/openid-configuration", followed),
+    );
+    const provider = oidc(options);
+    await expect(createAuthorizationRequest(provider, { redirectUri })).rejects.toThrow(
+      ResponseError,
+    );
+    expect(followed).not.toHaveBeenCalled();
+  });
+
   it("when the document's issuer differs only by a trailing slash, then it is still refused (exact match)", async () => {
     const idp = await createTestIdp(server, { document: { issuer: `${ISSUER}/` } });
     await expect(createAuthorizationRequest(idp.provider(), { redirectUri })).rejects.toThrow(
