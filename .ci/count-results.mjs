@@ -4,8 +4,9 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
 const roots = ["packages", "apps", "examples", "e2e", "bench"];
-// The reporters each package configures; other files there (run state, traces) are not reports.
-const REPORTS = new Set(["vitest.json", "playwright.json"]);
+// The reporters each package configures: vitest.json, vitest.<run>.json for another run of a
+// suite (vitest.browser.json), playwright.json. Other files there (run state, traces) are not.
+const isReport = (name) => name === "playwright.json" || /^vitest(\.[\w-]+)?\.json$/.test(name);
 let passed = 0;
 let failed = 0;
 const seen = [];
@@ -22,7 +23,7 @@ function reportsIn(dir) {
     if (entry.name === "node_modules") continue;
     const path = join(dir, entry.name);
     if (entry.isDirectory()) found.push(...reportsIn(path));
-    else if (dir.endsWith("test-results") && REPORTS.has(entry.name)) found.push(path);
+    else if (dir.endsWith("test-results") && isReport(entry.name)) found.push(path);
   }
   return found;
 }

@@ -3,7 +3,13 @@ import { describe, expect, it } from "vitest";
 import { ResponseError, revokeToken, UnsupportedError } from "../src/index.js";
 import { ACCESS_TOKEN } from "./fixtures/github.js";
 import { exampleProvider } from "./support/example-provider.js";
-import { API_URL, CLIENT_ID, CLIENT_SECRET, testGitHub } from "./support/github.js";
+import {
+  API_URL,
+  CLIENT_ID,
+  CLIENT_SECRET,
+  SCRIPT_USER_AGENT,
+  testGitHub,
+} from "./support/github.js";
 import { useMockServer } from "./support/msw.js";
 
 const server = useMockServer();
@@ -34,7 +40,7 @@ describe("revokeToken (GitHub)", () => {
     expect(request?.headers.get("content-type")).toBe("application/json");
     expect(request?.headers.get("accept")).toBe("application/vnd.github+json");
     expect(request?.headers.get("x-github-api-version")).toBe("2022-11-28");
-    expect(request?.headers.get("user-agent")).toBe("latchkey");
+    expect(request?.headers.get("user-agent")).toBe(SCRIPT_USER_AGENT);
     expect(await request?.json()).toEqual({ access_token: ACCESS_TOKEN });
   });
 

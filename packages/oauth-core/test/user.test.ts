@@ -8,7 +8,7 @@ import {
   octocat,
   octocatWithoutPublicEmail,
 } from "./fixtures/github.js";
-import { API_URL, testGitHub } from "./support/github.js";
+import { API_URL, SCRIPT_USER_AGENT, testGitHub } from "./support/github.js";
 import { useMockServer } from "./support/msw.js";
 
 const server = useMockServer();
@@ -55,7 +55,7 @@ describe("fetchUser (GitHub)", () => {
     expect(headers?.get("accept")).toBe("application/vnd.github+json");
     expect(headers?.get("authorization")).toBe(`Bearer ${ACCESS_TOKEN}`);
     expect(headers?.get("x-github-api-version")).toBe("2022-11-28");
-    expect(headers?.get("user-agent")).toBe("latchkey");
+    expect(headers?.get("user-agent")).toBe(SCRIPT_USER_AGENT);
   });
 
   it("when the email is private and user:email was granted, then the primary verified one is used", async () => {

@@ -1,6 +1,4 @@
-import { readFileSync } from "node:fs";
 import { HttpResponse, http } from "msw";
-import type { SetupServer } from "msw/node";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   type ClientAuthMethod,
@@ -19,6 +17,7 @@ import {
   type TokenSet,
   UnsupportedError,
 } from "../../src/index.js";
+import type { MockServer } from "../support/msw.js";
 
 /**
  * The contract every provider is held to, run against recorded responses (test/fixtures/<id>/)
@@ -104,8 +103,18 @@ export function basicRevocation(url: string, errors: ExpectedError[]): ProviderC
   };
 }
 
+// Every recorded body, as its exact bytes, bundled at transform time so it reads the same in
+// Node and in the browser (where there is no file system).
+const FIXTURES = import.meta.glob("../fixtures/*/*.json", {
+  query: "?raw",
+  import: "default",
+  eager: true,
+});
+
 export function fixtureText(id: string, name: string): string {
-  return readFileSync(new URL(`../fixtures/${id}/${name}.json`, import.meta.url), "utf8");
+  const text = FIXTURES[`../fixtures/${id}/${name}.json`];
+  if (text === undefined) throw new Error(`no fixture test/fixtures/${id}/${name}.json`);
+  return text;
 }
 
 /** The recorded body, parsed: what `UserInfo.raw` must equal. */
@@ -115,7 +124,7 @@ export function fixture(id: string, name: string): unknown {
 
 /** Serves one endpoint with a recorded answer and keeps a copy of every request it saw. */
 export function serve(
-  server: SetupServer,
+  server: MockServer,
   id: string,
   { method, url }: Pick<ExpectedRequest, "method" | "url">,
   reply: Reply,
@@ -160,7 +169,7 @@ export async function rejection(promise: Promise<unknown>): Promise<unknown> {
 }
 
 /** The shared contract tests for one provider; call inside the provider's test file. */
-export function describeContract(server: SetupServer, spec: ProviderContract): void {
+export function describeContract(server: MockServer, spec: ProviderContract): void {
   const { id, authorization, token, user } = spec;
   const make = () => spec.create(credentials);
   const forTokens = () => (spec.forTokens ?? ((provider) => provider))(make());

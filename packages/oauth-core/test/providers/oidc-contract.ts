@@ -1,5 +1,4 @@
 import { HttpResponse } from "msw";
-import type { SetupServer } from "msw/node";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   type CommonProviderOptions,
@@ -16,6 +15,7 @@ import {
   type TokenSet,
   UnsupportedError,
 } from "../../src/index.js";
+import type { MockServer } from "../support/msw.js";
 import { type Claims, createTestIdp, type TestIdp } from "../support/oidc-idp.js";
 import {
   ACCESS_TOKEN,
@@ -77,7 +77,7 @@ const IDP_DEFAULTS = Object.fromEntries(
 );
 
 /** The provider's recorded discovery document, served as recorded, with the test IdP's keys. */
-export function recordedIdp(server: SetupServer, spec: Pick<OidcContract, "id" | "issuer">) {
+export function recordedIdp(server: MockServer, spec: Pick<OidcContract, "id" | "issuer">) {
   return createTestIdp(server, {
     issuer: spec.issuer,
     document: { ...IDP_DEFAULTS, ...(fixture(spec.id, "discovery") as Claims) },
@@ -118,7 +118,7 @@ export const exchange = (provider: OAuthProvider) =>
     nonce: NONCE,
   });
 
-export function describeOidcContract(server: SetupServer, spec: OidcContract): void {
+export function describeOidcContract(server: MockServer, spec: OidcContract): void {
   const { id, authorization, token, user } = spec;
   const make = () => spec.create(credentials);
   const document = fixture(id, "discovery") as Record<string, string>;

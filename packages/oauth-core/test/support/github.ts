@@ -9,3 +9,11 @@ export const API_URL = "https://api.github.com";
 export function testGitHub(options: Partial<GitHubOptions> = {}) {
   return github({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, ...options });
 }
+
+/**
+ * What of the User-Agent this package sets for GitHub's API a script may send here: all of it
+ * in Node, nothing in Chromium, which drops it from a script's request and sends its own.
+ */
+export const SCRIPT_USER_AGENT = new Request(API_URL, {
+  headers: { "User-Agent": "latchkey" },
+}).headers.get("user-agent");

@@ -1,7 +1,7 @@
 import { HttpResponse, http } from "msw";
-import type { SetupServer } from "msw/node";
 import { base64url } from "../../src/encoding.js";
 import { type OAuthProvider, type OidcOptions, oidc } from "../../src/index.js";
+import type { MockServer } from "./msw.js";
 
 /**
  * A fake OpenID Connect provider for tests: discovery, JWKS, token, userinfo and revocation
@@ -56,7 +56,7 @@ function keyPairs(alg: keyof typeof ALGORITHMS): Promise<[CryptoKeyPair, CryptoK
 }
 
 export async function createTestIdp(
-  server: SetupServer,
+  server: MockServer,
   options: { issuer?: string; document?: Record<string, unknown>; alg?: "ES256" | "RS256" } = {},
 ) {
   const issuer = options.issuer ?? ISSUER;
