@@ -53,7 +53,9 @@ export interface RequestContext {
    * Sends a request with the provider's `fetch` and `timeout`, reading the whole body.
    *
    * @throws {@link NetworkError} when no answer came; {@link TimeoutError} when it took longer
-   * than the timeout. An HTTP error status is an answer, not an exception.
+   * than the timeout; {@link ResponseError} (status 0) when a browser answered with a redirect
+   * it will not show (redirects are never followed). An HTTP error status is an answer, not an
+   * exception.
    */
   request(url: string | URL, init?: HttpRequest): Promise<HttpResponse>;
 }

@@ -34,6 +34,7 @@ export {
 } from "./errors.js";
 export type { HttpRequest, HttpResponse, RequestContext, RequestSettings } from "./http.js";
 export { DEFAULT_TIMEOUT } from "./http.js";
+export type { JsonObject } from "./parse.js";
 export { computeCodeChallenge, generateCodeVerifier } from "./pkce.js";
 export type { ClientAuthMethod, OAuthProvider, TokenChecks, UserInfoOptions } from "./provider.js";
 export { bindCallbackContext, resolveProvider, withSavedContext } from "./provider.js";

@@ -2,6 +2,7 @@ import { ResponseError } from "./errors.js";
 
 /** Narrowing helpers for JSON that arrives as `unknown`; errors name the field, never its value. */
 
+/** A JSON object whose values are not yet checked: what `OidcHooks` get to read from. */
 export type JsonObject = Record<string, unknown>;
 
 export function isJsonObject(value: unknown): value is JsonObject {

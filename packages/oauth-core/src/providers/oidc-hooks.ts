@@ -6,8 +6,7 @@ import type { NormalizedUser } from "../types.js";
 
 /**
  * Where a provider built on `oidc()` departs from the standard. Each provider file passes its
- * own; the engine applies them and knows no provider by name. (`JsonObject` below is a parsed
- * JSON object, `Record<string, unknown>`.)
+ * own; the engine applies them and knows no provider by name.
  */
 export interface OidcHooks {
   /** Default true. Off only for a provider known to mishandle PKCE: say why where you do. */
