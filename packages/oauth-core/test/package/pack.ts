@@ -31,9 +31,13 @@ export function expectedFiles(): string[] {
   const modules = sources
     .filter((name) => name.endsWith(".ts") && !name.endsWith(".d.ts"))
     .map((name) => name.slice(0, -".ts".length));
-  const documents = ["package.json", "README.md", "LICENSE", "CHANGELOG.md"].filter((name) =>
-    existsSync(join(PACKAGE_DIR, name)),
-  );
+  const documents = [
+    "package.json",
+    "README.md",
+    "LICENSE",
+    "CHANGELOG.md",
+    "VERSIONING.md",
+  ].filter((name) => existsSync(join(PACKAGE_DIR, name)));
   return [
     ...documents,
     ...sources.map((name) => `src/${name}`),
