@@ -1,32 +1,23 @@
-import { github } from "@latchkey/oauth-core";
+import {
+  type Config,
+  createSignIn,
+  errorPage,
+  handleFailure,
+  logToStderr,
+  type SignInOptions,
+} from "@latchkey/example-shared";
 import { Hono } from "hono";
 import { methodNotAllowed } from "hono/method-not-allowed";
 import { secureHeaders } from "hono/secure-headers";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import type { Config } from "./config.js";
-import { describeFailure, logLine } from "./failures.js";
-import { errorPage } from "./pages.js";
 import { authRoutes } from "./routes.js";
-import { createStores, type Stores } from "./sessions.js";
-
-export interface AppOptions {
-  /** Default: fresh in-memory stores. */
-  stores?: Stores;
-  /** Where operator messages go; default stderr. */
-  log?: (line: string) => void;
-}
 
 /**
  * The example as a Hono app. It only needs `app.fetch`, a Web-standard handler: `server.ts`
  * serves it with @hono/node-server, and the same app would run on Deno, Bun or a worker.
  */
-export function createApp(config: Config, options: AppOptions = {}): Hono {
-  const log = options.log ?? ((line: string) => console.error(line));
-  const provider = github({
-    clientId: config.clientId,
-    clientSecret: config.clientSecret,
-    url: config.githubUrl,
-  });
+export function createApp(config: Config, options: SignInOptions = {}): Hono {
+  const log = options.log ?? logToStderr;
   const app = new Hono();
 
   // The CSP lets the pages do nothing but post the logout form to this origin;
@@ -59,13 +50,11 @@ export function createApp(config: Config, options: AppOptions = {}): Hono {
     }),
   );
 
-  app.route("/", authRoutes({ config, provider, stores: options.stores ?? createStores(), log }));
+  app.route("/", authRoutes(createSignIn(config, options)));
   app.notFound((c) => c.html(errorPage("Not found", "There is no page at this address."), 404));
 
   app.onError((error, c) => {
-    const failure = describeFailure(error);
-    // 4xx are the browser's doing and answered in full on the page; the rest need a look.
-    if (failure.status >= 500) log(`${c.req.method} ${c.req.path}: ${logLine(error)}`);
+    const failure = handleFailure(error, `${c.req.method} ${c.req.path}`, log);
     return c.html(
       errorPage(failure.title, failure.message),
       failure.status as ContentfulStatusCode,

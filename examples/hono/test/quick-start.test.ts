@@ -1,13 +1,17 @@
 import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import {
+  type ExampleProcess,
+  startQuietServer,
+  TestBrowser,
+} from "@latchkey/example-shared/test-support";
 import { type MockGitHubServer, startMockGitHubServer } from "@latchkey/mock-github";
 import { setupServer } from "msw/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TestBrowser } from "./support/browser.js";
-import { type ExampleProcess, PACKAGE_DIR, startQuietServer } from "./support/process.js";
 import { quickStartBlock } from "./support/readme.js";
 
+const PACKAGE_DIR = fileURLToPath(new URL("..", import.meta.url));
 const README = fileURLToPath(new URL("../../../packages/oauth-core/README.md", import.meta.url));
 // Inside this package, so hono, @hono/node-server and @latchkey/oauth-core resolve as they
 // would for a reader who installed them; the name is git-ignored (see .gitignore).
@@ -28,7 +32,7 @@ beforeAll(async () => {
   });
   writeFileSync(FILE, quickStartBlock(README));
   github = await startMockGitHubServer({ port: 0 });
-  server = await startQuietServer(FILE, {
+  server = await startQuietServer(PACKAGE_DIR, FILE, {
     GITHUB_URL: github.url,
     GITHUB_CLIENT_ID: "mock-client-id",
     GITHUB_CLIENT_SECRET: "mock-client-secret",

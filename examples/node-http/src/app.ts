@@ -4,44 +4,35 @@ import {
   type RequestListener,
   type Server,
 } from "node:http";
-import { github } from "@latchkey/oauth-core";
-import type { Config } from "./config.js";
-import { describeFailure, logLine } from "./failures.js";
+import {
+  type Config,
+  createSignIn,
+  handleFailure,
+  logLine,
+  logToStderr,
+  PATHS,
+  type SignInOptions,
+} from "@latchkey/example-shared";
 import { errorReply, type Reply, send } from "./replies.js";
 import { createRoutes, type Handler } from "./routes.js";
-import { createStores, type Stores } from "./sessions.js";
-
-export interface AppOptions {
-  /** Default: fresh in-memory stores. */
-  stores?: Stores;
-  /** Where operator messages go; default stderr. */
-  log?: (line: string) => void;
-}
 
 /** The example as a `node:http` server, not yet listening: `server.ts` listens, tests may too. */
-export function createServer(config: Config, options: AppOptions = {}): Server {
+export function createServer(config: Config, options: SignInOptions = {}): Server {
   return createHttpServer(createRequestListener(config, options));
 }
 
-export function createRequestListener(config: Config, options: AppOptions = {}): RequestListener {
-  const log = options.log ?? ((line: string) => console.error(line));
-  const provider = github({
-    clientId: config.clientId,
-    clientSecret: config.clientSecret,
-    url: config.githubUrl,
-  });
-  const { home, login, callback, logout } = createRoutes({
-    config,
-    provider,
-    stores: options.stores ?? createStores(),
-    log,
-  });
+export function createRequestListener(
+  config: Config,
+  options: SignInOptions = {},
+): RequestListener {
+  const log = options.log ?? logToStderr;
+  const { home, login, callback, logout } = createRoutes(createSignIn(config, options));
   // Path → method → handler. A path listed here with another method is a 405, not a 404.
   const routes = new Map<string, Record<string, Handler>>([
-    ["/", { GET: home, HEAD: home }],
-    ["/login", { GET: login }],
-    ["/callback", { GET: callback }],
-    ["/logout", { POST: logout }],
+    [PATHS.home, { GET: home, HEAD: home }],
+    [PATHS.login, { GET: login }],
+    [PATHS.callback, { GET: callback }],
+    [PATHS.logout, { POST: logout }],
   ]);
 
   return (req, res) => {
@@ -60,9 +51,7 @@ export function createRequestListener(config: Config, options: AppOptions = {}):
       try {
         return await handler({ req, url, setCookies });
       } catch (error) {
-        const failure = describeFailure(error);
-        // 4xx are the browser's doing and answered in full on the page; the rest need a look.
-        if (failure.status >= 500) log(`${req.method} ${url.pathname}: ${logLine(error)}`);
+        const failure = handleFailure(error, `${req.method} ${url.pathname}`, log);
         return errorReply(failure.status, failure.title, failure.message);
       }
     };

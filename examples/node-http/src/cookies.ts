@@ -1,6 +1,3 @@
-export const SESSION_COOKIE = "session";
-export const LOGIN_COOKIE = "login_state";
-
 export interface CookieOptions {
   /** Only sent on requests under this path. */
   path: string;

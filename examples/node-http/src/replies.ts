@@ -1,5 +1,5 @@
 import type { ServerResponse } from "node:http";
-import { errorPage } from "./pages.js";
+import { errorPage } from "@latchkey/example-shared";
 
 /** A response as data: handlers return one, and only `send` touches the ServerResponse. */
 export interface Reply {

@@ -1,16 +1,8 @@
+import { loadConfigOrExit } from "@latchkey/example-shared";
 import { createServer } from "./app.js";
-import { type Config, ConfigError, configFromEnvironment } from "./config.js";
 
 // The entry point: read the environment, listen, stop cleanly. Everything else is in app.ts.
-let config: Config;
-try {
-  config = configFromEnvironment();
-} catch (error) {
-  if (!(error instanceof ConfigError)) throw error;
-  // Before listening: a server without its GitHub app would fail at every sign-in instead.
-  console.error(`Configuration: ${error.message}`);
-  process.exit(1);
-}
+const config = loadConfigOrExit();
 
 const server = createServer(config);
 server.once("error", (error: NodeJS.ErrnoException) => {

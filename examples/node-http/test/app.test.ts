@@ -1,15 +1,10 @@
 import { once } from "node:events";
 import { request } from "node:http";
 import type { AddressInfo } from "node:net";
+import { expectLoginRedirect, IN_PROCESS_CONFIG } from "@latchkey/example-shared/test-support";
 import { afterEach, describe, expect, it } from "vitest";
 import { createServer } from "../src/app.js";
-import { parseConfig } from "../src/config.js";
 
-const config = parseConfig({
-  GITHUB_URL: "http://github.test",
-  GITHUB_CLIENT_ID: "mock-client-id",
-  GITHUB_CLIENT_SECRET: "mock-client-secret",
-});
 const servers: ReturnType<typeof createServer>[] = [];
 afterEach(async () => {
   for (const server of servers.splice(0)) {
@@ -22,7 +17,7 @@ afterEach(async () => {
 
 /** createServer() does not listen: a test (or another entry point) picks where. */
 async function listen(): Promise<string> {
-  const server = createServer(config);
+  const server = createServer(IN_PROCESS_CONFIG);
   servers.push(server);
   server.listen(0, "127.0.0.1");
   await once(server, "listening");
@@ -38,15 +33,7 @@ describe("createServer, in-process", () => {
   });
 
   it("when /login is asked, then it redirects to GitHub with state and S256 PKCE", async () => {
-    const response = await fetch(`${await listen()}/login`, { redirect: "manual" });
-    expect(response.status).toBe(302);
-    const location = new URL(response.headers.get("location") ?? "");
-    expect(location.origin + location.pathname).toBe("http://github.test/login/oauth/authorize");
-    expect(location.searchParams.get("redirect_uri")).toBe("http://localhost:3000/callback");
-    expect(location.searchParams.get("code_challenge_method")).toBe("S256");
-    expect(response.headers.get("set-cookie")).toContain(
-      `login_state=${location.searchParams.get("state")}`,
-    );
+    expectLoginRedirect(await fetch(`${await listen()}/login`, { redirect: "manual" }));
   });
 
   it("when the request target is not a path, then it is a 400", async () => {

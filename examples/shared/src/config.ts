@@ -20,13 +20,14 @@ export class ConfigError extends Error {
   override name = "ConfigError";
 }
 
-type Env = Readonly<Record<string, string | undefined>>;
+export type Env = Readonly<Record<string, string | undefined>>;
 
 /**
  * Reads the environment and reports every problem at once, so a first run against a new
  * GitHub app fails with one message that names all that is missing rather than one at a time.
+ * Tests pass their own `env`; the servers read the real one.
  */
-export function parseConfig(env: Env): Config {
+export function loadConfig(env: Env = process.env): Config {
   const problems: string[] = [];
   const port = readPort(env, problems);
   const publicUrl = readOrigin(env, "PUBLIC_URL", problems) ?? new URL(`http://localhost:${port}`);
@@ -43,8 +44,19 @@ export function parseConfig(env: Env): Config {
   };
 }
 
-export function configFromEnvironment(): Config {
-  return parseConfig(process.env);
+/**
+ * For a server's entry point: the config, or exit 1 with one line naming every problem. It
+ * runs before listening, because a server without its GitHub app would otherwise start and
+ * then fail at every sign-in.
+ */
+export function loadConfigOrExit(env: Env = process.env): Config {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(`Configuration: ${error.message}`);
+    process.exit(1);
+  }
 }
 
 function readRequired(env: Env, name: string, problems: string[]): string | undefined {

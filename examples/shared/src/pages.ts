@@ -1,4 +1,5 @@
 import type { NormalizedUser } from "@latchkey/oauth-core";
+import { PATHS } from "./names.js";
 
 /** Everything shown comes from GitHub or from the URL: all of it is escaped. */
 export function escapeHtml(text: string): string {
@@ -27,7 +28,7 @@ export function homePage(user: NormalizedUser | undefined): string {
     return document(
       "Signed out",
       `<p>You are not signed in.</p>
-<p><a href="/login">Sign in with GitHub</a></p>`,
+<p><a href="${PATHS.login}">Sign in with GitHub</a></p>`,
     );
   }
   const name = user.name ? ` (${escapeHtml(user.name)})` : "";
@@ -35,7 +36,7 @@ export function homePage(user: NormalizedUser | undefined): string {
   return document(
     `Signed in as ${user.login}`,
     `<p>Signed in as <strong>${escapeHtml(user.login)}</strong>${name}.</p>
-<form method="post" action="/logout"><button type="submit">Sign out</button></form>`,
+<form method="post" action="${PATHS.logout}"><button type="submit">Sign out</button></form>`,
   );
 }
 
@@ -44,6 +45,6 @@ export function errorPage(title: string, message: string): string {
     title,
     `<h1>${escapeHtml(title)}</h1>
 <p>${escapeHtml(message)}</p>
-<p><a href="/">Home</a> · <a href="/login">Sign in with GitHub</a></p>`,
+<p><a href="${PATHS.home}">Home</a> · <a href="${PATHS.login}">Sign in with GitHub</a></p>`,
   );
 }

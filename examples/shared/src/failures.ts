@@ -11,12 +11,25 @@ export class NoLoginUnderWayError extends Error {
   override name = "NoLoginUnderWayError";
 }
 
+/**
+ * A sign-out posted from another site's page. SameSite=Lax already keeps the session cookie
+ * off cross-site POSTs; refusing a foreign Origin covers browsers that ignore SameSite.
+ */
+export class ForeignOriginError extends Error {
+  override name = "ForeignOriginError";
+}
+
 /** What the person sees when something goes wrong, and whether the operator should look. */
 export interface Failure {
   status: number;
   title: string;
   message: string;
 }
+
+/** Where operator messages go: one line each. */
+export type Log = (line: string) => void;
+
+export const logToStderr: Log = (line) => console.error(line);
 
 const START_AGAIN = "Start again from the sign-in link.";
 
@@ -31,6 +44,9 @@ export function describeFailure(error: unknown): Failure {
       title: "No sign-in under way",
       message: `This browser has no sign-in under way: it was already finished, it took more than ten minutes, or cookies are blocked. ${START_AGAIN}`,
     };
+  }
+  if (error instanceof ForeignOriginError) {
+    return { status: 403, title: "Forbidden", message: "Sign out from this site's own page." };
   }
   // Checked before AuthorizationError by oauth-core itself: a forged `error=access_denied`
   // with a wrong state arrives here as a state mismatch.
@@ -83,6 +99,17 @@ export function describeFailure(error: unknown): Failure {
     title: "Something went wrong",
     message: "This server failed to handle the request.",
   };
+}
+
+/**
+ * What a server's error handler does with a failed request, `request` being e.g.
+ * "GET /callback". 4xx are the browser's doing and answered in full on the page; the rest
+ * need a look, so they go to the operator's log as well.
+ */
+export function handleFailure(error: unknown, request: string, log: Log): Failure {
+  const failure = describeFailure(error);
+  if (failure.status >= 500) log(`${request}: ${logLine(error)}`);
+  return failure;
 }
 
 /** One line for the server's log, never with a token: oauth-core's messages contain none. */

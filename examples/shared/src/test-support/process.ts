@@ -1,9 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { createServer } from "node:net";
-import { fileURLToPath } from "node:url";
 
-export const PACKAGE_DIR = fileURLToPath(new URL("../..", import.meta.url));
 const STARTUP_TIMEOUT_MS = 15_000;
 const children = new Set<ChildProcess>();
 // Belt and braces: should a test end without its afterAll (a crash, a debugging session),
@@ -11,6 +9,9 @@ const children = new Set<ChildProcess>();
 process.once("exit", () => {
   for (const child of children) child.kill("SIGKILL");
 });
+
+/** An example's folder: its `src/server.ts` (or another file) runs from source, there. */
+export type PackageDir = string;
 
 export interface ExampleProcess {
   /** e.g. "http://localhost:53211", the example's PUBLIC_URL. */
@@ -28,12 +29,12 @@ export interface ExampleExit {
 }
 
 /**
- * Runs a TypeScript file of this package from source (`node --import tsx <file>`), by default
- * the server, with only these variables.
+ * Runs a TypeScript file of an example from source (`node --import tsx <file>` in its folder,
+ * so its own dependencies resolve), by default the server, with only these variables.
  */
-function spawnExample(env: Record<string, string>, file = "src/server.ts") {
+function spawnExample(dir: PackageDir, env: Record<string, string>, file = "src/server.ts") {
   const child = spawn(process.execPath, ["--import", "tsx", file], {
-    cwd: PACKAGE_DIR,
+    cwd: dir,
     // A clean environment: nothing from the developer's shell decides the outcome.
     env: { PATH: process.env.PATH ?? "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -51,59 +52,66 @@ function spawnExample(env: Record<string, string>, file = "src/server.ts") {
   const exit = new Promise<ExampleExit>((resolve) => {
     child.once("close", (code) => resolve({ code, stdout, stderr }));
   });
-  return { child, exit, output: () => stdout + stderr };
+  return { file, child, exit, output: () => stdout + stderr };
 }
 
 /** Starts the example on a free port and resolves once it says it is listening. */
-export async function startExample(env: Record<string, string>): Promise<ExampleProcess> {
+export async function startExample(
+  dir: PackageDir,
+  env: Record<string, string>,
+): Promise<ExampleProcess> {
   const port = await freePort();
   const url = `http://localhost:${port}`;
-  const run = spawnExample({ PORT: String(port), PUBLIC_URL: url, ...env });
+  const run = spawnExample(dir, { PORT: String(port), PUBLIC_URL: url, ...env });
+  return whenReady(run, url, async () => run.output().includes("Listening on"));
+}
+
+/**
+ * Runs a server file that prints nothing when it is ready (the oauth-core README's quick
+ * start) and resolves once its port answers HTTP at all.
+ */
+export async function startQuietServer(
+  dir: PackageDir,
+  file: string,
+  env: Record<string, string>,
+): Promise<ExampleProcess> {
+  const port = await freePort();
+  const url = `http://localhost:${port}`;
+  const run = spawnExample(dir, { PORT: String(port), ...env }, file);
+  return whenReady(run, url, async () => {
+    try {
+      await (await fetch(url, { redirect: "manual" })).text();
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** Polls `ready` until it holds; a process that exits first or takes too long is an error. */
+async function whenReady(
+  run: ReturnType<typeof spawnExample>,
+  url: string,
+  ready: () => Promise<boolean>,
+): Promise<ExampleProcess> {
   const deadline = Date.now() + STARTUP_TIMEOUT_MS;
-  while (!run.output().includes("Listening on")) {
+  while (!(await ready())) {
     if (run.child.exitCode !== null || Date.now() > deadline) {
       run.child.kill("SIGKILL");
-      throw new Error(`the example did not start:\n${run.output()}`);
+      throw new Error(`${run.file} did not start:\n${run.output()}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return { url, output: run.output, stop: () => kill(run.child) };
 }
 
-/**
- * Runs a server file that prints nothing when it is ready (the README's quick start) and
- * resolves once its port answers HTTP at all.
- */
-export async function startQuietServer(
-  file: string,
-  env: Record<string, string>,
-): Promise<ExampleProcess> {
-  const port = await freePort();
-  const url = `http://localhost:${port}`;
-  const run = spawnExample({ PORT: String(port), ...env }, file);
-  const deadline = Date.now() + STARTUP_TIMEOUT_MS;
-  for (;;) {
-    try {
-      const response = await fetch(url, { redirect: "manual" });
-      await response.text();
-      break;
-    } catch {
-      if (run.child.exitCode !== null || Date.now() > deadline) {
-        run.child.kill("SIGKILL");
-        throw new Error(`${file} did not start:\n${run.output()}`);
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-  return { url, output: run.output, stop: () => kill(run.child) };
-}
-
 /** Runs the example until it exits on its own (a startup failure), killed after `timeoutMs`. */
 export async function runExampleToExit(
+  dir: PackageDir,
   env: Record<string, string>,
   timeoutMs = STARTUP_TIMEOUT_MS,
 ): Promise<ExampleExit> {
-  const run = spawnExample(env);
+  const run = spawnExample(dir, env);
   const timer = setTimeout(() => run.child.kill("SIGKILL"), timeoutMs);
   try {
     return await run.exit;
