@@ -1,7 +1,11 @@
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import https from "node:https";
 import type { RequestHandler } from "express";
-import { createProxyMiddleware } from "http-proxy-middleware";
+import {
+  createProxyMiddleware,
+  debugProxyErrorsPlugin,
+  proxyEventsPlugin,
+} from "http-proxy-middleware";
 import type { Logger } from "pino";
 import { requireCsrf } from "../http/csrf.js";
 import { HttpError, sendError } from "../http/errors.js";
@@ -67,6 +71,11 @@ export function createGitHubProxy(options: GitHubProxyOptions): RequestHandler[]
     target: target.toString(),
     changeOrigin: true,
     agent,
+    // The default plugins without the logger: it parses a URL for every answer to build a line
+    // for a logger that writes nothing (the gateway logs requests itself). Kept: the guard
+    // against unhandled socket errors, and the `on` handlers below.
+    ejectPlugins: true,
+    plugins: [debugProxyErrorsPlugin, proxyEventsPlugin],
     proxyTimeout: options.timeoutMs,
     on: {
       proxyReq(proxyReq, req) {
