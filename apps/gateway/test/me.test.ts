@@ -19,6 +19,23 @@ describe("GET /api/me", () => {
     });
   });
 
+  it("when signed in, then the answer is JSON with its length and the security headers, and HEAD has no body", async () => {
+    const gateway = await startGateway();
+    const browser = new TestBrowser(gateway.url);
+    await browser.signIn();
+    const response = await browser.get("/api/me");
+    const text = await response.text();
+    expect(response.headers.get("content-type")).toBe("application/json; charset=utf-8");
+    expect(response.headers.get("content-length")).toBe(String(Buffer.byteLength(text)));
+    expect(response.headers.get("transfer-encoding")).toBeNull();
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("content-security-policy")).toContain("default-src 'self'");
+
+    const head = await browser.request("/api/me", { method: "HEAD" });
+    expect(head.status).toBe(200);
+    expect(await head.text()).toBe("");
+  });
+
   it("when signed in, then it answers user, provider and expiry, and never a token", async () => {
     const gateway = await startGateway();
     const browser = new TestBrowser(gateway.url);

@@ -1,6 +1,7 @@
 import type { ServerResponse } from "node:http";
 import type { Request, RequestHandler } from "express";
 import { HttpError } from "../http/errors.js";
+import { sendJson } from "../http/json.js";
 import type { SessionManager } from "../session/manager.js";
 import { RefreshFailedError, type TokenRefresher } from "../session/refresh.js";
 import type { SessionData } from "../session/session.js";
@@ -46,7 +47,7 @@ export function meHandler(deps: SessionDeps & { users: UserCache }): RequestHand
       user = session.user;
       await deps.users.set(session.sid, user, session.expiresAt);
     }
-    res.set("Cache-Control", "no-store").json({
+    sendJson(res, 200, {
       user,
       provider: session.provider,
       expiresAt: new Date(session.expiresAt).toISOString(),

@@ -2,6 +2,7 @@ import type { ServerResponse } from "node:http";
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import type { Logger } from "pino";
 import { StoreUnavailableError } from "../stores/guarded.js";
+import { sendJson } from "./json.js";
 import { requestLog } from "./request-id.js";
 
 /**
@@ -27,10 +28,7 @@ export function sendError(
   code: string,
   message: string,
 ): void {
-  res.statusCode = status;
-  res.setHeader("content-type", "application/json; charset=utf-8");
-  res.setHeader("cache-control", "no-store");
-  res.end(JSON.stringify({ error: code, message }));
+  sendJson(res, status, { error: code, message });
 }
 
 export const notFound: RequestHandler = (req, _res, next) => {
