@@ -76,6 +76,9 @@ export type AccessLog = (req: Request, res: Response, id: string, elapsedMs: num
 export function accessLog(logger: Logger): AccessLog {
   return (req, res, id, elapsedMs) => {
     const aborted = !res.writableFinished;
+    // The usual answer logs at info (debug for scrapes): when neither is on, as in
+    // production at LOG_LEVEL=warn, nothing about the URL needs looking at.
+    if (res.statusCode < 400 && !aborted && !logger.isLevelEnabled("info")) return;
     const level = levelFor(req.originalUrl ?? req.url, res.statusCode, aborted);
     if (!logger.isLevelEnabled(level)) return;
     const location = res.getHeader("location");

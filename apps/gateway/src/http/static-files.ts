@@ -21,6 +21,8 @@ interface Variant {
 /** One built file, held in memory, with its compressed forms once they are made. */
 export interface StaticFile {
   type: string;
+  /** Of the file as built; each variant's ETag is made from it. */
+  hash: string;
   identity: Variant;
   /** Compressed forms, made in the background at startup; until one is ready, it is not offered. */
   encoded: Partial<Record<Encoding, Variant>>;
@@ -44,9 +46,11 @@ export function loadStaticFiles(dir: string): Map<string, StaticFile> {
   for (const path of filesUnder(dir)) {
     const body = readFileSync(path);
     const type = contentType(path.split(sep).at(-1) ?? "") || "application/octet-stream";
+    const hash = hashOf(body);
     const file: StaticFile = {
       type,
-      identity: { body, etag: etagOf(body, "") },
+      hash,
+      identity: { body, etag: `"${hash}"` },
       encoded: {},
       compressible:
         COMPRESSIBLE.test(type) &&
@@ -71,8 +75,8 @@ async function compressInBackground(file: StaticFile): Promise<void> {
     compress.gzip(body, { level: zlib.Z_BEST_COMPRESSION }),
   ]);
   // A compressed form is offered only when it is actually smaller.
-  if (br.length < body.length) file.encoded.br = { body: br, etag: etagOf(body, "-br") };
-  if (gz.length < body.length) file.encoded.gzip = { body: gz, etag: etagOf(body, "-gz") };
+  if (br.length < body.length) file.encoded.br = { body: br, etag: `"${file.hash}-br"` };
+  if (gz.length < body.length) file.encoded.gzip = { body: gz, etag: `"${file.hash}-gz"` };
 }
 
 /** Every file under `dir`, dot files and dot directories left out (as express.static does). */
@@ -87,9 +91,12 @@ function filesUnder(dir: string): string[] {
   return found;
 }
 
-/** Strong, and different per encoding: a cache must never answer a gzip body for a brotli one. */
-function etagOf(body: Buffer, suffix: string): string {
-  return `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}${suffix}"`;
+/**
+ * Names the content, for strong ETags: one per encoding (`"<hash>"`, `"<hash>-br"`…), so a
+ * cache never answers a gzip body for a brotli one.
+ */
+function hashOf(body: Buffer): string {
+  return createHash("sha256").update(body).digest("base64url").slice(0, 27);
 }
 
 /**

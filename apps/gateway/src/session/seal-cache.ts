@@ -24,7 +24,7 @@ interface OpenedSeal {
  * read either way. Keyed by the whole seal: any change to it is another key. (Hashing it
  * instead would save a kilobyte or two per entry but cost a SHA-256 of the cookie on every
  * request, more than the rest of the lookup.) What it holds and hands out is frozen (see
- * `SealedCookie.read`), so no reader can change what the next request reads.
+ * `openSeal`), so no reader can change what the next request reads.
  */
 export class SealCache {
   private readonly seals: LruMap<OpenedSeal>;
@@ -74,13 +74,4 @@ export class SealCache {
       expiresAt: /^\d+$/.test(expiration) ? Number(expiration) : undefined,
     });
   }
-}
-
-/** Freezes `value` and everything in it, so a value shared between requests stays as it was. */
-export function deepFreeze<T>(value: T): T {
-  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
 }

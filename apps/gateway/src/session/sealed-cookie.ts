@@ -1,8 +1,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { parse as parseCookies, serialize } from "cookie";
-import { sealData, unsealData } from "iron-session";
+import { sealData } from "iron-session";
 import type { z } from "zod";
-import { deepFreeze, type SealCache } from "./seal-cache.js";
+import { openSeal } from "./open-seal.js";
+import type { SealCache } from "./seal-cache.js";
 
 /** Browsers drop a Set-Cookie larger than this (name, value and attributes together). */
 export const MAX_SET_COOKIE_BYTES = 4096;
@@ -51,25 +52,8 @@ export class SealedCookie<T> {
     if (!header) return undefined;
     const value = parseCookies(header)[this.options.name];
     if (!value) return undefined;
-    const { cache, secrets, schema } = this.options;
-    const cached = cache?.get(value, secrets, schema);
-    if (cached !== undefined) return cached;
-    let data: unknown;
-    try {
-      data = await unsealData(value, {
-        password: this.options.secrets,
-        ttl: this.options.ttlSeconds,
-      });
-    } catch {
-      return undefined;
-    }
-    const parsed = schema.safeParse(data);
-    if (!parsed.success) return undefined;
-    // Frozen whether cached or not, so code that tried to change a session in place would
-    // fail in every test, not only where a cache hit happened to be shared.
-    const opened = deepFreeze(parsed.data);
-    cache?.set(value, secrets, schema, opened);
-    return opened;
+    const { cache, secrets, schema, ttlSeconds } = this.options;
+    return openSeal(value, { secrets, schema, cache, ttlSeconds });
   }
 
   /**

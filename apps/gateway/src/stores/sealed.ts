@@ -1,6 +1,7 @@
-import { sealData, unsealData } from "iron-session";
+import { sealData } from "iron-session";
 import type { z } from "zod";
-import { deepFreeze, type SealCache } from "../session/seal-cache.js";
+import { openSeal } from "../session/open-seal.js";
+import type { SealCache } from "../session/seal-cache.js";
 
 /** Clocks of different machines disagree a little; Redis's own TTL does the exact expiry. */
 const CLOCK_SLACK_SECONDS = 60;
@@ -27,20 +28,6 @@ export function createSealer(secrets: Record<string, string>, cache?: SealCache)
         password: secrets,
         ttl: Math.ceil(ttlMs / 1000) + CLOCK_SLACK_SECONDS,
       }),
-    async open(sealed, schema) {
-      const cached = cache?.get(sealed, secrets, schema);
-      if (cached !== undefined) return cached;
-      let data: unknown;
-      try {
-        data = await unsealData(sealed, { password: secrets });
-      } catch {
-        return undefined;
-      }
-      const parsed = schema.safeParse(data);
-      if (!parsed.success) return undefined;
-      const opened = deepFreeze(parsed.data);
-      cache?.set(sealed, secrets, schema, opened);
-      return opened;
-    },
+    open: (sealed, schema) => openSeal(sealed, { secrets, schema, cache }),
   };
 }

@@ -1,0 +1,51 @@
+import { unsealData } from "iron-session";
+import type { z } from "zod";
+import type { SealCache } from "./seal-cache.js";
+
+export interface OpenSealOptions<T> {
+  secrets: Record<string, string>;
+  schema: z.ZodType<T>;
+  /** Opened seals to reuse instead of decrypting the same value again. */
+  cache?: SealCache | undefined;
+  /** iron's `ttl` for the seal, when the caller set one on sealing. */
+  ttlSeconds?: number;
+}
+
+/**
+ * Opens an iron seal (a session cookie, a value kept in Redis) and checks it against
+ * `schema`: from `cache` when it holds this very seal, else by decrypting it (and then keeping
+ * it there). Anything that does not open or match (tampered, truncated, expired, sealed with
+ * a removed secret, an older shape) is undefined. What it returns is deeply frozen, cached or
+ * not, so code that tried to change a value in place would fail in every test, not only where
+ * a cache hit happened to be shared.
+ */
+export async function openSeal<T>(
+  sealed: string,
+  { secrets, schema, cache, ttlSeconds }: OpenSealOptions<T>,
+): Promise<T | undefined> {
+  const cached = cache?.get(sealed, secrets, schema);
+  if (cached !== undefined) return cached;
+  let data: unknown;
+  try {
+    data = await unsealData(sealed, {
+      password: secrets,
+      ...(ttlSeconds !== undefined && { ttl: ttlSeconds }),
+    });
+  } catch {
+    return undefined;
+  }
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) return undefined;
+  const opened = deepFreeze(parsed.data);
+  cache?.set(sealed, secrets, schema, opened);
+  return opened;
+}
+
+/** Freezes `value` and everything in it, so a value shared between requests stays as it was. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
