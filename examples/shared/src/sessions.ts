@@ -2,9 +2,8 @@ import { randomBytes } from "node:crypto";
 import type { NormalizedUser } from "@latchkey/oauth-core";
 import { ExpiringMap } from "./expiring-map.js";
 
-/** A login under way: what the callback needs to finish it. Never leaves the server. */
+/** A login under way (its `state` is the key): what the callback needs to finish it. */
 export interface LoginTransaction {
-  state: string;
   codeVerifier: string;
 }
 

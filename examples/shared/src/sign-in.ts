@@ -89,10 +89,7 @@ export function createSignIn(config: Config, options: SignInOptions = {}): SignI
 
     async start() {
       const request = await createAuthorizationRequest(provider, { redirectUri });
-      stores.logins.set(request.state, {
-        state: request.state,
-        codeVerifier: request.codeVerifier,
-      });
+      stores.logins.set(request.state, { codeVerifier: request.codeVerifier });
       return { authorizeUrl: request.url, state: request.state };
     },
 
@@ -102,9 +99,9 @@ export function createSignIn(config: Config, options: SignInOptions = {}): SignI
       // login cookie (a callback URL opened in another browser, say an attacker's sent to a
       // victim) goes no further either.
       const transaction = loginState ? stores.logins.take(loginState) : undefined;
-      if (!transaction) throw new NoLoginUnderWayError();
+      if (!loginState || !transaction) throw new NoLoginUnderWayError();
 
-      const { code } = parseCallback(query, { expectedState: transaction.state });
+      const { code } = parseCallback(query, { expectedState: loginState });
       const tokens = await exchangeCode(provider, {
         code,
         redirectUri,
