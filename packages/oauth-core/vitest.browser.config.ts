@@ -37,6 +37,8 @@ export default defineConfig({
       "test/readme-providers.test.ts",
       // Packs the package and runs its CLIs in child processes.
       "test/package/**",
+      // Asks which Node.js line runs the suite.
+      "test/runtime.test.ts",
     ],
     reporters: ["default", ["json", { outputFile: "test-results/vitest.browser.json" }]],
     browser: {
