@@ -1,9 +1,4 @@
-import type {
-  ClientRequest,
-  IncomingHttpHeaders,
-  IncomingMessage,
-  ServerResponse,
-} from "node:http";
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
 import type { SessionData } from "../session/session.js";
 import { LruMap } from "../stores/lru-map.js";
 
@@ -59,8 +54,11 @@ export class ProxyEtagCache {
     return this.answers.size;
   }
 
-  /** From `proxyReq`: makes a cacheable GET conditional when this user has the answer. */
-  request(proxyReq: ClientRequest, req: IncomingMessage, session: SessionData, url: string): void {
+  /**
+   * Before the request goes upstream (its headers are the ones sent): makes a cacheable GET
+   * conditional when this user has the answer.
+   */
+  request(req: IncomingMessage, session: SessionData, url: string): void {
     // A client's own conditions (or range) are its business: it gets GitHub's answer to them.
     if (req.method !== "GET" || CLIENT_CONDITIONS.some((name) => req.headers[name] !== undefined)) {
       return;
@@ -75,7 +73,7 @@ export class ProxyEtagCache {
       req.headers["x-github-api-version"],
     ].join("\n");
     const sent = this.answers.get(key);
-    if (sent) proxyReq.setHeader("if-none-match", sent.etag);
+    if (sent) req.headers["if-none-match"] = sent.etag;
     this.pending.set(req, sent ? { key, sent } : { key });
   }
 

@@ -1,4 +1,8 @@
-import http, { type IncomingMessage, type ServerResponse } from "node:http";
+import http, {
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type ServerResponse,
+} from "node:http";
 import https from "node:https";
 import type { RequestHandler } from "express";
 import {
@@ -30,6 +34,46 @@ export interface GitHubProxyOptions {
   metrics: GatewayMetrics;
 }
 
+/**
+ * Client headers GitHub never sees: the gateway's own credentials and checks (the user's
+ * token replaces them), where the page came from, and the client's request id (GitHub keeps
+ * its own, X-GitHub-Request-Id). `Expect` as well: this server already answered
+ * `100-continue` before any route ran, so it means nothing to the next hop.
+ */
+const NOT_FORWARDED = [
+  "cookie",
+  "authorization",
+  "proxy-authorization",
+  "x-csrf",
+  "origin",
+  "referer",
+  "x-request-id",
+  "expect",
+] as const;
+
+/**
+ * About the client's connection to us, not GitHub's (RFC 9110 §7.6.1): a client closing its
+ * own connection must not close a pooled one to GitHub.
+ */
+const HOP_BY_HOP = ["connection", "keep-alive", "proxy-connection", "te", "trailer", "upgrade"];
+/** How the body is framed: dropping one because `Connection` names it would unframe the body. */
+const FRAMING = new Set(["content-length", "transfer-encoding", "host"]);
+
+/**
+ * Turns the client's headers into the ones sent to GitHub, in place: the upstream request is
+ * built from them. Settled before the proxy runs, they hold for every request shape, including
+ * those for which the proxy library never offers its request hook (it skips it when headers
+ * go out early, as with `Expect`).
+ */
+function toUpstream(headers: IncomingHttpHeaders, accessToken: string): void {
+  const named = String(headers.connection ?? "").split(",");
+  for (const name of named.map((token) => token.trim().toLowerCase())) {
+    if (name && !FRAMING.has(name)) delete headers[name];
+  }
+  for (const name of [...HOP_BY_HOP, ...NOT_FORWARDED]) delete headers[name];
+  headers.authorization = `Bearer ${accessToken}`;
+}
+
 /** The session travels from the check to the proxy hooks on the request itself. */
 const sessionOf = new WeakMap<IncomingMessage, SessionData>();
 const timedOut = new WeakSet<IncomingMessage>();
@@ -41,10 +85,12 @@ const timedOut = new WeakSet<IncomingMessage>();
 export function createGitHubProxy(options: GitHubProxyOptions): RequestHandler[] {
   const { apiUrl, sessions, logger, metrics, mountPath } = options;
   const target = new URL(apiUrl);
+  const apiBase = target.toString().replace(/\/$/, "");
   const methods = new Set(options.methods.map((m) => m.toUpperCase()));
   const Agent = target.protocol === "https:" ? https.Agent : http.Agent;
-  // One pooled agent for the gateway's lifetime: a new TCP/TLS handshake per call would
-  // cost more than the rest of the proxying.
+  // One pooled agent for the gateway's lifetime, owned here rather than shared with whatever
+  // else in the process proxies: a new TCP/TLS handshake per call would cost more than the
+  // rest of the proxying.
   const agent = new Agent({ keepAlive: true, maxSockets: 128 });
   const etags = options.etagCache && new ProxyEtagCache(options.etagCache);
 
@@ -64,6 +110,8 @@ export function createGitHubProxy(options: GitHubProxyOptions): RequestHandler[]
       );
     }
     sessionOf.set(req, session);
+    toUpstream(req.headers, session.token.accessToken);
+    etags?.request(req, session, apiBase + req.url);
     next();
   };
 
@@ -78,21 +126,17 @@ export function createGitHubProxy(options: GitHubProxyOptions): RequestHandler[]
     plugins: [debugProxyErrorsPlugin, proxyEventsPlugin],
     proxyTimeout: options.timeoutMs,
     on: {
+      // Only tells a timeout from a refusal, for the status below; nothing sent upstream
+      // depends on this hook.
       proxyReq(proxyReq, req) {
-        for (const name of ["cookie", "authorization", "x-csrf", "origin", "referer"]) {
-          proxyReq.removeHeader(name);
-        }
-        // Nor X-Request-Id: it correlates this gateway's logs and may be the client's choice;
-        // GitHub keeps its own (X-GitHub-Request-Id).
-        proxyReq.removeHeader("x-request-id");
-        const session = sessionOf.get(req);
-        proxyReq.setHeader("authorization", `Bearer ${session?.token.accessToken ?? ""}`);
-        if (etags && session) etags.request(proxyReq, req, session, target.origin + proxyReq.path);
         proxyReq.on("timeout", () => timedOut.add(req));
       },
       proxyRes(proxyRes, req, res) {
         metrics.upstream(proxyRes.statusCode ?? "error");
         const headers = proxyRes.headers;
+        // The client's connection is ours to keep or close, as on any other route.
+        delete headers["keep-alive"];
+        headers.connection = res.shouldKeepAlive ? "keep-alive" : "close";
         // GitHub may not set cookies on our origin, nor widen CORS for it, nor replace our id.
         delete headers["set-cookie"];
         delete headers["x-request-id"];
@@ -100,7 +144,7 @@ export function createGitHubProxy(options: GitHubProxyOptions): RequestHandler[]
           if (name.startsWith("access-control-")) delete headers[name];
         }
         if (typeof headers.link === "string") {
-          headers.link = headers.link.split(target.toString().replace(/\/$/, "")).join(mountPath);
+          headers.link = headers.link.split(apiBase).join(mountPath);
         }
         // The provider no longer accepts this token: the session is over, everywhere. end()
         // clears the cookie before it returns; the revocation completes in the background.
@@ -115,9 +159,10 @@ export function createGitHubProxy(options: GitHubProxyOptions): RequestHandler[]
         etags?.response(proxyRes, req, res);
       },
       error(err, req, res) {
+        // A socket only for WebSocket upgrades, which this proxy does not take.
         if (!("setHeader" in res)) return;
-        const timeout = timedOut.has(req as IncomingMessage);
-        requestLog(logger, req as IncomingMessage).warn(
+        const timeout = timedOut.has(req);
+        requestLog(logger, req).warn(
           { err: { message: err.message }, timeout },
           "GitHub API proxy failed",
         );
@@ -133,5 +178,5 @@ export function createGitHubProxy(options: GitHubProxyOptions): RequestHandler[]
     },
   });
 
-  return [requireCsrf(options.publicUrl), guard, proxy as unknown as RequestHandler];
+  return [requireCsrf(options.publicUrl), guard, proxy];
 }

@@ -1,0 +1,284 @@
+import { createHash, randomBytes } from "node:crypto";
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  request,
+  type ServerResponse,
+} from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterEach, describe, expect, it } from "vitest";
+import { TestBrowser } from "./support/browser.js";
+import { startGateway } from "./support/gateway.js";
+import { useMockGitHub } from "./support/network.js";
+
+// OAuth pages and the token exchange stay on the mock GitHub; the API is the server below.
+useMockGitHub();
+
+/** One request as it reached the stand-in GitHub API. */
+interface Arrival {
+  method: string;
+  url: string;
+  headers: IncomingHttpHeaders;
+  bytes: number;
+  sha256: string;
+  remotePort: number | undefined;
+}
+
+type Answer = (req: IncomingMessage, res: ServerResponse) => void;
+
+const answerOk: Answer = (_req, res) => {
+  res.writeHead(200, { "content-type": "application/json" }).end('{"ok":true}');
+};
+
+/**
+ * GitHub's API as a real HTTP server on a loopback port: `/user` answers the sign-in, every
+ * other request is read to its end, recorded, and answered by `answer`.
+ */
+async function startUpstream() {
+  const arrivals: Arrival[] = [];
+  const state = { answer: answerOk };
+  const server = createServer(async (req, res) => {
+    if (req.url === "/user") {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ id: 1, login: "octocat", email: "octocat@example.com" }));
+      return;
+    }
+    const hash = createHash("sha256");
+    let bytes = 0;
+    for await (const chunk of req as AsyncIterable<Buffer>) {
+      hash.update(chunk);
+      bytes += chunk.length;
+    }
+    const { method = "", url = "", headers } = req;
+    const sha256 = hash.digest("hex");
+    arrivals.push({ method, url, headers, bytes, sha256, remotePort: req.socket.remotePort });
+    state.answer(req, res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const close = () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
+  upstreams.push(close);
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    arrivals,
+    state,
+    close,
+  };
+}
+
+const upstreams: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  await Promise.all(upstreams.splice(0).map((close) => close()));
+});
+
+async function signedIn(env: Record<string, string> = {}) {
+  const upstream = await startUpstream();
+  const gateway = await startGateway({ GITHUB_API_URL: upstream.url, ...env });
+  const browser = new TestBrowser(gateway.url);
+  expect((await browser.signIn()).status).toBe(302);
+  const session = [...browser.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+  // Everything a client could send that must not reach GitHub, next to what must.
+  const clientHeaders = {
+    cookie: `${session}; other=1`,
+    authorization: "Bearer chosen-by-the-client",
+    "proxy-authorization": "Basic Y2xpZW50OnNlY3JldA==",
+    "x-csrf": "1",
+    origin: gateway.url,
+    referer: `${gateway.url}/restricted`,
+    "x-request-id": "chosen-by-the-client",
+    accept: "application/vnd.github+json",
+  };
+  return { gateway, upstream, clientHeaders };
+}
+
+interface Received {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: string;
+  /** False when the connection was cut before the whole answer came. */
+  complete: boolean;
+}
+
+/**
+ * One request over plain node:http, shaped as a script could shape it: the body goes in the
+ * chunks given (no Content-Length: chunked), and after the server's 100 Continue when asked.
+ */
+function send(
+  url: string,
+  init: { method?: string; headers?: Record<string, string>; body?: Buffer[] } = {},
+): Promise<Received> {
+  const { method = "GET", headers = {}, body = [] } = init;
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method, headers, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (chunk: Buffer) => chunks.push(chunk));
+      res.on("error", () => {});
+      res.on("close", () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          body: Buffer.concat(chunks).toString(),
+          complete: res.complete,
+        }),
+      );
+    });
+    req.on("error", reject);
+    const write = () => {
+      for (const chunk of body) req.write(chunk);
+      req.end();
+    };
+    if (headers.expect) req.once("continue", write);
+    else write();
+  });
+}
+
+function expectOnlyTheUsersToken(headers: IncomingHttpHeaders | undefined) {
+  expect(headers?.authorization).toMatch(/^Bearer gho_/);
+  for (const name of [
+    "cookie",
+    "proxy-authorization",
+    "x-csrf",
+    "origin",
+    "referer",
+    "x-request-id",
+    "expect",
+  ]) {
+    expect(headers?.[name], name).toBeUndefined();
+  }
+  expect(headers?.accept).toBe("application/vnd.github+json");
+}
+
+const sha256 = (chunks: Buffer[]) =>
+  createHash("sha256").update(Buffer.concat(chunks)).digest("hex");
+
+describe("/api/github/* against a real upstream", () => {
+  it.each([
+    ["a plain GET", "GET", {}],
+    ["a HEAD", "HEAD", {}],
+    ["a GET with Expect: 100-continue", "GET", { expect: "100-continue" }],
+  ])(
+    "when %s is proxied, then GitHub gets the user's token and none of the client's credentials",
+    async (_shape, method, extra) => {
+      const { gateway, upstream, clientHeaders } = await signedIn();
+      const response = await send(`${gateway.url}/api/github/repos/octocat/hello?page=2`, {
+        method,
+        headers: { ...clientHeaders, ...extra },
+      });
+      expect(response.status).toBe(200);
+      expect(upstream.arrivals).toHaveLength(1);
+      expect(upstream.arrivals[0]).toMatchObject({ method, url: "/repos/octocat/hello?page=2" });
+      expectOnlyTheUsersToken(upstream.arrivals[0]?.headers);
+    },
+  );
+
+  const json = Buffer.from('{"title":"A new issue","body":"from the gateway"}');
+  it.each([
+    ["a body with Content-Length", [json], { "content-length": String(json.length) }],
+    ["a chunked body", [json.subarray(0, 10), json.subarray(10, 30), json.subarray(30)], {}],
+    [
+      "a body behind Expect: 100-continue",
+      [json],
+      { expect: "100-continue", "content-length": String(json.length) },
+    ],
+    ["an 8 MiB chunked body", [randomBytes(4 << 20), randomBytes(4 << 20)], {}],
+  ])(
+    "when writes are allowed and %s is posted, then it arrives whole with only the user's token",
+    async (_shape, body, extra) => {
+      const { gateway, upstream, clientHeaders } = await signedIn({
+        GITHUB_PROXY_METHODS: "GET,HEAD,POST",
+      });
+      const response = await send(`${gateway.url}/api/github/repos/octocat/hello/issues`, {
+        method: "POST",
+        headers: { ...clientHeaders, "content-type": "application/json", ...extra },
+        body,
+      });
+      expect(response.status).toBe(200);
+      expect(upstream.arrivals).toHaveLength(1);
+      const arrival = upstream.arrivals[0];
+      expect(arrival?.method).toBe("POST");
+      expect(arrival?.bytes).toBe(Buffer.concat(body).length);
+      expect(arrival?.sha256).toBe(sha256(body));
+      expectOnlyTheUsersToken(arrival?.headers);
+    },
+  );
+
+  it("when only reads are allowed (the default), then a POST is refused with a 405 JSON error and GitHub is not called", async () => {
+    const { gateway, upstream, clientHeaders } = await signedIn();
+    const response = await send(`${gateway.url}/api/github/repos/octocat/hello/issues`, {
+      method: "POST",
+      headers: { ...clientHeaders, "content-type": "application/json" },
+      body: [json],
+    });
+    expect(response.status).toBe(405);
+    expect(response.headers.allow).toBe("GET, HEAD");
+    expect(JSON.parse(response.body)).toMatchObject({ error: "method_not_allowed" });
+    expect(upstream.arrivals).toHaveLength(0);
+  });
+
+  it("when requests follow one another, then they share one kept-alive connection to GitHub", async () => {
+    const { gateway, upstream, clientHeaders } = await signedIn();
+    for (let i = 0; i < 3; i += 1) {
+      expect(
+        (await send(`${gateway.url}/api/github/user/repos`, { headers: clientHeaders })).status,
+      ).toBe(200);
+    }
+    const ports = upstream.arrivals.map((arrival) => arrival.remotePort);
+    expect(ports).toHaveLength(3);
+    expect(new Set(ports).size).toBe(1);
+    expect(upstream.arrivals[0]?.headers.connection).toBe("keep-alive");
+  });
+
+  it("when GitHub does not answer in time, then the client gets a 504 JSON error and the next request is served", async () => {
+    const { gateway, upstream, clientHeaders } = await signedIn({ PROXY_TIMEOUT_MS: "300" });
+    upstream.state.answer = () => {};
+    const late = await send(`${gateway.url}/api/github/user/repos`, { headers: clientHeaders });
+    expect(late.status).toBe(504);
+    expect(JSON.parse(late.body)).toMatchObject({ error: "upstream_timeout" });
+    upstream.state.answer = answerOk;
+    expect((await send(`${gateway.url}/api/github/user`, { headers: clientHeaders })).status).toBe(
+      200,
+    );
+  });
+
+  it("when GitHub drops the connection before answering, then the client gets a 502 JSON error and the next request is served", async () => {
+    const { gateway, upstream, clientHeaders } = await signedIn();
+    upstream.state.answer = (req) => req.socket.destroy();
+    const dropped = await send(`${gateway.url}/api/github/user/repos`, { headers: clientHeaders });
+    expect(dropped.status).toBe(502);
+    expect(JSON.parse(dropped.body)).toMatchObject({ error: "upstream_unavailable" });
+    upstream.state.answer = answerOk;
+    expect((await send(`${gateway.url}/api/github/user`, { headers: clientHeaders })).status).toBe(
+      200,
+    );
+  });
+
+  it("when GitHub cannot be reached at all, then the client gets a 502 JSON error and the gateway stays up", async () => {
+    const { gateway, upstream, clientHeaders } = await signedIn();
+    await upstream.close();
+    const refused = await send(`${gateway.url}/api/github/user/repos`, { headers: clientHeaders });
+    expect(refused.status).toBe(502);
+    expect(refused.headers["content-type"]).toMatch(/^application\/json/);
+    expect(JSON.parse(refused.body)).toMatchObject({ error: "upstream_unavailable" });
+    expect((await send(`${gateway.url}/healthz`)).status).toBe(200);
+  });
+
+  it("when GitHub's answer breaks off midway, then the client's answer is cut too and the next request is served", async () => {
+    const { gateway, upstream, clientHeaders } = await signedIn();
+    upstream.state.answer = (_req, res) => {
+      res.writeHead(200, { "content-type": "application/json", "content-length": "1000" });
+      res.write('{"partial":');
+      setTimeout(() => res.destroy(), 20);
+    };
+    const cut = await send(`${gateway.url}/api/github/user/repos`, { headers: clientHeaders });
+    expect(cut.status).toBe(200);
+    expect(cut.complete).toBe(false);
+    upstream.state.answer = answerOk;
+    expect((await send(`${gateway.url}/api/github/user`, { headers: clientHeaders })).status).toBe(
+      200,
+    );
+  });
+});
