@@ -1,4 +1,4 @@
-import { type HttpHandler, http } from "msw";
+import { type HttpHandler, HttpResponse, http } from "msw";
 import type { MockContext } from "./context.js";
 import { escapeHtml } from "./oauth/html.js";
 
@@ -17,11 +17,11 @@ export function avatarHandlers(context: MockContext): HttpHandler[] {
     http.get(`${context.baseUrl}/avatars/u/:id`, ({ params }) => {
       const id = Number(params.id);
       const name = names.get(id);
-      if (name === undefined) return new Response("Not Found", { status: 404 });
+      if (name === undefined) return HttpResponse.text("Not Found", { status: 404 });
       const color = COLORS[id % COLORS.length];
       const initial = escapeHtml(name.charAt(0).toUpperCase());
       const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="460" height="460" viewBox="0 0 460 460"><rect width="460" height="460" fill="${color}"/><text x="50%" y="50%" dy=".35em" text-anchor="middle" font-family="sans-serif" font-size="220" fill="#fff">${initial}</text></svg>`;
-      return new Response(svg, {
+      return HttpResponse.text(svg, {
         headers: {
           "content-type": "image/svg+xml",
           "cache-control": "public, max-age=3600",

@@ -17,7 +17,7 @@ export function useMockGitHub(options: Partial<MockGitHubOptions> = {}) {
   const clock = { now: Date.parse("2025-01-01T00:00:00Z") };
   const mock = createMockGitHub({ baseUrl: BASE, now: () => clock.now, ...options });
   const server = setupServer(...mock.handlers);
-  beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+  beforeAll(() => server.listen({ onUnhandledFrame: "error" }));
   afterEach(() => {
     mock.reset();
     server.resetHandlers();

@@ -1,3 +1,4 @@
+import { HttpResponse } from "msw";
 import { digest, randomHex } from "../random.js";
 import type { RateLimitStatus } from "../state.js";
 import type { ApiReply, RouteOptions } from "./respond.js";
@@ -44,9 +45,16 @@ export function send(
     headers.set("x-accepted-oauth-scopes", meta.options.acceptedScopes);
   }
   const noBody = reply.status === 204 || reply.status === 304;
-  if (noBody) headers.delete("content-type");
-  const body = noBody ? null : (meta.body ?? JSON.stringify(reply.body ?? null));
-  return new Response(body, { status: reply.status, headers });
+  if (noBody) {
+    headers.delete("content-type");
+    return new Response(null, { status: reply.status, headers });
+  }
+  // Framed by Content-Length, as GitHub frames its answers: a body ended only by the close
+  // of the connection can crash a Node client that has not finished reading it.
+  return HttpResponse.text(meta.body ?? JSON.stringify(reply.body ?? null), {
+    status: reply.status,
+    headers,
+  });
 }
 
 export async function weakEtag(body: string): Promise<string> {

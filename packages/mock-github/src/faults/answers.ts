@@ -1,4 +1,4 @@
-import { getResponse, type HttpHandler } from "msw";
+import { getResponse, type HttpHandler, HttpResponse } from "msw";
 import { apiError } from "../api/respond.js";
 import type { TokenFields } from "../oauth/grant-tokens.js";
 import { tokenReply } from "../oauth/token.js";
@@ -42,18 +42,18 @@ export function statusAnswer({ status, body }: StatusFault): Response {
   if (status === 204 || status === 205 || status === 304) return new Response(null, { status });
   const text = body ?? JSON.stringify(apiError(status, MESSAGES[status] ?? "Error").body);
   const type = text.trimStart().startsWith("<") ? "text/html; charset=utf-8" : JSON_TYPE;
-  return new Response(text, { status, headers: { "content-type": type } });
+  return HttpResponse.text(text, { status, headers: { "content-type": type } });
 }
 
 export function htmlAnswer(): Response {
-  return new Response(UNICORN_PAGE, {
+  return HttpResponse.text(UNICORN_PAGE, {
     status: 200,
     headers: { "content-type": "text/html; charset=utf-8" },
   });
 }
 
 export function badJsonAnswer(): Response {
-  return new Response(TRUNCATED_JSON, { status: 200, headers: { "content-type": JSON_TYPE } });
+  return HttpResponse.text(TRUNCATED_JSON, { status: 200, headers: { "content-type": JSON_TYPE } });
 }
 
 function omit(value: unknown, keys: readonly string[]): unknown {
@@ -110,5 +110,5 @@ export async function missingFieldsAnswer(
   headers.delete("content-length");
   const strip = STRIP[target] ?? ((body: unknown) => body);
   const body = JSON.stringify(strip(JSON.parse(text)));
-  return new Response(body, { status: 200, headers });
+  return HttpResponse.text(body, { status: 200, headers });
 }

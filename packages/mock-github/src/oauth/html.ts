@@ -1,3 +1,4 @@
+import { HttpResponse } from "msw";
 /** Every value echoed into a page goes through here: parameters come from anyone's link. */
 export function escapeHtml(value: string): string {
   return value
@@ -72,7 +73,7 @@ export function htmlResponse(
     "frame-ancestors 'none'",
     "base-uri 'none'",
   ].join("; ");
-  return new Response(html, {
+  return HttpResponse.text(html, {
     status,
     headers: {
       "content-type": "text/html; charset=utf-8",

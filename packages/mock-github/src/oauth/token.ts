@@ -1,4 +1,4 @@
-import { type HttpHandler, http } from "msw";
+import { type HttpHandler, HttpResponse, http } from "msw";
 import { parseBasic } from "../api/auth.js";
 import type { MockContext } from "../context.js";
 import { DEVICE_CODE_GRANT, deviceTokenReply } from "../device/token.js";
@@ -88,7 +88,7 @@ export function tokenReply(request: Request, fields: TokenFields): Response {
     ]);
     body = new URLSearchParams(entries).toString();
   }
-  return new Response(body, { status: 200, headers });
+  return HttpResponse.text(body, { status: 200, headers });
 }
 
 function oauthError(request: Request, error: ErrorCode): Response {
