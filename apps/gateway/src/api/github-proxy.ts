@@ -56,7 +56,7 @@ const NOT_FORWARDED = [
  * own connection must not close a pooled one to GitHub.
  */
 const HOP_BY_HOP = ["connection", "keep-alive", "proxy-connection", "te", "trailer", "upgrade"];
-/** How the body is framed: dropping one because `Connection` names it would unframe the body. */
+/** Kept even when `Connection` names them: without them the body would lose its framing. */
 const FRAMING = new Set(["content-length", "transfer-encoding", "host"]);
 
 /**
