@@ -2,6 +2,8 @@ import { unsealData } from "iron-session";
 import type { z } from "zod";
 import type { SealCache } from "./seal-cache.js";
 
+const SEAL_SUFFIX = "~2";
+
 export interface OpenSealOptions<T> {
   secrets: Record<string, string>;
   schema: z.ZodType<T>;
@@ -23,22 +25,34 @@ export async function openSeal<T>(
   sealed: string,
   { secrets, schema, cache, ttlSeconds }: OpenSealOptions<T>,
 ): Promise<T | undefined> {
+  if (!hasSealSuffix(sealed)) return undefined;
   const cached = cache?.get(sealed, secrets, schema);
   if (cached !== undefined) return cached;
-  let data: unknown;
-  try {
-    data = await unsealData(sealed, {
-      password: secrets,
-      ...(ttlSeconds !== undefined && { ttl: ttlSeconds }),
-    });
-  } catch {
-    return undefined;
-  }
+  // iron-session answers `{}` for a seal that does not open; only its callback tells that
+  // apart from a seal of an empty object.
+  let opened = true;
+  const data: unknown = await unsealData(sealed, {
+    password: secrets,
+    ...(ttlSeconds !== undefined && { ttl: ttlSeconds }),
+    onUnsealError: () => {
+      opened = false;
+    },
+  });
+  if (!opened) return undefined;
   const parsed = schema.safeParse(data);
   if (!parsed.success) return undefined;
-  const opened = deepFreeze(parsed.data);
-  cache?.set(sealed, secrets, schema, opened);
-  return opened;
+  const frozen = deepFreeze(parsed.data);
+  cache?.set(sealed, secrets, schema, frozen);
+  return frozen;
+}
+
+/**
+ * Every seal this gateway writes ends in iron-session's `~2`. That marker is outside the MAC,
+ * so iron-session ignores it; the gateway accepts only the exact form it writes, so that a
+ * changed cookie never opens, whichever character was changed.
+ */
+function hasSealSuffix(sealed: string): boolean {
+  return sealed.endsWith(SEAL_SUFFIX) && sealed.indexOf("~") === sealed.length - SEAL_SUFFIX.length;
 }
 
 /** Freezes `value` and everything in it, so a value shared between requests stays as it was. */

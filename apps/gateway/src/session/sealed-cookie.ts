@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { parse as parseCookies, serialize } from "cookie";
+import { parseCookie, stringifySetCookie } from "cookie";
 import { sealData } from "iron-session";
 import type { z } from "zod";
 import { openSeal } from "./open-seal.js";
@@ -50,7 +50,7 @@ export class SealedCookie<T> {
   async read(req: IncomingMessage): Promise<T | undefined> {
     const header = req.headers.cookie;
     if (!header) return undefined;
-    const value = parseCookies(header)[this.options.name];
+    const value = parseCookie(header)[this.options.name];
     if (!value) return undefined;
     const { cache, secrets, schema, ttlSeconds } = this.options;
     return openSeal(value, { secrets, schema, cache, ttlSeconds });
@@ -65,7 +65,9 @@ export class SealedCookie<T> {
       password: this.options.secrets,
       ttl: this.options.ttlSeconds,
     });
-    const header = serialize(this.options.name, sealed, {
+    const header = stringifySetCookie({
+      name: this.options.name,
+      value: sealed,
       ...this.attributes(),
       maxAge:
         maxAgeSeconds ?? this.options.maxAgeSeconds ?? Math.max(this.options.ttlSeconds - 60, 1),
@@ -78,7 +80,13 @@ export class SealedCookie<T> {
   clear(res: ServerResponse): void {
     appendSetCookie(
       res,
-      serialize(this.options.name, "", { ...this.attributes(), maxAge: 0, expires: new Date(0) }),
+      stringifySetCookie({
+        name: this.options.name,
+        value: "",
+        ...this.attributes(),
+        maxAge: 0,
+        expires: new Date(0),
+      }),
     );
   }
 

@@ -7,6 +7,21 @@ const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
 
 let current: MockGitHubServer | undefined;
 
+/** A test tried to reach something other than this machine. */
+export class NetworkClosedError extends Error {
+  readonly code = "network_closed";
+  constructor(readonly target: string) {
+    super(`Tests do not reach the network: ${target}`);
+    this.name = "NetworkClosedError";
+  }
+}
+
+/** The URL of an HTTP frame's request; WebSocket and other frames have none here. */
+function requestUrl(data: unknown): URL | undefined {
+  if (typeof data !== "object" || data === null || !("request" in data)) return undefined;
+  return data.request instanceof Request ? new URL(data.request.url) : undefined;
+}
+
 /** The mock GitHub's base URL for the running test file (available from beforeAll on). */
 export function githubBase(): string {
   if (!current) throw new Error("useMockGitHub() has not started the mock yet");
@@ -30,9 +45,12 @@ export function useMockGitHub() {
   beforeAll(async () => {
     current = await startMockGitHubServer({ port: 0 });
     network.listen({
-      onUnhandledRequest(request, print) {
-        if (LOOPBACK.has(new URL(request.url).hostname)) return;
-        print.error();
+      onUnhandledFrame({ frame, defaults }) {
+        const url = requestUrl(frame.data);
+        if (url && LOOPBACK.has(url.hostname)) return;
+        defaults.error();
+        // msw's default only prints: throwing is what errors the request instead of letting it out.
+        throw new NetworkClosedError(url?.href ?? `a ${frame.protocol} connection`);
       },
     });
   });
