@@ -206,6 +206,27 @@ describe("/api/github/* against a real upstream", () => {
     },
   );
 
+  it("when Connection names other headers, then they stay with the client but the body keeps its length", async () => {
+    const { gateway, upstream, clientHeaders } = await signedIn({
+      GITHUB_PROXY_METHODS: "GET,HEAD,POST",
+    });
+    const response = await send(`${gateway.url}/api/github/repos/octocat/hello/issues`, {
+      method: "POST",
+      headers: {
+        ...clientHeaders,
+        connection: "x-client-hint, content-length",
+        "x-client-hint": "1",
+        "content-length": String(json.length),
+      },
+      body: [json],
+    });
+    expect(response.status).toBe(200);
+    const arrival = upstream.arrivals[0];
+    expect(arrival?.headers["x-client-hint"]).toBeUndefined();
+    expect(arrival?.headers["content-length"]).toBe(String(json.length));
+    expect(arrival?.sha256).toBe(sha256([json]));
+  });
+
   it("when only reads are allowed (the default), then a POST is refused with a 405 JSON error and GitHub is not called", async () => {
     const { gateway, upstream, clientHeaders } = await signedIn();
     const response = await send(`${gateway.url}/api/github/repos/octocat/hello/issues`, {
