@@ -1,7 +1,8 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { PACKAGE_DIR } from "./package-dir.js";
+import { localBin, PACKAGE_DIR, run } from "./package-dir.js";
 
 const read = (...path: string[]) => readFileSync(join(PACKAGE_DIR, ...path), "utf8");
 const pkg = JSON.parse(read("package.json")) as { name: string; version: string };
@@ -24,6 +25,25 @@ describe("versioning", () => {
     expect(config.ignore ?? []).not.toContain(pkg.name);
     expect(config.privatePackages).toEqual({ version: false, tag: false });
   });
+
+  it("when changesets reads the config and the pending changesets, then it plans releases of this package only", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "changeset-status-"));
+    try {
+      const output = join(dir, "status.json");
+      // The installed changesets validates the whole config here: an option it no longer
+      // knows, or a changelog module it cannot load, is an error and a non-zero exit.
+      const { code, stderr } = await run(localBin("changeset"), ["status", `--output=${output}`]);
+      expect(code, stderr).toBe(0);
+      const plan = JSON.parse(readFileSync(output, "utf8")) as {
+        releases: { name: string; type: string; oldVersion: string; newVersion: string }[];
+      };
+      // Workspaces that depend on this one are listed too, with "none": nothing to bump.
+      const bumped = plan.releases.filter((release) => release.newVersion !== release.oldVersion);
+      expect(bumped.map((release) => release.name)).toEqual(bumped.length > 0 ? [pkg.name] : []);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
 
   it("when someone reads the README, then it points to the semver rules and the changelog", () => {
     const readme = read("README.md");
