@@ -1,32 +1,14 @@
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { pathToFileURL } from "node:url";
 import { playwright } from "@vitest/browser-playwright";
-import { configDefaults, defineConfig, type Plugin } from "vitest/config";
+import { msw } from "msw/vite";
+import { configDefaults, defineConfig } from "vitest/config";
 // Debian's Chromium and the repository's flags for it, as the end-to-end suite launches it.
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../../e2e/support/chromium.js";
 
-/**
- * msw's Service Worker script, served from the installed msw (so it always matches the library
- * version) at the root, whose scope covers the test pages. Nothing generated is committed.
- */
-function mockServiceWorker(): Plugin {
-  const script = pathToFileURL(createRequire(import.meta.url).resolve("msw/mockServiceWorker.js"));
-  return {
-    name: "oauth-core:msw-service-worker",
-    configureServer(server) {
-      server.middlewares.use("/mockServiceWorker.js", (_request, response) => {
-        response.setHeader("Content-Type", "text/javascript");
-        response.setHeader("Cache-Control", "no-store");
-        response.end(readFileSync(script, "utf8"));
-      });
-    },
-  };
-}
-
 /** The same test files as vitest.config.ts, run in Chromium instead of Node. */
 export default defineConfig({
-  plugins: [mockServiceWorker()],
+  // msw's Service Worker script, from the installed msw (so it always matches the library),
+  // served at /mockServiceWorker.js: the tests start the worker themselves, so only the script.
+  plugins: [msw({ mode: "worker-only" })],
   test: {
     include: ["test/**/*.test.ts"],
     exclude: [

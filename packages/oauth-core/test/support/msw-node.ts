@@ -1,12 +1,12 @@
 import { setupServer } from "msw/node";
 import type { MockNetwork } from "./msw.js";
 
-/** In Node, msw patches the fetch of this process. */
+/** In Node, msw intercepts the connections this process opens, fetch's included. */
 export function createMockNetwork(): MockNetwork {
   const server = setupServer();
   return {
     server,
-    start: () => server.listen({ onUnhandledRequest: "error" }),
+    start: () => server.listen({ onUnhandledFrame: "error" }),
     stop: () => server.close(),
   };
 }

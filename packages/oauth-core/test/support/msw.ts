@@ -11,7 +11,7 @@ export type MockServer = Pick<SetupServer, "use" | "resetHandlers" | "events">;
 export interface MockNetwork {
   server: MockServer;
   start(): void | Promise<void>;
-  stop(): void;
+  stop(): void | Promise<void>;
 }
 
 // The same tests run in Node (vitest.config.ts) and in Chromium (vitest.browser.config.ts):
