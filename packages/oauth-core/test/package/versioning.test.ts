@@ -5,7 +5,11 @@ import { describe, expect, it } from "vitest";
 import { localBin, PACKAGE_DIR, run } from "./package-dir.js";
 
 const read = (...path: string[]) => readFileSync(join(PACKAGE_DIR, ...path), "utf8");
-const pkg = JSON.parse(read("package.json")) as { name: string; version: string };
+const pkg = JSON.parse(read("package.json")) as {
+  name: string;
+  version: string;
+  engines: { node: string };
+};
 
 describe("versioning", () => {
   it("when the package is released, then its changelog's latest entry is this version", () => {
@@ -44,6 +48,19 @@ describe("versioning", () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 30_000);
+
+  it("when the README and the semver rules name the supported Node.js, then it is the engines floor", () => {
+    const floor = /^>=(\d+\.\d+)$/.exec(pkg.engines.node)?.[1];
+    expect(floor, `engines.node is "${pkg.engines.node}", not ">=x.y"`).toBeDefined();
+    for (const document of ["README.md", "VERSIONING.md"]) {
+      const text = read(document);
+      expect(text, document).toContain(`Node.js ${floor}+ and 24`);
+      // No other floor left behind in the prose.
+      expect(text.match(/Node(?:\.js)? (?:≥ ?)?\d+\.\d+\+?/g), document).toEqual([
+        `Node.js ${floor}+`,
+      ]);
+    }
+  });
 
   it("when someone reads the README, then it points to the semver rules and the changelog", () => {
     const readme = read("README.md");
