@@ -1,28 +1,24 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { type MockGitHubServer, startMockGitHubServer } from "@latchkey/mock-github";
+import { http, passthrough } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 
 const PACKAGE_DIR = fileURLToPath(new URL("..", import.meta.url));
-const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
+// The mock GitHub listens on loopback; requests there go through, any other one fails.
+const LOOPBACK = /^https?:\/\/(?:127\.0\.0\.1|localhost|\[::1\])(?::\d+)?\//;
 const PROMPT = /Open (\S+) and enter ([A-Z]{4}-[A-Z]{4})/;
 const TIMEOUT = 30_000;
 
-// Loopback traffic (the mock) passes; anything else would fail the test.
-const network = setupServer();
+const network = setupServer(http.all(LOOPBACK, () => passthrough()));
 let github: MockGitHubServer;
 const children: ChildProcess[] = [];
 
 beforeAll(async () => {
   // One second between polls keeps the runs short without a busy loop.
   github = await startMockGitHubServer({ port: 0, deviceInterval: 1 });
-  network.listen({
-    onUnhandledRequest(request, print) {
-      if (LOOPBACK.has(new URL(request.url).hostname)) return;
-      print.error();
-    },
-  });
+  network.listen({ onUnhandledFrame: "error" });
 });
 afterEach(() => {
   for (const child of children.splice(0)) child.kill("SIGKILL");
@@ -31,6 +27,16 @@ afterEach(() => {
 afterAll(async () => {
   network.close();
   await github.close();
+});
+
+describe("the network this suite runs on", () => {
+  it("when the suite asks the mock, then it goes through; anywhere else, msw fails it", async () => {
+    expect((await fetch(`${github.url}/api/v3/users/octocat`)).status).toBe(200);
+    const error: unknown = await fetch("https://github.com/login/device").catch((e) => e);
+    expect(error).toBeInstanceOf(TypeError);
+    // Let through, it would fail here too, but with a DNS error as the cause.
+    expect(String((error as TypeError).cause)).toContain('"error" strategy');
+  });
 });
 
 /** Runs the CLI from source, as `node --import tsx src/cli.ts`, with only the given variables. */

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
   type ExampleProcess,
+  loopbackOnly,
   startQuietServer,
   TestBrowser,
 } from "@latchkey/example-shared/test-support";
@@ -16,7 +17,6 @@ const README = fileURLToPath(new URL("../../../packages/oauth-core/README.md", i
 // Inside this package, so hono, @hono/node-server and @latchkey/oauth-core resolve as they
 // would for a reader who installed them; the name is git-ignored (see .gitignore).
 const FILE = join(PACKAGE_DIR, `.quick-start-${process.pid}.ts`);
-const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
 const TIMEOUT = 20_000;
 
 const network = setupServer();
@@ -24,12 +24,7 @@ let github: MockGitHubServer;
 let server: ExampleProcess;
 
 beforeAll(async () => {
-  network.listen({
-    onUnhandledRequest(request, print) {
-      if (LOOPBACK.has(new URL(request.url).hostname)) return;
-      print.error();
-    },
-  });
+  network.listen({ onUnhandledFrame: loopbackOnly });
   writeFileSync(FILE, quickStartBlock(README));
   github = await startMockGitHubServer({ port: 0 });
   server = await startQuietServer(PACKAGE_DIR, FILE, {

@@ -2,6 +2,7 @@ import { type MockGitHubServer, startMockGitHubServer } from "@latchkey/mock-git
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type Page, TestBrowser } from "./browser.js";
+import { loopbackOnly } from "./closed-network.js";
 import {
   type ExampleProcess,
   type PackageDir,
@@ -23,7 +24,6 @@ export interface LoginSuiteOptions {
   allowForGetRoutes?: string;
 }
 
-const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
 const TOKEN_PATH = "/login/oauth/access_token";
 const REVOKE_PATH = "/api/v3/applications/mock-client-id/token";
 const APP = { GITHUB_CLIENT_ID: "mock-client-id", GITHUB_CLIENT_SECRET: "mock-client-secret" };
@@ -48,12 +48,7 @@ export function describeLoginSuite({
     let example: ExampleProcess;
 
     beforeAll(async () => {
-      network.listen({
-        onUnhandledRequest(request, print) {
-          if (LOOPBACK.has(new URL(request.url).hostname)) return;
-          print.error();
-        },
-      });
+      network.listen({ onUnhandledFrame: loopbackOnly });
       github = await startMockGitHubServer({ port: 0 });
       tap = await startTokenTap(github.url);
       example = await startExample(dir, { GITHUB_URL: tap.url, ...APP });
