@@ -117,6 +117,27 @@ describe("when the shared Redis is unreachable (D6)", () => {
     expect((await browser.get("/api/me")).status).toBe(200);
   });
 
+  it("when the gateway starts while Redis is down, then no promise is left unhandled, and its rate limit is shared again once Redis is up", async () => {
+    const unhandled: unknown[] = [];
+    const collect = (reason: unknown) => unhandled.push(reason);
+    process.on("unhandledRejection", collect);
+    try {
+      await redis.server.stop();
+      const gateway = await startRedisGateway(redis.url, STORE, { connected: false });
+      // Counted in this instance's memory meanwhile.
+      expect((await fetch(`${gateway.url}/auth/providers`)).status).toBe(200);
+      await sleep(200);
+
+      await redis.server.start();
+      await eventuallyReady(gateway);
+      expect((await fetch(`${gateway.url}/auth/providers`)).status).toBe(200);
+      expect(await redis.client.keys("latchkey:rl:auth:*")).toHaveLength(1);
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off("unhandledRejection", collect);
+    }
+  });
+
   it("when Redis is down for many requests, then the outage is logged once, and its end once", async () => {
     const lines: { msg?: string }[] = [];
     const logger = pino(

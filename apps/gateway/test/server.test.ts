@@ -34,6 +34,33 @@ describe("server", () => {
     expect(await server.exited).toBe(0);
   }, 30_000);
 
+  it("when Redis is down as the process starts, then it keeps serving its public routes and stops cleanly", async () => {
+    const [port, deadRedisPort] = [await freePort(), await freePort()];
+    const url = `http://127.0.0.1:${port}`;
+    const server = startGatewayProcess({
+      NODE_ENV: "development",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      PUBLIC_URL: url,
+      GITHUB_CLIENT_ID: "",
+      GITHUB_URL: githubBase(),
+      SESSION_SECRET: "s".repeat(40),
+      REDIS_URL: `redis://127.0.0.1:${deadRedisPort}`,
+      LOG_FORMAT: "json",
+    });
+    expect((await waitForHealth(`${url}/healthz`)).status).toBe(200);
+    // Sign-in pages go through the Redis-backed rate limiter, which falls back to memory.
+    for (let i = 0; i < 3; i++) {
+      expect((await fetch(`${url}/auth/providers`)).status).toBe(200);
+    }
+    expect((await fetch(`${url}/readyz`)).status).toBe(503);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(server.child.exitCode).toBeNull();
+    expect(server.output()).not.toMatch(/unhandled|ERR_UNHANDLED_REJECTION/i);
+    server.child.kill("SIGTERM");
+    expect(await server.exited).toBe(0);
+  }, 30_000);
+
   it("when SIGTERM arrives with a slow request in flight, then readiness drops, the request finishes, idle sockets close and it exits (D4)", async () => {
     // A real upstream API: /user answers at once (for the sign-in), /slow after 1.5 s.
     const upstream = createHttpServer((req, res) => {

@@ -17,6 +17,9 @@ export class FailoverRateLimitStore implements Store {
   readonly localKeys = false;
   private readonly fallback = new MemoryStore();
   private degraded = false;
+  private options: Options | undefined;
+  /** The shared store's start; undefined again after it failed, so the next use retries it. */
+  private started: Promise<void> | undefined;
 
   constructor(
     private readonly primary: Store,
@@ -25,13 +28,19 @@ export class FailoverRateLimitStore implements Store {
   ) {}
 
   init(options: Options): void {
-    void this.primary.init?.(options);
+    this.options = options;
     this.fallback.init(options);
+    // Redis may well be down while the gateway starts: that must not stop the process, and
+    // the shared counters must be back once it is (the next count starts it again).
+    this.start().catch(() => {});
   }
 
   async increment(key: string): Promise<ClientRateLimitInfo> {
     try {
-      const counted = await this.bounded(async () => this.primary.increment(key));
+      const counted = await this.bounded(async () => {
+        await this.start();
+        return this.primary.increment(key);
+      });
       if (this.degraded) {
         this.degraded = false;
         this.logger.info("rate limit: counting in the shared store again");
@@ -65,6 +74,19 @@ export class FailoverRateLimitStore implements Store {
 
   shutdown(): void {
     this.fallback.shutdown();
+  }
+
+  private start(): Promise<void> {
+    if (this.started) return this.started;
+    const { options } = this;
+    const started = (async () => {
+      if (options) await this.primary.init?.(options);
+    })();
+    this.started = started;
+    started.catch(() => {
+      if (this.started === started) this.started = undefined;
+    });
+    return started;
   }
 
   private bounded<T>(call: () => Promise<T>): Promise<T> {

@@ -114,7 +114,7 @@ export function createRedisStores(options: RedisStoresOptions): Stores {
 
 /** Counters shared by every instance, through rate-limit-redis's Lua scripts. */
 function redisRateLimitStore(client: RedisClient, prefix: string): RedisStore {
-  const store = new RedisStore({
+  return new RedisStore({
     prefix,
     sendCommand: async (command: string, ...args: string[]) => {
       // A Cluster routes EVALSHA to the key's node, so every primary must know the script.
@@ -127,9 +127,4 @@ function redisRateLimitStore(client: RedisClient, prefix: string): RedisStore {
       return (await client.call(command, ...args)) as RedisReply;
     },
   });
-  // It loads its scripts at once, possibly before the connection is up; a failed load is
-  // retried on first use, and must not surface as an unhandled rejection meanwhile.
-  store.incrementScriptSha.catch(() => {});
-  store.getScriptSha.catch(() => {});
-  return store;
 }
