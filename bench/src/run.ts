@@ -1,209 +1,152 @@
 import { execFileSync } from "node:child_process";
+import { loadavg } from "node:os";
 import { join } from "node:path";
-import { duration, type LoadTarget, load, sequentialP50 } from "./load.js";
+import { type Comparison, writeComparison } from "./compare.js";
+import { flagRuns } from "./flags.js";
+import { duration } from "./load.js";
 import { stop, stopAll } from "./processes.js";
-import {
-  averageOf,
-  BASELINE,
-  type Check,
-  environment,
-  type Row,
-  withRatios,
-  write,
-} from "./report.js";
+import { References } from "./references.js";
+import { type Check, environment, type FlagRun, write } from "./report.js";
 import {
   assertBuilt,
-  optimizationToggles,
+  projectRuntime,
+  type Runtime,
   root,
+  runtimeOf,
   type Service,
   startGateway,
   startMock,
   startRedis,
   startTarget,
-  staticAssetPath,
-  toggleValues,
 } from "./services.js";
 import { signIn } from "./sign-in.js";
-import { SOAK_REQUESTS, soak } from "./soak.js";
 import { type SpaFigures, spaChecks, spaMeasurements } from "./spa-checks.js";
+import { throughput, toggles } from "./throughput.js";
 
 const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
-const ms = (n: number) => `${n.toFixed(2)} ms`;
 
-async function measure(target: string, request: LoadTarget, goal?: number): Promise<Row> {
-  log(`${target} …`);
-  const result = await load(request);
-  return { target, ...result, ...(goal === undefined ? {} : { goal }) };
+/** `--compare-node <node>` (or `=<node>`), else BENCH_COMPARE_NODE: a second Node to measure. */
+function compareNode(argv = process.argv.slice(2)): string | undefined {
+  const at = argv.findIndex((a) => a === "--compare-node" || a.startsWith("--compare-node="));
+  const given = at < 0 ? undefined : (argv[at]?.split("=")[1] ?? argv[at + 1]);
+  return given || process.env.BENCH_COMPARE_NODE || undefined;
 }
 
-async function withGateway<T>(
-  options: Parameters<typeof startGateway>[0],
-  use: (gateway: Service, cookie: string) => Promise<T>,
-): Promise<T> {
-  const gateway = await startGateway(options);
+/** What the gateway's `/api/me` answers octocat: the bare references answer the same bytes. */
+async function meBody(runtime: Runtime, mock: string, upstream: Service): Promise<string> {
+  const gateway = await startGateway({ runtime, mock, upstream: upstream.origin });
   try {
-    return await use(gateway, await signIn(gateway.origin));
+    const cookie = await signIn(gateway.origin);
+    return await (await fetch(`${gateway.origin}/api/me`, { headers: { cookie } })).text();
   } finally {
     await stop(gateway.started);
   }
 }
 
-async function main(): Promise<void> {
-  assertBuilt();
-  execFileSync("node", [join(root, "apps/gateway/scripts/ensure-redis.mjs")], { stdio: "inherit" });
-  const toggles = optimizationToggles();
-  log(toggles.length ? `optimization toggles: ${toggles.join(", ")}` : "no optimization toggles");
-  const values = toggleValues();
-  const env = (on: string[]) =>
-    Object.fromEntries(toggles.map((t) => [t, on.includes(t) ? values.on : values.off]));
-  const label = (on: string[]) =>
-    toggles.length === 0
-      ? ""
-      : on.length === 0
-        ? " (optimizations off)"
-        : ` (${on.join(" + ")} on)`;
-  // Off, then each optimization added in turn: every one measured before and after.
-  const variants = [[], ...toggles.map((_, i) => toggles.slice(0, i + 1))];
-  const everything = variants.at(-1) ?? [];
+/** The throughput table with every server process run by `runtime`. */
+async function table(
+  runtime: Runtime,
+  shared: { mock: string; redisUrl: string; body?: string; comparing?: boolean },
+) {
+  const upstream = await startTarget("upstream", { runtime });
+  const body = shared.body ?? (await meBody(runtime, shared.mock, upstream));
+  const refs = await References.start(runtime, upstream, body);
+  const result = await throughput({ ...shared, runtime, upstream, refs, toggles: toggles() });
+  return { ...result, body, upstream, refs };
+}
 
-  const mock = await startMock();
-  const upstream = await startTarget("upstream");
-  const gatewayRows: Row[] = [];
-  const checks: Check[] = [];
-  const notes: string[] = [];
-  const bare: { http?: Service; express?: Service } = {};
-  const expressRuns: Row[] = [];
-
-  /** Bare Express, measured between gateway blocks: each ratio is to the runs around it. */
-  const expressNow = async (): Promise<number> => {
-    const express = bare.express;
-    if (!express) throw new Error("bare Express is not running");
-    const row = await measure(BASELINE, { url: `${express.origin}/api/me` });
-    expressRuns.push(row);
-    return row.reqPerSec;
-  };
-  /** Runs a block of gateway measurements between two bare Express runs. */
-  const bracketed = async (block: () => Promise<Row[]>) => {
-    const before = expressRuns.at(-1)?.reqPerSec ?? (await expressNow());
-    const rows = await block();
-    const baseline = (before + (await expressNow())) / 2;
-    gatewayRows.push(...rows.map((row) => ({ ...row, baseline })));
-  };
-  /** The references answer the same JSON as the gateway's /api/me, byte for byte. */
-  const startBare = async (meBody: string) => {
-    bare.http = await startTarget("bare-http", meBody);
-    bare.express = await startTarget("bare-express", meBody);
-  };
-
-  for (const on of variants) {
-    await withGateway(
-      { mock: mock.origin, upstream: upstream.origin, env: env(on) },
-      async (gateway, cookie) => {
-        const me = { url: `${gateway.origin}/api/me`, headers: { cookie } };
-        if (!bare.express) await startBare(await (await fetch(me.url, me)).text());
-        const proxy = {
-          url: `${gateway.origin}/api/github/user`,
-          headers: { cookie, "x-csrf": "1" },
-        };
-        await bracketed(async () => [
-          await measure(`/api/me, memory stores${label(on)}`, me, 0.8),
-          await measure(`proxy /api/github/user${label(on)}`, proxy, 0.6),
-        ]);
-        const proxied = await sequentialP50(proxy);
-        const direct = await sequentialP50({ url: `${upstream.origin}/user` });
-        checks.push({
-          what: `proxy latency added at p50, one request at a time${label(on)}`,
-          goal: "≤ 1 ms",
-          measured: `${ms(proxied - direct)} (${ms(proxied)} through the gateway, ${ms(direct)} direct)`,
-          met: proxied - direct <= 1,
-        });
-      },
-    );
-  }
-
-  const redis = await startRedis();
-  for (const on of toggles.length ? [[], everything] : [[]]) {
-    await withGateway(
-      { mock: mock.origin, upstream: upstream.origin, redisUrl: redis.url, env: env(on) },
-      async (gateway, cookie) => {
-        const me = { url: `${gateway.origin}/api/me`, headers: { cookie } };
-        await bracketed(async () => [await measure(`/api/me, Redis stores${label(on)}`, me, 0.6)]);
-      },
-    );
-  }
-  await stop(redis.started);
-
-  const bareRows: Row[] = [];
-  if (bare.http) {
-    bareRows.push(await measure("bare node:http", { url: `${bare.http.origin}/api/me` }));
-    await stop(bare.http.started);
-  }
-  if (bare.express) await stop(bare.express.started);
-  bareRows.push(averageOf(expressRuns));
-  const speeds = expressRuns.map((r) => Math.round(r.reqPerSec).toLocaleString("en-US"));
-  notes.push(
-    `Bare Express was measured ${expressRuns.length} times, between the gateway blocks (${speeds.join(", ")} req/s); its row shows their mean, and each gateway row's ratio is to the mean of the two runs around it, so drift in the machine's speed cancels out.`,
-  );
-  bareRows.push(await measure("direct upstream /user", { url: `${upstream.origin}/user` }));
-  const rows = withRatios([...bareRows, ...gatewayRows]);
-
-  const proxyLoaded = rows.filter((r) => r.target.startsWith("proxy")).at(-1);
-  const directLoaded = rows.find((r) => r.target.startsWith("direct"));
-  if (proxyLoaded && directLoaded) {
-    checks.push({
-      what: `proxy p50 over direct under 32-connection load${label(everything)} (for reference: mostly queueing)`,
-      goal: "",
-      measured: ms(proxyLoaded.p50 - directLoaded.p50),
-      met: proxyLoaded.p50 - directLoaded.p50 <= 1,
-    });
-  }
-
-  let spaResult: SpaFigures | undefined;
-  const soakResult = await withGateway(
-    { mock: mock.origin, upstream: upstream.origin, env: env(everything) },
-    async (gateway, cookie) => {
-      const pid = gateway.started.child.pid ?? 0;
-      log(`memory soak: ${SOAK_REQUESTS.toLocaleString("en-US")} mixed requests …`);
-      const result = await soak(gateway.origin, pid, cookie, staticAssetPath());
-      log("SPA measurements …");
-      const spa = await spaMeasurements(gateway.origin);
-      spaResult = spa.result;
-      notes.push(...spa.notes);
-      return result;
-    },
-  );
-  const quarters = soakResult.rssByQuarter.map((mb) => mb.toFixed(1)).join(" / ");
-  checks.push(
+function soakChecks(run: FlagRun | undefined, suffix: string): Check[] {
+  if (!run) return [];
+  const s = run.soak;
+  const quarters = s.rssByQuarter.map((mb) => mb.toFixed(1)).join(" / ");
+  return [
     {
-      what: `gateway RSS after ${soakResult.requests.toLocaleString("en-US")} mixed requests${label(everything)}`,
+      what: `gateway RSS after ${s.requests.toLocaleString("en-US")} mixed requests${suffix}, start script's node flags`,
       goal: "≤ 150 MB",
-      measured: `${soakResult.rssEndMb.toFixed(1)} MB (${soakResult.rssStartMb.toFixed(1)} MB before; by quarter: ${quarters}; ${soakResult.errors} errors, ${soakResult.non2xx} non-2xx)`,
-      met: soakResult.rssEndMb <= 150,
+      measured: `${s.rssEndMb.toFixed(1)} MB (${s.rssStartMb.toFixed(1)} MB before; by quarter: ${quarters}; ${s.errors} errors, ${s.non2xx} non-2xx)`,
+      met: s.rssEndMb <= 150,
     },
     {
       what: "RSS growth from the 2nd to the 4th quarter",
       goal: "no trend (≤ 5 MB)",
-      measured: `${soakResult.growthMb >= 0 ? "+" : ""}${soakResult.growthMb.toFixed(1)} MB`,
-      met: soakResult.growthMb <= 5,
+      measured: `${s.growthMb >= 0 ? "+" : ""}${s.growthMb.toFixed(1)} MB`,
+      met: s.growthMb <= 5,
     },
+  ];
+}
+
+async function main(): Promise<void> {
+  assertBuilt();
+  execFileSync(process.execPath, [join(root, "apps/gateway/scripts/ensure-redis.mjs")], {
+    stdio: "inherit",
+  });
+  const ours = projectRuntime();
+  const otherNode = compareNode();
+  const other = otherNode ? runtimeOf(otherNode) : undefined;
+  const loadBefore = loadavg()[0] ?? Number.NaN;
+  const { label, env, everything } = toggles();
+  log(
+    `servers on ${ours.name} (${ours.version})${other ? `, then on ${other.name} (${other.version})` : ""}`,
   );
 
-  checks.push(...spaChecks(spaResult));
+  const mock = await startMock();
+  const redis = await startRedis();
+  const shared = { mock: mock.origin, redisUrl: redis.url };
+  const primary = await table(ours, shared);
+  const notes: string[] = [];
+
+  let comparison: Comparison | undefined;
+  if (other) {
+    log(`the same table with every server on ${other.name} …`);
+    const second = await table(other, { ...shared, body: primary.body, comparing: true });
+    await second.refs.stop();
+    await stop(second.upstream.started);
+    comparison = {
+      ...environment(duration()),
+      load: { before: loadBefore, after: loadavg()[0] ?? Number.NaN },
+      tables: [
+        { runtime: ours, rows: primary.rows },
+        { runtime: other, rows: second.rows },
+      ],
+    };
+  }
+  await stop(redis.started);
+
+  let spa: SpaFigures | undefined;
+  const flags = await flagRuns(
+    primary.refs,
+    { runtime: ours, mock: mock.origin, upstream: primary.upstream.origin, env: env(everything) },
+    async (gateway) => {
+      log("SPA measurements …");
+      const measured = await spaMeasurements(gateway.origin);
+      spa = measured.result;
+      notes.push(...measured.notes);
+    },
+  );
+  notes.unshift(
+    `The references were measured between the gateway blocks: ${primary.refs.runSpeeds().join("; ")}. Their rows show the mean; each gateway row's ratio is to the mean of the two runs of its reference around it, so drift in the machine's speed cancels out.`,
+  );
+  await primary.refs.stop();
 
   const report = {
     ...environment(duration()),
-    rows,
-    checks,
-    soak: soakResult,
-    spa: spaResult,
+    load: { before: loadBefore, after: loadavg()[0] ?? Number.NaN },
+    rows: primary.rows,
+    checks: [...primary.checks, ...soakChecks(flags[0], label(everything)), ...spaChecks(spa)],
+    flags,
+    soak: flags[0]?.soak,
+    spa,
     notes,
   };
-  const table = write(join(root, "bench/results"), report);
-  process.stdout.write(`\n${table}`);
+  const dir = join(root, "bench/results");
+  process.stdout.write(`\n${write(dir, report)}`);
+  if (comparison) process.stdout.write(`\n${writeComparison(dir, comparison)}`);
 }
 
+const startedAt = Date.now();
 try {
   await main();
+  log(`done in ${((Date.now() - startedAt) / 60_000).toFixed(1)} min`);
 } catch (err) {
   process.stderr.write(`bench: ${(err as Error).stack ?? String(err)}\n`);
   process.exitCode = 1;

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -30,7 +31,8 @@ export function assertBuilt(): void {
 export async function startMock(): Promise<Service> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const started = start("mock-github", "node", ["dist/cli.js"], {
+  // Only the sign-in pages use it, never a measured request: it runs on the project's Node.
+  const started = start("mock-github", process.execPath, ["dist/cli.js"], {
     cwd: join(root, "packages/mock-github"),
     env: { MOCK_GITHUB_PORT: String(port), MOCK_GITHUB_HOST: "127.0.0.1", MOCK_GITHUB_URL: origin },
   });
@@ -38,26 +40,47 @@ export async function startMock(): Promise<Service> {
   return { started, origin };
 }
 
+/** A node binary that runs the measured servers: the project's own, or one to compare with. */
+export interface Runtime {
+  node: string;
+  /** `process.version` of that binary, e.g. `v24.22.3`. */
+  version: string;
+  /** `Node 24`: how tables name it. */
+  name: string;
+}
+
+export function runtimeOf(node: string): Runtime {
+  const version = execFileSync(node, ["--version"], { encoding: "utf8" }).trim();
+  return { node, version, name: `Node ${/^v(\d+)/.exec(version)?.[1] ?? version}` };
+}
+
+/** The node running the bench: the project's Node inside npm scripts. */
+export const projectRuntime = (): Runtime => runtimeOf(process.execPath);
+
+export type TargetKind = "bare-http" | "bare-express" | "bare-proxy" | "upstream";
+
 /** One of src/targets.ts's servers in a process of its own. */
 export async function startTarget(
-  kind: "bare-http" | "bare-express" | "upstream",
-  body = "",
+  kind: TargetKind,
+  options: { runtime: Runtime; body?: string; upstream?: string },
 ): Promise<Service> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const started = start(kind, "node", ["--import", "tsx", "src/targets.ts", kind, String(port)], {
+  const args = ["--import", "tsx", "src/targets.ts", kind, String(port)];
+  const started = start(kind, options.runtime.node, args, {
     cwd: benchDir,
-    env: { BODY: body, NODE_ENV: "production" },
+    env: { BODY: options.body ?? "", UPSTREAM: options.upstream ?? "", NODE_ENV: "production" },
   });
-  await waitForHttp(started, kind === "upstream" ? `${origin}/user` : `${origin}/api/me`);
+  const probe = { upstream: "/user", "bare-proxy": "/api/github/user" }[kind as string];
+  await waitForHttp(started, `${origin}${probe ?? "/api/me"}`);
   return { started, origin };
 }
 
 /**
- * The arguments `npm start` gives node for the gateway (its V8 flags, then the script), read
- * from the gateway's package.json so what is measured is what runs in production.
+ * What `npm start` gives node for the gateway, read from the gateway's package.json so what
+ * is measured is what runs in production: its V8 flags, and the script with its arguments.
  */
-export function gatewayNodeArgs(): string[] {
+export function gatewayStartScript(): { flags: string[]; script: string[] } {
   const pkg = JSON.parse(readFileSync(join(gatewayDir, "package.json"), "utf8")) as {
     scripts?: { start?: string };
   };
@@ -65,22 +88,36 @@ export function gatewayNodeArgs(): string[] {
     .exec(pkg.scripts?.start ?? "")?.[1]
     ?.trim()
     .split(/\s+/);
-  if (!args?.includes("dist/server.js")) {
+  const at = args?.indexOf("dist/server.js") ?? -1;
+  if (!args || at < 0) {
     throw new Error("apps/gateway's start script no longer runs `node … dist/server.js`");
   }
-  return args;
+  return { flags: args.slice(0, at), script: args.slice(at) };
 }
 
-/** The production gateway as `npm start` runs it, on its own loopback origin. */
-export async function startGateway(options: {
+/** The arguments `npm start` gives node for the gateway: its V8 flags, then the script. */
+export function gatewayNodeArgs(): string[] {
+  const { flags, script } = gatewayStartScript();
+  return [...flags, ...script];
+}
+
+export interface GatewayOptions {
+  runtime: Runtime;
   mock: string;
   upstream: string;
   redisUrl?: string;
   env?: Record<string, string>;
-}): Promise<Service> {
+  /** V8 flags instead of the start script's, to measure what each one does. */
+  nodeFlags?: string[];
+}
+
+/** The production gateway as `npm start` runs it, on its own loopback origin. */
+export async function startGateway(options: GatewayOptions): Promise<Service> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const started = start("gateway", "node", gatewayNodeArgs(), {
+  const { flags, script } = gatewayStartScript();
+  const args = [...(options.nodeFlags ?? flags), ...script];
+  const started = start("gateway", options.runtime.node, args, {
     cwd: gatewayDir,
     env: {
       NODE_ENV: "production",

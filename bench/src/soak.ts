@@ -46,7 +46,7 @@ export async function soak(
         { method: "GET", path: assetPath },
       ],
     });
-    errors += result.errors + result.timeouts;
+    errors += result.errors;
     non2xx += result.non2xx;
     rssByQuarter.push(rssMb(pid));
   }

@@ -1,12 +1,14 @@
-import { createServer } from "node:http";
+import { Agent, createServer } from "node:http";
+import { createRequire } from "node:module";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import express from "express";
 
 /**
  * The references every ratio is taken against, each run as its own process (so it does not
- * share an event loop with the load generator): `bare-http`, `bare-express`, and the fast
- * upstream standing in for the GitHub API.
+ * share an event loop with the load generator): `bare-http`, `bare-express`, `bare-proxy`,
+ * and the fast upstream standing in for the GitHub API.
  *
- *   tsx src/targets.ts <kind> <port>   (BODY: the JSON to answer)
+ *   tsx src/targets.ts <kind> <port>   (BODY: the JSON to answer; UPSTREAM: the proxy's target)
  */
 
 const GITHUB_USER = {
@@ -56,6 +58,40 @@ function bareExpress(body: string) {
   return createServer(app);
 }
 
+/**
+ * The http-proxy-middleware the gateway depends on, resolved from the gateway's folder: the
+ * reference must be the same release, whatever else is installed beside the bench.
+ */
+async function gatewaysProxyMiddleware(): Promise<typeof import("http-proxy-middleware")> {
+  const gateway = fileURLToPath(new URL("../../apps/gateway/package.json", import.meta.url));
+  const entry = createRequire(gateway).resolve("http-proxy-middleware");
+  return import(pathToFileURL(entry).href);
+}
+
+/**
+ * Express 5 and http-proxy-middleware as their READMEs set them up, with a keep-alive agent
+ * and none of the gateway's checks (session, CSRF, path, header rules). Its logger plugin is
+ * left out as the gateway leaves it out: it only builds lines for a logger that writes
+ * nothing, so the ratio to this is what the checks cost.
+ */
+async function bareProxy(upstreamOrigin: string) {
+  const { createProxyMiddleware, debugProxyErrorsPlugin, errorResponsePlugin, proxyEventsPlugin } =
+    await gatewaysProxyMiddleware();
+  const app = express();
+  app.disable("x-powered-by");
+  app.use(
+    "/api/github",
+    createProxyMiddleware({
+      target: upstreamOrigin,
+      changeOrigin: true,
+      agent: new Agent({ keepAlive: true }),
+      ejectPlugins: true,
+      plugins: [debugProxyErrorsPlugin, proxyEventsPlugin, errorResponsePlugin],
+    }),
+  );
+  return createServer(app);
+}
+
 /** GitHub's `/user` (and a 404 elsewhere), keep-alive, nothing else: as fast as node:http goes. */
 function upstream() {
   const user = JSON.stringify(GITHUB_USER);
@@ -84,7 +120,13 @@ function upstream() {
 const [kind, port] = process.argv.slice(2);
 const body = process.env.BODY ?? '{"ok":true}';
 const server =
-  kind === "bare-http" ? bareHttp(body) : kind === "bare-express" ? bareExpress(body) : upstream();
+  kind === "bare-http"
+    ? bareHttp(body)
+    : kind === "bare-express"
+      ? bareExpress(body)
+      : kind === "bare-proxy"
+        ? await bareProxy(process.env.UPSTREAM ?? "")
+        : upstream();
 server.keepAliveTimeout = 65_000;
 server.listen(Number(port), "127.0.0.1");
 process.on("SIGTERM", () => server.close(() => process.exit(0)));
