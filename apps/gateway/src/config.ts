@@ -88,7 +88,6 @@ const onOff = z
   .default("on")
   .transform((v) => v === "on");
 const httpUrl = z
-  .string()
   .url()
   .refine((v) => /^https?:\/\//.test(v), "must be an http(s) URL")
   .transform((v) => v.replace(/\/+$/, ""));

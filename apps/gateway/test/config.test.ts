@@ -127,6 +127,35 @@ describe("loadConfig", () => {
     expect(problems.some((p) => p.startsWith("LOG_LEVEL"))).toBe(true);
   });
 
+  it.each([
+    ["http://localhost:4000/", "http://localhost:4000"],
+    ["https://ghe.example.com//", "https://ghe.example.com"],
+    [" https://ghe.example.com ", "https://ghe.example.com"],
+    ["http://127.0.0.1:3000", "http://127.0.0.1:3000"],
+    ["http://[::1]:3000", "http://[::1]:3000"],
+    ["http://x", "http://x"],
+  ])("when GITHUB_URL is %j, then it is taken as %j", (value, taken) => {
+    expect(loadConfig({ GITHUB_URL: value }).providers[0]?.settings).toEqual({ url: taken });
+  });
+
+  it.each([
+    ["not a url", ["Invalid URL", "must be an http(s) URL"]],
+    ["http://", ["Invalid URL"]],
+    ["http://a b.example", ["Invalid URL"]],
+    ["ftp://x", ["must be an http(s) URL"]],
+    ["localhost:3000", ["must be an http(s) URL"]],
+    ["javascript:alert(1)", ["must be an http(s) URL"]],
+    ["https:x", ["must be an http(s) URL"]],
+    ["HTTPS://A.example", ["must be an http(s) URL"]],
+  ])(
+    "when a URL setting is %j, then it is refused and the message names the variable",
+    (value, messages) => {
+      for (const name of ["PUBLIC_URL", "GITHUB_URL", "GITHUB_API_URL"]) {
+        expect(problemsOf({ [name]: value })).toEqual(messages.map((m) => `${name}: ${m}`));
+      }
+    },
+  );
+
   it("when the secret is short, then it is refused", () => {
     expect(problemsOf({ SESSION_SECRET: "short" })).toEqual([
       "SESSION_SECRET: must be at least 32 characters",
