@@ -55,6 +55,10 @@ describe("hostile session cookies (C5)", () => {
       (s) => `${NAME}=${s.sealed.replace("*1*", "*9*")}`,
     ],
     ["is 8 KB of garbage", () => `${NAME}=${"g".repeat(8 * 1024)}`],
+    ["is wrapped in double quotes", (s) => `${NAME}="${s.sealed}"`],
+    // The marker after the MAC is not covered by it: only the exact one written opens.
+    ["has its ~2 marker changed", (s) => `${NAME}=${s.sealed.replace(/~2$/, "~3")}`],
+    ["has its ~2 marker removed", (s) => `${NAME}=${s.sealed.replace(/~2$/, "")}`],
     ["holds a malformed percent-encoding", () => `${NAME}=%E0%A4%A`],
     [
       "is valid but sent under the __Host- name on an http gateway",
