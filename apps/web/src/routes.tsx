@@ -1,4 +1,4 @@
-import { createBrowserRouter, type RouteObject, redirect } from "react-router-dom";
+import { createBrowserRouter, type RouteObject, redirect } from "react-router";
 import { requireUser, sessionLoader, signOutAction } from "./auth";
 import { AppShell, FirstLoad } from "./components/AppShell";
 import { ProtectedLayout } from "./components/ProtectedLayout";

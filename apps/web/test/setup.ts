@@ -4,11 +4,11 @@ import { afterAll, afterEach, beforeAll } from "vitest";
 import { forgetSession } from "../src/auth";
 import { gateway, server } from "./server";
 
-// jsdom has no scrolling; ScrollRestoration calls it after each navigation.
+// jsdom has no scrolling; the shell scrolls to the top after each navigation.
 window.scrollTo = () => {};
 
 // The network is closed: a request no handler expects fails the test.
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+beforeAll(() => server.listen({ onUnhandledFrame: "error" }));
 afterEach(() => {
   // Without vitest globals Testing Library cannot register its own cleanup.
   cleanup();

@@ -1,4 +1,4 @@
-import { useRouteLoaderData } from "react-router-dom";
+import { useRouteLoaderData } from "react-router";
 import type { Me } from "../api";
 import { PROTECTED_ROUTE_ID, ROOT_ROUTE_ID } from "../routeIds";
 import type { requireUser, sessionLoader } from "./loaders";

@@ -1,4 +1,4 @@
-import { type LoaderFunctionArgs, redirect } from "react-router-dom";
+import { type LoaderFunctionArgs, redirect } from "react-router";
 import type { Me } from "../api";
 import { loginPath, returnToFrom } from "./loginPath";
 import { loadSession } from "./session";

@@ -1,4 +1,4 @@
-import { replace } from "react-router-dom";
+import { replace } from "react-router";
 import { logout } from "../api";
 import { forgetSession } from "./session";
 

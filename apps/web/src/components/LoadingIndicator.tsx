@@ -1,4 +1,4 @@
-import { useNavigation } from "react-router-dom";
+import { useNavigation } from "react-router";
 
 /** Announces route loads; the live region stays mounted so screen readers hear the change. */
 export function LoadingIndicator() {

@@ -1,4 +1,4 @@
-import { Form, useNavigation } from "react-router-dom";
+import { Form, useNavigation } from "react-router";
 
 /** Posts to the `/logout` route action (which POSTs /auth/logout with the CSRF header). */
 export function SignOutButton() {

@@ -1,4 +1,4 @@
-import { Link, NavLink, useLocation } from "react-router-dom";
+import { Link, NavLink, useLocation } from "react-router";
 import { loginPath, useOptionalSession } from "../auth";
 import { SignOutButton } from "./SignOutButton";
 

@@ -1,5 +1,5 @@
 import { useEffect } from "react";
-import { isRouteErrorResponse, Link, useLocation, useRouteError } from "react-router-dom";
+import { isRouteErrorResponse, Link, useLocation, useRouteError } from "react-router";
 import { NotFoundPage } from "./NotFoundPage";
 
 /** Every route's errorElement: a plain apology and a way on, never the error's internals. */

@@ -1,4 +1,4 @@
-import { useLoaderData } from "react-router-dom";
+import { useLoaderData } from "react-router";
 import type { Provider } from "../../api";
 import { loginErrorMessage, safeReturnTo } from "../../auth";
 import type { LoginData } from "./loginLoader";

@@ -1,4 +1,4 @@
-import { type LoaderFunctionArgs, replace } from "react-router-dom";
+import { type LoaderFunctionArgs, replace } from "react-router";
 import { getProviders, type Provider } from "../../api";
 import { loadSession, safeReturnTo } from "../../auth";
 

@@ -1,4 +1,4 @@
-import { Link, useLoaderData, useRevalidator } from "react-router-dom";
+import { Link, useLoaderData, useRevalidator } from "react-router";
 import type { RateLimit } from "../../api";
 import type { ReposData } from "./reposLoader";
 

@@ -1,4 +1,4 @@
-import { type LoaderFunctionArgs, redirect } from "react-router-dom";
+import { type LoaderFunctionArgs, redirect } from "react-router";
 import { ApiError, githubGet, type RateLimit } from "../../api";
 import { forgetSession, loadSession, loginPath, returnToFrom } from "../../auth";
 import { pageOf, parsePage, parseRepos, type Repo } from "./repos";
