@@ -15,17 +15,6 @@ function gatewayProxy(target: string): Record<string, ProxyOptions> {
   return { "^/api/": options, "^/auth/": options };
 }
 
-// react-router's package exports name only its development build; the production build beside
-// it differs only in leaving out the dev warnings, which would be dead weight in the bundle.
-function reactRouterProduction(): Alias[] {
-  const pkg = createRequire(import.meta.url).resolve("react-router/package.json");
-  const dist = join(dirname(pkg), "dist", "production");
-  return [
-    { find: /^react-router$/, replacement: join(dist, "index.mjs") },
-    { find: /^react-router\/dom$/, replacement: join(dist, "dom-export.mjs") },
-  ];
-}
-
 // react's and react-dom's entry files only pick a build by NODE_ENV (react-dom's also run a
 // dead-code check for React DevTools): in the bundle that is a few hundred bytes of shims.
 function reactProduction(): Alias[] {
@@ -57,14 +46,25 @@ export default defineConfig(({ command, mode }) => {
     preview: { proxy: gatewayProxy(gateway) },
     // Pre-bundled up front: a dependency discovered mid-session would reload the page
     // and lose an in-progress sign-in.
-    optimizeDeps: { include: ["react", "react-dom", "react-dom/client", "react-router-dom"] },
-    resolve:
-      command === "build" ? { alias: [...reactProduction(), ...reactRouterProduction()] } : {},
+    optimizeDeps: {
+      include: ["react", "react-dom", "react-dom/client", "react-router", "react-router/dom"],
+    },
+    resolve: command === "build" ? { alias: reactProduction() } : {},
     build: {
       outDir: "dist",
-      sourcemap: true,
+      // dist/ is what the gateway serves, so maps would hand out the SPA's source. The dev
+      // server still has them.
+      sourcemap: false,
       // Every browser the SPA supports has <link rel="modulepreload">.
       modulePreload: { polyfill: false },
+      rolldownOptions: {
+        treeshake: {
+          // react-router's production build still calls these to console.warn a developer's
+          // mistake (an unsupported lazy property, a second blocker…). Nobody reads a visitor's
+          // console, and the dev server, which runs react-router's development build, keeps them.
+          manualPureFunctions: ["warning", "warningOnce", "warnOnce"],
+        },
+      },
     },
   };
 });

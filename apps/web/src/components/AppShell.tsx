@@ -1,5 +1,6 @@
-import { Outlet, ScrollRestoration } from "react-router-dom";
+import { Outlet } from "react-router";
 import { LoadingIndicator } from "./LoadingIndicator";
+import { ScrollPosition } from "./ScrollPosition";
 import { SiteHeader } from "./SiteHeader";
 
 /** Landmarks shared by every page: skip link, header, main, footer. */
@@ -17,7 +18,7 @@ export function AppShell() {
       <footer className="site-footer">
         <p>Your GitHub token stays on the server; this page only ever sees your profile.</p>
       </footer>
-      <ScrollRestoration />
+      <ScrollPosition />
     </>
   );
 }
