@@ -13,6 +13,8 @@ useMockGitHub();
 /** A script big enough to be worth compressing. */
 const APP_JS = `${"export const greeting = 'Hello, world';\n".repeat(200)}console.log(greeting);`;
 
+const SOURCE_MAP = JSON.stringify({ version: 3, sources: ["../src/secret.ts"], mappings: "" });
+
 let dist: string;
 beforeAll(() => {
   dist = mkdtempSync(join(tmpdir(), "latchkey-web-"));
@@ -21,6 +23,9 @@ beforeAll(() => {
   writeFileSync(join(dist, "assets", "index-abc123.js"), "console.log('app')");
   writeFileSync(join(dist, "assets", "app-def456.js"), APP_JS);
   writeFileSync(join(dist, ".env"), "SECRET=never-served");
+  // As a build with source maps would leave them: beside each script.
+  writeFileSync(join(dist, "assets", "app-def456.js.map"), SOURCE_MAP);
+  writeFileSync(join(dist, "assets", "index-abc123.js.MAP"), SOURCE_MAP);
 });
 
 interface RawAnswer {
@@ -150,6 +155,30 @@ describe("serving the built SPA", () => {
     });
     expect(reload.status).toBe(304);
   });
+
+  it.each([
+    ["/assets/app-def456.js.map", {}],
+    ["/assets/app-def456.js.map", { accept: "text/html" }],
+    ["/assets/index-abc123.js.MAP", {}],
+  ])("when the source map %s is asked for (%j), then it is a JSON 404", async (path, headers) => {
+    const gateway = await startGateway({ WEB_DIST_DIR: dist });
+    const answer = await raw(`${gateway.url}${path}`, headers);
+    expect(answer.status).toBe(404);
+    expect(answer.headers["content-type"]).toMatch(/^application\/json/);
+    expect(JSON.parse(answer.body.toString())).toMatchObject({ error: "not_found" });
+    expect(answer.body.toString()).not.toContain("secret.ts");
+  });
+
+  it.each(["/assets/app-def456.js", "/assets/index-abc123.js", "/"])(
+    "when %s is served, then no header points the browser at a source map",
+    async (path) => {
+      const gateway = await startGateway({ WEB_DIST_DIR: dist });
+      const answer = await raw(`${gateway.url}${path}`, { accept: "text/html" });
+      expect(answer.status).toBe(200);
+      expect(answer.headers.sourcemap).toBeUndefined();
+      expect(answer.headers["x-sourcemap"]).toBeUndefined();
+    },
+  );
 
   it("when HEAD is asked, then the headers come without the body", async () => {
     const gateway = await startGateway({ WEB_DIST_DIR: dist });

@@ -6,7 +6,7 @@ import { promisify } from "node:util";
 import { brotliCompress, gzip, constants as zlib } from "node:zlib";
 import { contentType } from "mime-types";
 
-/** Smaller files gain nothing from compression; larger ones (source maps) are sent as they are. */
+/** Smaller files gain nothing from compression; larger ones are sent as they are. */
 const COMPRESS_MIN_BYTES = 1024;
 const COMPRESS_MAX_BYTES = 1024 * 1024;
 const COMPRESSIBLE = /^(text\/|application\/(javascript|json|manifest\+json|xml)|image\/svg\+xml)/;
@@ -79,11 +79,23 @@ async function compressInBackground(file: StaticFile): Promise<void> {
   if (gz.length < body.length) file.encoded.gzip = { body: gz, etag: `"${file.hash}-gz"` };
 }
 
-/** Every file under `dir`, dot files and dot directories left out (as express.static does). */
+/**
+ * Source maps would publish the SPA's source (and its comments) to anyone. The web build makes
+ * none, but a build made with them (a debugging session, another bundler setting) must not
+ * leak them either: they are never loaded, so they are never served, with no SourceMap header
+ * pointing at them.
+ */
+const SOURCE_MAP = /\.map$/i;
+
+/**
+ * Every file under `dir` that may be published: dot files and dot directories left out (as
+ * express.static does), and source maps.
+ */
 function filesUnder(dir: string): string[] {
   const found: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (entry.name.startsWith(".")) continue;
+    if (entry.isFile() && SOURCE_MAP.test(entry.name)) continue;
     const path = join(dir, entry.name);
     if (entry.isDirectory()) found.push(...filesUnder(path));
     else if (entry.isFile()) found.push(path);
