@@ -1,4 +1,4 @@
-import { delay, HttpResponse, http } from "msw";
+import { HttpResponse, http } from "msw";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   DEVICE_CODE_GRANT,
@@ -351,9 +351,15 @@ describe("pollDeviceToken", () => {
     const reached = new Promise<void>((resolve) => {
       arrived = resolve;
     });
+    // GitHub answers only once the test is over: after the abort. A handler that never
+    // settled would hold the browser's worker, which waits for it before it stops.
+    let answer: () => void = () => {};
+    const answered = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
     endpoint(TOKEN_URL, async () => {
       arrived();
-      await delay("infinite");
+      await answered;
       return HttpResponse.json(tokenResponse);
     });
     const controller = new AbortController();
@@ -365,6 +371,7 @@ describe("pollDeviceToken", () => {
     const reason = new Error("Ctrl-C");
     controller.abort(reason);
     await expect(polling).rejects.toBe(reason);
+    answer();
   });
 
   it("when an injected sleep ignores the signal, then no request follows the abort", async () => {
