@@ -1,7 +1,6 @@
 import { createBrowserRouter, type RouteObject, redirect } from "react-router";
 import { requireUser, sessionLoader, signOutAction } from "./auth";
 import { AppShell, FirstLoad } from "./components/AppShell";
-import { ProtectedLayout } from "./components/ProtectedLayout";
 // Eager on purpose: it must render even when a page's chunk fails to load (say, after a deploy).
 import { ErrorPage } from "./pages/ErrorPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
@@ -43,10 +42,11 @@ export const routes: RouteObject[] = [
           // Only its action matters; opening /logout in the address bar just goes home.
           { path: "logout", loader: () => redirect("/"), action: signOutAction },
           {
+            // The guard (requireUser) is this layout's loader; with no element of its own, the
+            // route renders its page, and its loader data is what useSession() reads.
             id: PROTECTED_ROUTE_ID,
             loader: requireUser,
             shouldRevalidate: always,
-            element: <ProtectedLayout />,
             children: [
               {
                 path: "restricted",
