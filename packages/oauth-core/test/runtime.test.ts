@@ -11,7 +11,10 @@ describe("the Node.js this suite runs on", () => {
   });
 
   const expected = process.env.EXPECTED_NODE_MAJOR;
-  it.runIf(expected)("when a run names the Node line it wants, then that line is the one running", () => {
-    expect(String(major)).toBe(expected);
-  });
+  it.runIf(expected)(
+    "when a run names the Node line it wants, then that line is the one running",
+    () => {
+      expect(String(major)).toBe(expected);
+    },
+  );
 });
