@@ -91,7 +91,7 @@ describe("fuzzing", () => {
       }),
       { numRuns: 1_000 },
     );
-  });
+  }, 120_000);
 
   it("when the callback gets any query and a transaction with any returnTo, then it redirects on our origin, never a 5xx", async () => {
     const gateway = await startGateway({ AUTH_RATE_LIMIT_MAX: "100000" });
