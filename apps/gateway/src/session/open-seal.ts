@@ -9,8 +9,6 @@ export interface OpenSealOptions<T> {
   schema: z.ZodType<T>;
   /** Opened seals to reuse instead of decrypting the same value again. */
   cache?: SealCache | undefined;
-  /** iron's `ttl` for the seal, when the caller set one on sealing. */
-  ttlSeconds?: number;
 }
 
 /**
@@ -23,7 +21,7 @@ export interface OpenSealOptions<T> {
  */
 export async function openSeal<T>(
   sealed: string,
-  { secrets, schema, cache, ttlSeconds }: OpenSealOptions<T>,
+  { secrets, schema, cache }: OpenSealOptions<T>,
 ): Promise<T | undefined> {
   if (!hasSealSuffix(sealed)) return undefined;
   const cached = cache?.get(sealed, secrets, schema);
@@ -32,8 +30,8 @@ export async function openSeal<T>(
   // apart from a seal of an empty object.
   let opened = true;
   const data: unknown = await unsealData(sealed, {
+    // No ttl here: iron checks the expiry written inside the seal when it was made.
     password: secrets,
-    ...(ttlSeconds !== undefined && { ttl: ttlSeconds }),
     onUnsealError: () => {
       opened = false;
     },

@@ -52,8 +52,8 @@ export class SealedCookie<T> {
     if (!header) return undefined;
     const value = parseCookie(header)[this.options.name];
     if (!value) return undefined;
-    const { cache, secrets, schema, ttlSeconds } = this.options;
-    return openSeal(value, { secrets, schema, cache, ttlSeconds });
+    const { cache, secrets, schema } = this.options;
+    return openSeal(value, { secrets, schema, cache });
   }
 
   /**
