@@ -7,6 +7,21 @@ import { freePort, startGatewayProcess, waitForHealth } from "./support/process.
 
 useMockGitHub();
 
+/** A development gateway on loopback, signing in at the mock GitHub, with a fixed secret. */
+function developmentEnv(port: number, more: Record<string, string>): Record<string, string> {
+  return {
+    NODE_ENV: "development",
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    GITHUB_CLIENT_ID: "",
+    GITHUB_URL: githubBase(),
+    SESSION_SECRET: "s".repeat(40),
+    LOG_FORMAT: "json",
+    ...more,
+  };
+}
+
 describe("server", () => {
   it("when production starts without its secrets, then it stops with every problem named", async () => {
     const server = startGatewayProcess({ NODE_ENV: "production" });
@@ -37,17 +52,9 @@ describe("server", () => {
   it("when Redis is down as the process starts, then it keeps serving its public routes and stops cleanly", async () => {
     const [port, deadRedisPort] = [await freePort(), await freePort()];
     const url = `http://127.0.0.1:${port}`;
-    const server = startGatewayProcess({
-      NODE_ENV: "development",
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      PUBLIC_URL: url,
-      GITHUB_CLIENT_ID: "",
-      GITHUB_URL: githubBase(),
-      SESSION_SECRET: "s".repeat(40),
-      REDIS_URL: `redis://127.0.0.1:${deadRedisPort}`,
-      LOG_FORMAT: "json",
-    });
+    const server = startGatewayProcess(
+      developmentEnv(port, { REDIS_URL: `redis://127.0.0.1:${deadRedisPort}` }),
+    );
     expect((await waitForHealth(`${url}/healthz`)).status).toBe(200);
     // Sign-in pages go through the Redis-backed rate limiter, which falls back to memory.
     for (let i = 0; i < 3; i++) {
@@ -73,19 +80,13 @@ describe("server", () => {
     const apiPort = (upstream.address() as AddressInfo).port;
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
-    const server = startGatewayProcess({
-      NODE_ENV: "development",
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      PUBLIC_URL: url,
-      GITHUB_CLIENT_ID: "",
-      GITHUB_URL: githubBase(),
-      GITHUB_API_URL: `http://127.0.0.1:${apiPort}`,
-      SESSION_SECRET: "s".repeat(40),
-      SHUTDOWN_GRACE_MS: "800",
-      SHUTDOWN_TIMEOUT_MS: "8000",
-      LOG_FORMAT: "json",
-    });
+    const server = startGatewayProcess(
+      developmentEnv(port, {
+        GITHUB_API_URL: `http://127.0.0.1:${apiPort}`,
+        SHUTDOWN_GRACE_MS: "800",
+        SHUTDOWN_TIMEOUT_MS: "8000",
+      }),
+    );
     try {
       await waitForHealth(`${url}/healthz`);
       const browser = new TestBrowser(url);
