@@ -28,8 +28,12 @@ export function securityHeaders(
   providers: readonly OAuthProvider[],
 ): SecurityHeaders {
   const headers = fixedHeaders(helmetFor(config, providers));
+  // Every response pays for this loop: an indexed one over flat arrays, not a destructuring
+  // iterator, which measured as costly as Node's own header checks.
+  const names = headers.map(([name]) => name);
+  const values = headers.map(([, value]) => value);
   return (res) => {
-    for (const [name, value] of headers) res.setHeader(name, value);
+    for (let i = 0; i < names.length; i++) res.setHeader(names[i] as string, values[i] as string);
   };
 }
 
