@@ -3,12 +3,16 @@ import { checkProxyPath } from "../src/api/proxy-path.js";
 import { HttpError } from "../src/http/errors.js";
 
 describe("checkProxyPath", () => {
-  it.each(["/user", "/user/repos?page=2&per_page=10", "/repos/octocat/hello-world", "/"])(
-    "when the path is %s, then it is accepted",
-    (path) => {
-      expect(() => checkProxyPath(path)).not.toThrow();
-    },
-  );
+  it.each([
+    "/user",
+    "/user/repos?page=2&per_page=10",
+    "/repos/octocat/hello-world",
+    "/",
+    "/repos/octocat/hello.world/contents/.github/a%20b.md",
+    "/search/code?q=a/../b",
+  ])("when the path is %s, then it is accepted", (path) => {
+    expect(() => checkProxyPath(path)).not.toThrow();
+  });
 
   it.each([
     "/../x",
@@ -22,6 +26,9 @@ describe("checkProxyPath", () => {
     "/%E0%A4%A",
     "/a%00b",
     "/user/..",
+    "/a/.%2e/b",
+    "/a/%2E",
+    "/a\u0001b",
   ])("when the path is %s, then it is a 400 invalid_path", (path) => {
     try {
       checkProxyPath(path);

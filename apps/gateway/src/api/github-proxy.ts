@@ -58,6 +58,7 @@ const NOT_FORWARDED = [
 const HOP_BY_HOP = ["connection", "keep-alive", "proxy-connection", "te", "trailer", "upgrade"];
 /** Kept even when `Connection` names them: without them the body would lose its framing. */
 const FRAMING = new Set(["content-length", "transfer-encoding", "host"]);
+const DROPPED: readonly string[] = [...HOP_BY_HOP, ...NOT_FORWARDED];
 
 /**
  * Turns the client's headers into the ones sent to GitHub, in place: the upstream request is
@@ -66,11 +67,14 @@ const FRAMING = new Set(["content-length", "transfer-encoding", "host"]);
  * go out early, as with `Expect`).
  */
 function toUpstream(headers: IncomingHttpHeaders, accessToken: string): void {
-  const named = String(headers.connection ?? "").split(",");
-  for (const name of named.map((token) => token.trim().toLowerCase())) {
-    if (name && !FRAMING.has(name)) delete headers[name];
+  const connection = headers.connection;
+  if (connection !== undefined) {
+    for (const token of connection.split(",")) {
+      const name = token.trim().toLowerCase();
+      if (name && !FRAMING.has(name)) delete headers[name];
+    }
   }
-  for (const name of [...HOP_BY_HOP, ...NOT_FORWARDED]) delete headers[name];
+  for (const name of DROPPED) delete headers[name];
   headers.authorization = `Bearer ${accessToken}`;
 }
 
