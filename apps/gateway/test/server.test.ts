@@ -1,5 +1,5 @@
 import { Agent, createServer as createHttpServer, request } from "node:http";
-import type { AddressInfo } from "node:net";
+import { type AddressInfo, connect } from "node:net";
 import { describe, expect, it } from "vitest";
 import { TestBrowser } from "./support/browser.js";
 import { githubBase, useMockGitHub } from "./support/network.js";
@@ -47,6 +47,28 @@ describe("server", () => {
     await expect.poll(() => server.output()).toContain("mock GitHub");
     server.child.kill("SIGTERM");
     expect(await server.exited).toBe(0);
+  }, 30_000);
+
+  it("when a raw request target is // or another form no URL parser takes, then the process answers it and stays up", async () => {
+    const port = await freePort();
+    const server = startGatewayProcess(developmentEnv(port, {}));
+    try {
+      await waitForHealth(`http://127.0.0.1:${port}/healthz`);
+      for (const target of ["//", "///", "//?x", "//a^b", "*"]) {
+        const answer = await rawRequest(
+          port,
+          `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`,
+        );
+        expect(answer, target).toMatch(/^HTTP\/1\.1 [2-5]\d\d /);
+        // The access log runs after the answer: give it the moment it needs to fail, if it can.
+        await new Promise((r) => setTimeout(r, 50));
+        expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status, target).toBe(200);
+      }
+      expect(server.child.exitCode).toBeNull();
+    } finally {
+      server.child.kill("SIGTERM");
+      await server.exited;
+    }
   }, 30_000);
 
   it("when Redis is down as the process starts, then it keeps serving its public routes and stops cleanly", async () => {
@@ -126,3 +148,17 @@ describe("server", () => {
     }
   }, 30_000);
 });
+
+/** One request written byte for byte, as a client that skips URL rules would; the whole answer. */
+function rawRequest(port: number, bytes: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, "127.0.0.1", () => socket.end(bytes));
+    let answer = "";
+    socket.setEncoding("latin1");
+    socket.on("data", (chunk: string) => {
+      answer += chunk;
+    });
+    socket.on("end", () => resolve(answer));
+    socket.on("error", reject);
+  });
+}

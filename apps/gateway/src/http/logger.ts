@@ -35,14 +35,23 @@ export function createLogger(level: string, format: "json" | "pretty" = "json"):
   });
 }
 
-/** Keeps the path and the names of query parameters, but never a code, state or token. */
+/**
+ * Keeps the target as it came and the names of query parameters, but never a code, state or
+ * token, nor a fragment. No URL parser: it runs in the access log's `close` listener, where a
+ * target such as `//` (which `new URL` refuses) must not throw and stop the process.
+ */
 export function redactUrl(url: string): string {
-  const parsed = new URL(url, "http://gateway.invalid");
-  for (const key of new Set(parsed.searchParams.keys())) {
-    if (SECRET_PARAMS.has(key.toLowerCase())) parsed.searchParams.set(key, "[redacted]");
+  const hashAt = url.indexOf("#");
+  const target = hashAt === -1 ? url : url.slice(0, hashAt);
+  const fragment = hashAt === -1 ? "" : "#[redacted]";
+  const queryAt = target.indexOf("?");
+  if (queryAt === -1) return `${target}${fragment}`;
+  const params = new URLSearchParams(target.slice(queryAt + 1));
+  for (const key of new Set(params.keys())) {
+    if (SECRET_PARAMS.has(key.toLowerCase())) params.set(key, "[redacted]");
   }
-  const query = parsed.searchParams.toString();
-  return `${parsed.pathname}${query ? `?${query.replaceAll("%5Bredacted%5D", "[redacted]")}` : ""}`;
+  const query = params.toString().replaceAll("%5Bredacted%5D", "[redacted]");
+  return `${target.slice(0, queryAt)}${query ? `?${query}` : ""}${fragment}`;
 }
 
 /**
