@@ -21,8 +21,18 @@ describe("the Node.js the tests run on", () => {
     },
   );
 
-  it("when the suite runs, then Node is at least the 22.12 floor the gateway's dependencies need", () => {
+  it("when the suite runs, then Node is at least the floor the gateway's package.json promises", () => {
+    const { engines } = JSON.parse(
+      readFileSync(new URL("../package.json", import.meta.url), "utf8"),
+    ) as { engines: { node: string } };
+    const [floorMajor = 0, floorMinor = 0] = (/\d+\.\d+/.exec(engines.node)?.[0] ?? "")
+      .split(".")
+      .map(Number);
     const [major = 0, minor = 0] = process.versions.node.split(".").map(Number);
-    expect(major > 22 || (major === 22 && minor >= 12), process.versions.node).toBe(true);
+    expect(floorMajor, engines.node).toBeGreaterThanOrEqual(22);
+    expect(
+      major > floorMajor || (major === floorMajor && minor >= floorMinor),
+      process.versions.node,
+    ).toBe(true);
   });
 });
