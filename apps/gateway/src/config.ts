@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { type ProviderConfig, parseProviders } from "./provider-config.js";
@@ -42,7 +42,14 @@ export interface Config {
   revokeTimeoutMs: number;
   /** A store call slower than this makes the request a 503 instead of a hang. */
   storeTimeoutMs: number;
-  /** The shared stores' Redis; undefined keeps everything in this process's memory. */
+  /**
+   * Where server-side state lives: `sqlite` (a file in `dataDir`, the default, survives
+   * restarts), `redis` (shared by many instances), `memory` (gone on restart; tests).
+   */
+  store: "memory" | "sqlite" | "redis";
+  /** The embedded store's folder (`DATA_DIR`); set when `store` is `sqlite`. */
+  dataDir: string | undefined;
+  /** The shared stores' Redis; set when `store` is `redis`. */
   redis: RedisConfig | undefined;
   /** How long a signed-in user stays cached (never past the session). */
   userCacheTtlSeconds: number;
@@ -109,6 +116,8 @@ const schema = z.object({
   REDIS_SENTINEL_NAME: optionalString,
   REDIS_CLUSTER_NODES: optionalString,
   REDIS_PREFIX: z.string().default("latchkey:"),
+  STORE: z.enum(["memory", "sqlite", "redis"]).optional(),
+  DATA_DIR: optionalString,
   USER_CACHE_TTL_SECONDS: z.coerce.number().int().positive().optional(),
   AUTH_RATE_LIMIT_MAX: positiveInt(60),
   AUTH_RATE_LIMIT_WINDOW_SECONDS: positiveInt(60),
@@ -179,6 +188,14 @@ export function loadConfig(env: Env = process.env): Config {
     problems,
   );
   const redis = parseRedisConfig(e, problems);
+  // Redis when configured; tests default to memory so that runs share nothing on disk.
+  const store = e.STORE ?? (redis ? "redis" : e.NODE_ENV === "test" ? "memory" : "sqlite");
+  if (store === "redis" && !redis) {
+    problems.push("STORE: redis needs REDIS_URL, REDIS_SENTINELS or REDIS_CLUSTER_NODES");
+  }
+  if (store !== "redis" && redis) {
+    problems.push(`STORE: is ${store}, but a Redis is configured; remove one of the two`);
+  }
   const githubAccess = {
     orgs: list(e.GITHUB_ALLOWED_ORGS),
     teams: list(e.GITHUB_ALLOWED_TEAMS),
@@ -226,7 +243,9 @@ export function loadConfig(env: Env = process.env): Config {
     proxyTimeoutMs: e.PROXY_TIMEOUT_MS,
     revokeTimeoutMs: e.REVOKE_TIMEOUT_MS,
     storeTimeoutMs: e.STORE_TIMEOUT_MS,
-    redis,
+    store,
+    dataDir: store === "sqlite" ? resolve(e.DATA_DIR ?? defaultDataDir()) : undefined,
+    redis: store === "redis" ? redis : undefined,
     userCacheTtlSeconds: e.USER_CACHE_TTL_SECONDS ?? e.SESSION_IDLE_TIMEOUT_SECONDS,
     authRateLimit: { max: e.AUTH_RATE_LIMIT_MAX, windowSeconds: e.AUTH_RATE_LIMIT_WINDOW_SECONDS },
     proxyMethods: e.GITHUB_PROXY_METHODS,
@@ -252,6 +271,14 @@ function builtWebDir(): string | undefined {
   // The same relative path from src/ (tsx) and from dist/ (node).
   const dir = fileURLToPath(new URL("../../web/dist", import.meta.url));
   return existsSync(join(dir, "index.html")) ? dir : undefined;
+}
+
+/**
+ * `apps/gateway/data`, found from this package rather than the working directory, so
+ * `npm start`, `npm run dev` and `node dist/server.js` all use the same folder.
+ */
+function defaultDataDir(): string {
+  return fileURLToPath(new URL("../data", import.meta.url));
 }
 
 /** `SESSION_SECRETS="2:new,1:old"` for rotation, or a single `SESSION_SECRET` (id 1). */
