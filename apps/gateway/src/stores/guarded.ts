@@ -99,6 +99,9 @@ export function guardStores(
     refresh: inProcess
       ? stores.refresh
       : bound("refresh", stores.refresh, ["lock", "unlock", "publish", "outcome"], timeoutMs),
+    transactions: inProcess
+      ? stores.transactions
+      : bound("transactions", stores.transactions, ["consume"], timeoutMs),
     rateLimit: (name) => stores.rateLimit(name),
     ping: inProcess
       ? () => stores.ping()

@@ -23,8 +23,9 @@ export function createMemoryStores(options: MemoryStoresOptions): Stores {
   const users = new ExpiringMap<NormalizedUser>(now);
   const locks = new ExpiringMap<string>(now);
   const outcomes = new ExpiringMap<RefreshOutcome>(now);
+  const usedTransactions = new ExpiringMap<true>(now);
   const sweeper = setInterval(() => {
-    for (const map of [users, locks, outcomes]) map.sweep();
+    for (const map of [users, locks, outcomes, usedTransactions]) map.sweep();
   }, 60_000);
   sweeper.unref();
   const limiters: MemoryStore[] = [];
@@ -55,6 +56,14 @@ export function createMemoryStores(options: MemoryStoresOptions): Stores {
       },
       publish: async (sid, outcome, untilMs) => outcomes.set(sid, outcome, untilMs),
       outcome: async (sid) => outcomes.get(sid),
+    },
+    transactions: {
+      consume: async (id, untilMs) => {
+        // Past its deadline a transaction is expired: refused like a used one.
+        if (untilMs <= now() || usedTransactions.get(id)) return false;
+        usedTransactions.set(id, true, untilMs);
+        return true;
+      },
     },
     rateLimit: () => {
       const store = new MemoryStore();

@@ -34,6 +34,7 @@ const FAILED = "failed";
  *   <p>user:<sid>           sealed user          USER_CACHE_TTL_SECONDS, never past the session
  *   <p>refresh-lock:<sid>   random owner id      the lock's PX (a refresh's worst case)
  *   <p>refreshed:<sid>      sealed token set     until that token expires ("failed": a minute)
+ *   <p>used-tx:<id>         "1"                  until the login transaction would expire
  *   <p>rl:<limiter>:<ip>    hit count            the rate-limit window
  * No command touches two keys, so the layout works on a Cluster as it is.
  */
@@ -93,6 +94,13 @@ export function createRedisStores(options: RedisStoresOptions): Stores {
         if (value === FAILED) return { failed: true };
         const token = await sealer.open(value, tokenSchema);
         return token && { token };
+      },
+    },
+    transactions: {
+      async consume(id, untilMs) {
+        const ttl = ms(untilMs);
+        if (ttl <= 0) return false; // expired: refused like a used one
+        return (await client.set(key("used-tx", id), "1", "PX", ttl, "NX")) === "OK";
       },
     },
     rateLimit: (name) =>

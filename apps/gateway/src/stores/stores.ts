@@ -38,15 +38,27 @@ export interface RefreshStore {
 }
 
 /**
+ * Login transactions that have come back once. The transaction lives in a cookie, which a
+ * browser drops after the callback but an attacker holding a copy can replay: recording each
+ * use until the transaction would have expired anyway refuses the second one before any
+ * provider call.
+ */
+export interface TransactionStore {
+  /** Records `id` as used until `untilMs`; false when it already was. */
+  consume(id: string, untilMs: number): Promise<boolean>;
+}
+
+/**
  * Everything the gateway keeps on the server side. Memory by default (one process); Redis
  * when configured, so any number of instances share revocations, cached users, refresh
  * locks and rate-limit counters.
  */
 export interface Stores {
-  readonly kind: "memory" | "redis";
+  readonly kind: "memory" | "sqlite" | "redis";
   readonly revocations: RevocationStore;
   readonly users: UserCache;
   readonly refresh: RefreshStore;
+  readonly transactions: TransactionStore;
   /** A fresh counter store for one rate limiter (express-rate-limit refuses shared ones). */
   rateLimit(name: string): RateLimitStore;
   /** Resolves when the backing store answers; /readyz asks. */
