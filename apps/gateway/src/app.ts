@@ -134,7 +134,7 @@ export function createApp(config: Config, deps: AppDeps = {}): Express {
   app.use(
     "/auth",
     createAuthRateLimit(config.authRateLimit, stores.rateLimit("auth")),
-    createAuthRouter({ config, providers, sessions, transactions, logger, metrics, now }),
+    createAuthRouter({ config, providers, sessions, transactions, stores, logger, metrics, now }),
   );
   if (config.webDistDir) app.use(createSpaRouter(config.webDistDir));
 
