@@ -21,7 +21,9 @@ export function createApp(config: Config, options: SignInOptions = {}): Hono {
   const app = new Hono();
 
   // The CSP lets the pages do nothing but post the logout form to this origin;
-  // `no-referrer` keeps `/callback?code=…` out of Referer headers.
+  // `same-origin` keeps `/callback?code=…` out of other sites' Referer headers while the
+  // sign-out form still carries this origin in `Origin` (under `no-referrer` browsers send
+  // `Origin: null`, which the logout must refuse).
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
@@ -30,7 +32,7 @@ export function createApp(config: Config, options: SignInOptions = {}): Hono {
         frameAncestors: ["'none'"],
         baseUri: ["'none'"],
       },
-      referrerPolicy: "no-referrer",
+      referrerPolicy: "same-origin",
     }),
   );
   // Signed-in pages stay out of shared caches and the back button.

@@ -50,6 +50,7 @@ export function authRoutes(signIn: SignIn): Hono {
     .post(PATHS.logout, async (c) => {
       await signIn.signOut({
         origin: c.req.header("origin"),
+        fetchSite: c.req.header("sec-fetch-site"),
         sessionId: getCookie(c, SESSION_COOKIE.name),
       });
       dropSession(c);

@@ -10,13 +10,15 @@ export interface Reply {
 
 /**
  * On every response. The CSP lets the pages do nothing but post the logout form to this
- * origin; `no-referrer` keeps `/callback?code=…` out of Referer headers; `no-store` keeps
- * signed-in pages out of shared caches and the back button.
+ * origin; `same-origin` keeps `/callback?code=…` out of other sites' Referer headers while
+ * the sign-out form still carries this origin in `Origin` (under `no-referrer` browsers send
+ * `Origin: null`, which the logout must refuse); `no-store` keeps signed-in pages out of
+ * shared caches and the back button.
  */
 const COMMON_HEADERS = {
   "content-security-policy":
     "default-src 'none'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-  "referrer-policy": "no-referrer",
+  "referrer-policy": "same-origin",
   "x-content-type-options": "nosniff",
   "cache-control": "no-store",
 };

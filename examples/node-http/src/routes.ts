@@ -54,6 +54,7 @@ export function createRoutes(signIn: SignIn) {
   const logout: Handler = async ({ req, setCookies }) => {
     await signIn.signOut({
       origin: req.headers.origin,
+      fetchSite: req.headers["sec-fetch-site"],
       sessionId: parseCookies(req.headers.cookie).get(SESSION_COOKIE.name),
     });
     setCookies.push(sessionCookie("", 0));

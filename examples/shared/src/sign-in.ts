@@ -47,6 +47,8 @@ export interface CallbackRequest {
 export interface LogoutRequest {
   /** The Origin header, if any: a sign-out posted from another site is refused. */
   origin: string | undefined;
+  /** The Sec-Fetch-Site header, if any: `cross-site` is refused whatever Origin says. */
+  fetchSite: string | undefined;
   sessionId: string | undefined;
 }
 
@@ -121,7 +123,12 @@ export function createSignIn(config: Config, options: SignInOptions = {}): SignI
       return sessionId;
     },
 
-    async signOut({ origin, sessionId }) {
+    async signOut({ origin, fetchSite, sessionId }) {
+      // As the gateway decides: a browser that says the post came from another site is
+      // refused, and so is any Origin but ours, `null` included (an opaque origin could be
+      // any page). A post with no Origin is not a current browser's form; SameSite=Lax keeps
+      // the session cookie off cross-site posts from older ones.
+      if (fetchSite === "cross-site") throw new ForeignOriginError();
       if (origin !== undefined && origin !== config.publicUrl.origin) {
         throw new ForeignOriginError();
       }

@@ -155,6 +155,42 @@ export function describeLoginSuite({
       );
 
       it(
+        "when logout comes with Origin: null (an opaque origin), then it is a 403 and the session survives",
+        async () => {
+          const browser = new TestBrowser(example.url);
+          await browser.signIn();
+          const logout = await browser.post("/logout", { origin: "null" });
+          expect(logout.status).toBe(403);
+          expectSignedIn(await browser.get("/"), "octocat");
+          expect(calls("DELETE", REVOKE_PATH)).toBe(0);
+        },
+        TIMEOUT,
+      );
+
+      it(
+        "when the browser says Sec-Fetch-Site: cross-site without an Origin, then it is a 403",
+        async () => {
+          const browser = new TestBrowser(example.url);
+          await browser.signIn();
+          const logout = await browser.post("/logout", { "sec-fetch-site": "cross-site" });
+          expect(logout.status).toBe(403);
+          expectSignedIn(await browser.get("/"), "octocat");
+          expect(calls("DELETE", REVOKE_PATH)).toBe(0);
+        },
+        TIMEOUT,
+      );
+
+      it(
+        "when a page is served, then its Referrer-Policy lets the sign-out form carry our Origin",
+        async () => {
+          const page = await new TestBrowser(example.url).get("/");
+          // Under no-referrer a browser posts the form with Origin: null, which logout refuses.
+          expect(page.headers.get("referrer-policy")).toBe("same-origin");
+        },
+        TIMEOUT,
+      );
+
+      it(
         "when someone signed out posts /logout, then it just lands on the signed-out page",
         async () => {
           const browser = new TestBrowser(example.url);
