@@ -27,7 +27,21 @@ describe("security headers", () => {
     expect(csp).toContain("object-src 'none'");
     expect(csp).toContain(`img-src 'self' data: https: ${githubBase()}`);
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
-    expect(response.headers.get("x-frame-options")).toBe("SAMEORIGIN");
+  });
+
+  it("when an API answer, an error or an SPA page is sent, then framing is refused by both headers alike", async () => {
+    const gateway = await startGateway({ WEB_DIST_DIR: builtSpa() });
+    const answers = [
+      await fetch(`${gateway.url}/healthz`),
+      await fetch(`${gateway.url}/api/me`),
+      await fetch(`${gateway.url}/nowhere.js`),
+      await fetch(`${gateway.url}/restricted`, { headers: { accept: "text/html" } }),
+    ];
+    expect(answers.map((r) => r.status)).toEqual([200, 401, 404, 200]);
+    for (const response of answers) {
+      expect(response.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+      expect(response.headers.get("x-frame-options")).toBe("DENY");
+    }
   });
 
   it("when any route answers, then there is no X-Powered-By and the referrer is never sent", async () => {

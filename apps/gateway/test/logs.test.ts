@@ -1,8 +1,10 @@
 import { Writable } from "node:stream";
 import { pino } from "pino";
 import { describe, expect, it } from "vitest";
+import { rawRequest } from "./hostile/support.js";
 import { TestBrowser } from "./support/browser.js";
 import { startGateway } from "./support/gateway.js";
+import { jsonLogger } from "./support/logs.js";
 import { useMockGitHub } from "./support/network.js";
 
 useMockGitHub();
@@ -42,4 +44,20 @@ describe("logs (A7, B4)", () => {
     expect(log).not.toContain("mock-client-secret");
     expect(log).toContain("[redacted]");
   });
+
+  it.each([
+    ["//evil.example/api/github/user", "//evil.example/api/github/user"],
+    ["//evil.example/api/me?code=c0de&page=2", "//evil.example/api/me?code=[redacted]&page=2"],
+    ["/api/github/../me?state=s7", "/api/github/../me?state=[redacted]"],
+  ])(
+    "when the request target is %s, then the access log records it as it arrived, secrets redacted",
+    async (target, logged) => {
+      const { logger, lines } = jsonLogger();
+      const gateway = await startGateway({}, { logger });
+      await rawRequest(gateway.url, target);
+      await expect
+        .poll(() => lines.find((line) => line.msg === "request completed"))
+        .toMatchObject({ req: { url: logged } });
+    },
+  );
 });
