@@ -74,7 +74,7 @@ test.describe("signing in with GitHub (the mock)", () => {
     await expect(page.getByText(/Page 2 of \d+/)).toBeVisible();
   });
 
-  test("when the user cancels on the authorize page, then the login page says so", async ({
+  test("when the user cancels on the authorize page, then the login page says so and keeps where they were going", async ({
     page,
   }) => {
     await page.goto(appUrl("/restricted"));
@@ -82,6 +82,11 @@ test.describe("signing in with GitHub (the mock)", () => {
     await page.getByRole("button", { name: "Cancel" }).click();
     await expect(page).toHaveURL(/\/login\?/);
     await expect(page.getByText("Sign-in was cancelled")).toBeVisible();
+    // Where the user was going survives the cancel: the next sign-in still ends there.
+    await expect(page.getByRole("link", { name: "Sign in with GitHub" })).toHaveAttribute(
+      "href",
+      "/auth/github/login?returnTo=%2Frestricted",
+    );
     const me = await page.request.get(appUrl("/api/me"));
     expect(me.status()).toBe(401);
   });

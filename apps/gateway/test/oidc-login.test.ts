@@ -60,7 +60,7 @@ describe("signing in with an OpenID Connect provider (the mock's Google)", () =>
       await sealData({ ...tx, nonce: "n".repeat(43) }, { password: { 1: TEST_SECRET }, ttl: 900 }),
     );
     const response = await browser.get(`${callback.pathname}${callback.search}`);
-    expect(response.headers.get("location")).toBe("/login?error=invalid_id_token");
+    expect(response.headers.get("location")).toBe("/login?error=invalid_id_token&returnTo=%2Frestricted");
     expect(browser.sessionCookie()).toBeUndefined();
   });
 
@@ -75,7 +75,7 @@ describe("signing in with an OpenID Connect provider (the mock's Google)", () =>
       const { callback } = await googleCallback(browser);
       change(callback.searchParams);
       const response = await browser.get(`${callback.pathname}?${callback.searchParams}`);
-      expect(response.headers.get("location")).toBe("/login?error=issuer_mismatch");
+      expect(response.headers.get("location")).toBe("/login?error=issuer_mismatch&returnTo=%2Frestricted");
       expect(calls("/oidc/token")).toBe(0);
     },
   );
@@ -103,5 +103,19 @@ describe("signing in with an OpenID Connect provider (the mock's Google)", () =>
     const response = await fetch(`${gateway.url}/auth/google/login`, { redirect: "manual" });
     expect(response.status).toBe(302);
     expect(response.headers.get("location")).toBe("/login?error=network_error");
+  });
+
+  it("when discovery fails for a sign-in begun on /repos?page=2, then the login page keeps that returnTo, checked", async () => {
+    const gateway = await startGateway({ GITHUB_URL: "http://127.0.0.1:9" });
+    const login = (returnTo: string) =>
+      fetch(`${gateway.url}/auth/google/login?${new URLSearchParams({ returnTo })}`, {
+        redirect: "manual",
+      });
+    expect((await login("/repos?page=2")).headers.get("location")).toBe(
+      "/login?error=network_error&returnTo=%2Frepos%3Fpage%3D2",
+    );
+    expect((await login("https://evil.example/")).headers.get("location")).toBe(
+      "/login?error=network_error",
+    );
   });
 });

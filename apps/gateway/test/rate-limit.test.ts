@@ -49,4 +49,15 @@ describe("rate limiting on /auth/* (D7)", () => {
     expect(limited.status).toBe(302);
     expect(limited.headers.get("location")).toBe("/login?error=rate_limited");
   });
+
+  it("when the limit is hit on a sign-in begun on /repos?page=2, then the login page keeps that returnTo", async () => {
+    const gateway = await startGateway({ AUTH_RATE_LIMIT_MAX: "1" });
+    const html = { accept: "text/html,application/xhtml+xml" };
+    const login = `${gateway.url}/auth/github/login?returnTo=${encodeURIComponent("/repos?page=2")}`;
+    await fetch(login, { headers: html, redirect: "manual" });
+    const limited = await fetch(login, { headers: html, redirect: "manual" });
+    expect(limited.headers.get("location")).toBe(
+      "/login?error=rate_limited&returnTo=%2Frepos%3Fpage%3D2",
+    );
+  });
 });

@@ -15,6 +15,7 @@ describe("the login page", () => {
     ["state_mismatch", EXPIRED],
     ["transaction_missing", EXPIRED],
     ["transaction_expired", EXPIRED],
+    ["transaction_used", "This sign-in was already completed or attempted. Please sign in again."],
     ["provider_error", PROVIDER],
     ["invalid_response", PROVIDER],
     ["invalid_callback", PROVIDER],
@@ -38,6 +39,13 @@ describe("the login page", () => {
     expect(await screen.findByRole("alert")).toHaveTextContent(GENERIC);
     expect(container.querySelector("img, b")).toBeNull();
     expect(screen.queryByText(/pwned/)).not.toBeInTheDocument();
+  });
+
+  it("when a cancelled sign-in comes back with its returnTo, then the buttons start the next one with it", async () => {
+    renderApp(`/login?error=access_denied&returnTo=${encodeURIComponent("/repos?page=2")}`);
+    expect(await screen.findByRole("alert")).toHaveTextContent("Sign-in was cancelled.");
+    const link = screen.getByRole("link", { name: "Sign in with GitHub" });
+    expect(link).toHaveAttribute("href", "/auth/github/login?returnTo=%2Frepos%3Fpage%3D2");
   });
 
   it("when there is no error, then no alert is shown", async () => {

@@ -1,5 +1,6 @@
 import { AuthorizationError, OAuthError } from "@latchkey/oauth-core";
 import { CookieTooLargeError } from "../session/sealed-cookie.js";
+import { safeReturnTo } from "./return-to.js";
 
 /**
  * The `?error=` code the SPA's login page explains. Provider wording never reaches the
@@ -14,6 +15,12 @@ export function loginErrorCode(err: unknown): string {
   return "server_error";
 }
 
-export function loginErrorLocation(code: string): string {
-  return `/login?${new URLSearchParams({ error: code })}`;
+/**
+ * The login page explaining `code`, keeping where the user was going: its buttons start the
+ * next sign-in with the same `returnTo`. Checked here, whatever the caller passes.
+ */
+export function loginErrorLocation(code: string, returnTo?: unknown): string {
+  const checked = safeReturnTo(returnTo);
+  const query = new URLSearchParams({ error: code, ...(checked !== "/" && { returnTo: checked }) });
+  return `/login?${query}`;
 }

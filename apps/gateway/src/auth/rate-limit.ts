@@ -26,7 +26,7 @@ export function createAuthRateLimit(
       // A person clicking "Sign in" gets the login page with a message, not raw JSON.
       if (req.method === "GET" && req.accepts(["json", "html"]) === "html") {
         res.set("Retry-After", String(options.windowSeconds));
-        res.status(302).location(loginErrorLocation("rate_limited")).end();
+        res.status(302).location(loginErrorLocation("rate_limited", req.query.returnTo)).end();
         return;
       }
       sendError(

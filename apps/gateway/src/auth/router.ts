@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import {
   bindCallbackContext,
   callbackChecksFor,
@@ -19,6 +20,7 @@ import type { GatewayMetrics } from "../observability/metrics.js";
 import type { SessionManager } from "../session/manager.js";
 import type { SealedCookie } from "../session/sealed-cookie.js";
 import type { Transaction } from "../session/transaction.js";
+import type { Stores } from "../stores/stores.js";
 import { loginErrorCode, loginErrorLocation } from "./login-error.js";
 import type { ProviderRegistry } from "./providers.js";
 import { safeReturnTo } from "./return-to.js";
@@ -28,6 +30,8 @@ export interface AuthRouterDeps {
   providers: ProviderRegistry;
   sessions: SessionManager;
   transactions: SealedCookie<Transaction>;
+  /** Where used transactions are remembered (`stores.transactions`). */
+  stores: Pick<Stores, "transactions">;
   logger: Logger;
   metrics: GatewayMetrics;
   now?: () => number;
@@ -35,7 +39,7 @@ export interface AuthRouterDeps {
 
 /** `/auth/*`: translates HTTP to oauth-core calls and back; no OAuth logic lives here. */
 export function createAuthRouter(deps: AuthRouterDeps): Router {
-  const { config, providers, sessions, transactions, logger, metrics } = deps;
+  const { config, providers, sessions, transactions, stores, logger, metrics } = deps;
   const now = deps.now ?? Date.now;
   const router = Router();
 
@@ -75,7 +79,7 @@ export function createAuthRouter(deps: AuthRouterDeps): Router {
         "sign-in could not start",
       );
       metrics.login(provider.id, code);
-      return redirect(res, loginErrorLocation(code));
+      return redirect(res, loginErrorLocation(code, req.query.returnTo));
     }
     await transactions.write(res, {
       provider: provider.id,
@@ -97,13 +101,17 @@ export function createAuthRouter(deps: AuthRouterDeps): Router {
     transactions.clear(res);
     const fail = (code: string) => {
       metrics.login(provider.id, code);
-      redirect(res, loginErrorLocation(code));
+      redirect(res, loginErrorLocation(code, transaction?.returnTo));
     };
 
     if (!transaction) return fail("transaction_missing");
     if (transaction.provider !== provider.id) return fail("state_mismatch");
-    if (now() - transaction.createdAt > config.transactionTtlSeconds * 1000) {
-      return fail("transaction_expired");
+    const expiresAt = transaction.createdAt + config.transactionTtlSeconds * 1000;
+    if (now() > expiresAt) return fail("transaction_expired");
+    // The browser drops the cookie above, but a copy of it (or a second tab racing this one)
+    // must not reach the token endpoint again: the store remembers each use until expiry.
+    if (!(await stores.transactions.consume(transactionId(transaction.state), expiresAt))) {
+      return fail("transaction_used");
     }
     try {
       const params = new URL(req.originalUrl, "http://callback.invalid").searchParams;
@@ -172,6 +180,11 @@ export function createAuthRouter(deps: AuthRouterDeps): Router {
   });
 
   return router;
+}
+
+/** The state's digest names a transaction in the store: the state itself never leaves the seal. */
+function transactionId(state: string): string {
+  return createHash("sha256").update(state).digest("base64url");
 }
 
 /** A bare 302: the auth routes render no page, not even Express's "Redirecting to" text. */

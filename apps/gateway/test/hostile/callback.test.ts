@@ -30,8 +30,13 @@ function edited(url: URL, edit: (params: URLSearchParams) => void): string {
 }
 
 /** Failed before the token endpoint, with the transaction gone (single use). */
-function expectRefusedEarly(browser: TestBrowser, response: Response, code: string): void {
-  expectLoginError(response, code);
+function expectRefusedEarly(
+  browser: TestBrowser,
+  response: Response,
+  code: string,
+  returnTo?: string,
+): void {
+  expectLoginError(response, code, returnTo);
   expect(calls(TOKEN_PATH)).toBe(0);
   expect(browser.cookies.has("latchkey.tx")).toBe(false);
   expect(browser.sessionCookie()).toBeUndefined();
@@ -81,7 +86,7 @@ describe("GET /auth/:provider/callback with hostile input", () => {
     ],
   ])("when the %s, then it fails as %s and GitHub is not asked", async (_label, code, edit) => {
     const { browser, url } = await approved();
-    expectRefusedEarly(browser, await browser.get(edited(url, edit)), code);
+    expectRefusedEarly(browser, await browser.get(edited(url, edit)), code, "/restricted");
   });
 
   it("when the user cancels with a valid state, then it is access_denied and the transaction is cleared", async () => {
@@ -89,6 +94,27 @@ describe("GET /auth/:provider/callback with hostile input", () => {
     const browser = new TestBrowser(started.url);
     const path = await browser.consent(await browser.startLogin(), "cancel");
     expectRefusedEarly(browser, await browser.get(path), "access_denied");
+  });
+
+  it("when the user cancels a sign-in begun on /repos?page=2, then the login page keeps that returnTo", async () => {
+    const started = await gateway();
+    const browser = new TestBrowser(started.url);
+    const path = await browser.consent(await browser.startLogin("/repos?page=2"), "cancel");
+    expectRefusedEarly(browser, await browser.get(path), "access_denied", "/repos?page=2");
+  });
+
+  it("when the transaction's returnTo was forged to another site, then the error redirect carries none", async () => {
+    const { browser, url } = await approved();
+    const forged = await sealWithTestSecret({
+      provider: "github",
+      state: url.searchParams.get("state"),
+      codeVerifier: "v".repeat(43),
+      returnTo: "//evil.example/x",
+      createdAt: Date.now(),
+    });
+    browser.cookies.set("latchkey.tx", forged);
+    const wrongState = edited(url, (p) => p.set("state", "A".repeat(43)));
+    expectRefusedEarly(browser, await browser.get(wrongState), "state_mismatch");
   });
 
   it("when the transaction cookie comes from another login, then it is state_mismatch", async () => {
@@ -139,7 +165,7 @@ describe("GET /auth/:provider/callback with hostile input", () => {
     let now = Date.now();
     const { browser, path } = await approved({}, { now: () => now });
     now += 10 * 60 * 1000 + 1;
-    expectRefusedEarly(browser, await browser.get(path), "transaction_expired");
+    expectRefusedEarly(browser, await browser.get(path), "transaction_expired", "/restricted");
   });
 
   it("when a GitHub transaction comes back on another provider's callback path, then it is state_mismatch (A5)", async () => {
@@ -154,7 +180,7 @@ describe("GET /auth/:provider/callback with hostile input", () => {
     ]);
     const { browser, path } = await approved({}, { providers });
     const response = await browser.get(path.replace("/auth/github/", "/auth/other/"));
-    expectRefusedEarly(browser, response, "state_mismatch");
+    expectRefusedEarly(browser, response, "state_mismatch", "/restricted");
   });
 
   it("when a callback that already succeeded is replayed in the same browser, then it is transaction_missing", async () => {
@@ -167,21 +193,47 @@ describe("GET /auth/:provider/callback with hostile input", () => {
     expect(browser.sessionCookie()).toBe(session);
   });
 
-  it("when a callback that already succeeded is replayed with the old transaction cookie, then GitHub refuses the used code", async () => {
+  it("when a callback that already succeeded is replayed with the old transaction cookie, then it is transaction_used and GitHub is not asked again", async () => {
     const { gateway: started, path, browser, tx } = await approved();
     expect((await browser.get(path)).headers.get("location")).toBe("/restricted");
     const attacker = new TestBrowser(started.url);
     attacker.cookies.set("latchkey.tx", tx);
-    expectLoginError(await attacker.get(path), "provider_error");
-    // Exactly one more exchange, refused by GitHub, and never retried.
-    expect(calls(TOKEN_PATH)).toBe(2);
+    expectLoginError(await attacker.get(path), "transaction_used", "/restricted");
+    expect(calls(TOKEN_PATH)).toBe(1);
     expect(attacker.sessionCookie()).toBeUndefined();
+  });
+
+  it("when a failed callback's transaction cookie is replayed with a fresh code, then it is transaction_used and GitHub is not asked", async () => {
+    const { gateway: started, browser, url, tx } = await approved();
+    const wrongState = edited(url, (p) => p.set("state", "A".repeat(43)));
+    expectRefusedEarly(browser, await browser.get(wrongState), "state_mismatch", "/restricted");
+    const attacker = new TestBrowser(started.url);
+    attacker.cookies.set("latchkey.tx", tx);
+    expectRefusedEarly(
+      attacker,
+      await attacker.get(url.pathname + url.search),
+      "transaction_used",
+      "/restricted",
+    );
+  });
+
+  it("when two callbacks with one transaction arrive at once, then exactly one reaches GitHub", async () => {
+    const { gateway: started, path, tx } = await approved();
+    const browsers = [new TestBrowser(started.url), new TestBrowser(started.url)];
+    for (const b of browsers) b.cookies.set("latchkey.tx", tx);
+    const answers = await Promise.all(browsers.map((b) => b.get(path)));
+    const locations = answers.map((a) => a.headers.get("location")).sort();
+    expect(locations).toEqual([
+      "/login?error=transaction_used&returnTo=%2Frestricted",
+      "/restricted",
+    ]);
+    expect(calls(TOKEN_PATH)).toBe(1);
   });
 
   it("when the code is 10 KB long, then GitHub refuses it once and no session is made", async () => {
     const { browser, url } = await approved();
     const response = await browser.get(edited(url, (p) => p.set("code", "c".repeat(10 * 1024))));
-    expectLoginError(response, "provider_error");
+    expectLoginError(response, "provider_error", "/restricted");
     expect(calls(TOKEN_PATH)).toBe(1);
     expect(browser.sessionCookie()).toBeUndefined();
   });

@@ -51,7 +51,7 @@ async function signInThrough(target: FaultTarget, fault: Fault, login = "octocat
 
 /** Fails closed: the exact error redirect, no session, the code redeemed once and never again. */
 function expectFailedClosed(run: Awaited<ReturnType<typeof signInThrough>>, code: string): void {
-  expectLoginError(run.response, code);
+  expectLoginError(run.response, code, "/restricted");
   expect(run.browser.sessionCookie()).toBeUndefined();
   expect(run.browser.cookies.has("latchkey.tx")).toBe(false);
   expect(calls(TOKEN_PATH)).toBe(1);

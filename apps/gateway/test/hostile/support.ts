@@ -65,9 +65,14 @@ export function expectNoSession(response: Response): void {
 }
 
 /** The sign-in failed on our own origin, with exactly this code and no session. */
-export function expectLoginError(response: Response, code: string): void {
+/**
+ * A 302 to the login page naming `code`, carrying the checked `returnTo` the login began with
+ * (none when the transaction could not be read, or when it was "/").
+ */
+export function expectLoginError(response: Response, code: string, returnTo?: string): void {
   expect(response.status).toBe(302);
-  expect(response.headers.get("location")).toBe(`/login?error=${code}`);
+  const query = new URLSearchParams({ error: code, ...(returnTo && { returnTo }) });
+  expect(response.headers.get("location")).toBe(`/login?${query}`);
   expectNoSession(response);
 }
 
