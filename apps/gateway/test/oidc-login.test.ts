@@ -60,7 +60,9 @@ describe("signing in with an OpenID Connect provider (the mock's Google)", () =>
       await sealData({ ...tx, nonce: "n".repeat(43) }, { password: { 1: TEST_SECRET }, ttl: 900 }),
     );
     const response = await browser.get(`${callback.pathname}${callback.search}`);
-    expect(response.headers.get("location")).toBe("/login?error=invalid_id_token&returnTo=%2Frestricted");
+    expect(response.headers.get("location")).toBe(
+      "/login?error=invalid_id_token&returnTo=%2Frestricted",
+    );
     expect(browser.sessionCookie()).toBeUndefined();
   });
 
@@ -75,7 +77,9 @@ describe("signing in with an OpenID Connect provider (the mock's Google)", () =>
       const { callback } = await googleCallback(browser);
       change(callback.searchParams);
       const response = await browser.get(`${callback.pathname}?${callback.searchParams}`);
-      expect(response.headers.get("location")).toBe("/login?error=issuer_mismatch&returnTo=%2Frestricted");
+      expect(response.headers.get("location")).toBe(
+        "/login?error=issuer_mismatch&returnTo=%2Frestricted",
+      );
       expect(calls("/oidc/token")).toBe(0);
     },
   );

@@ -11,10 +11,7 @@ const MESSAGES: ReadonlyMap<string, string> = new Map([
   ["state_mismatch", EXPIRED],
   ["transaction_missing", EXPIRED],
   ["transaction_expired", EXPIRED],
-  [
-    "transaction_used",
-    "This sign-in was already completed or attempted. Please sign in again.",
-  ],
+  ["transaction_used", "This sign-in was already completed or attempted. Please sign in again."],
   ["provider_error", PROVIDER],
   ["invalid_response", PROVIDER],
   ["invalid_callback", PROVIDER],
