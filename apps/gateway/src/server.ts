@@ -1,4 +1,5 @@
 import type { Server } from "node:http";
+import { join } from "node:path";
 import type { Logger } from "pino";
 import { createApp } from "./app.js";
 import { type Config, ConfigError, loadConfig, loadDotEnv } from "./config.js";
@@ -6,6 +7,7 @@ import type { Readiness } from "./http/health.js";
 import { createLogger } from "./http/logger.js";
 import { createGatewayServer } from "./http/server.js";
 import { createStores } from "./stores/select.js";
+import { DATABASE_FILE, StoreOpenError } from "./stores/sqlite-database.js";
 import type { Stores } from "./stores/stores.js";
 
 function main(): void {
@@ -35,8 +37,7 @@ function main(): void {
   }
 
   const readiness: Readiness = { ready: true };
-  const stores = createStores(config, { logger });
-  if (config.redis) logger.info({ mode: config.redis.mode }, "stores: redis");
+  const stores = openStores(config, logger);
   const app = createApp(config, { logger, readiness, stores });
   const server = createGatewayServer(app);
   server.listen(config.port, config.host, () => {
@@ -54,6 +55,26 @@ function main(): void {
   };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
+}
+
+/** The configured stores, said in the logs; a data folder that cannot be used stops the start. */
+function openStores(config: Config, logger: Logger): Stores {
+  let stores: Stores;
+  try {
+    stores = createStores(config, { logger });
+  } catch (err) {
+    if (err instanceof StoreOpenError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  if (config.redis) logger.info({ mode: config.redis.mode }, "stores: redis");
+  else if (config.store === "sqlite")
+    logger.info({ file: config.dataDir && join(config.dataDir, DATABASE_FILE) }, "stores: sqlite");
+  else
+    logger.warn("stores: memory; sign-outs and cached users are forgotten when the gateway stops");
+  return stores;
 }
 
 /**

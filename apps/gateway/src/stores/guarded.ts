@@ -68,16 +68,18 @@ function guardRevocationStore(store: RevocationStore, timeoutMs: number): Revoca
  * its cached user. `revocations` replaces the revocation list alone (tests inject one that
  * fails). The rate limiter bounds its own calls: it falls back instead of failing.
  *
- * The memory stores live in this process and answer at once: they cannot hang or be
- * unreachable, so their calls are not bounded (a timer per call would be pure cost on the
- * hottest path). A replacement revocation list is bounded whatever the stores are.
+ * The memory and SQLite stores live in this process and answer synchronously: they cannot
+ * hang or be unreachable, and no timer could interrupt them, so their calls are not bounded
+ * (a timer per call would be pure cost on the hottest path). SQLite's failures are already
+ * `StoreUnavailableError`s, and its waits for another process's write lock end at its busy
+ * timeout. A replacement revocation list is bounded whatever the stores are.
  */
 export function guardStores(
   stores: Stores,
   timeoutMs: number,
   revocations?: RevocationStore,
 ): Stores {
-  const inProcess = stores.kind === "memory";
+  const inProcess = stores.kind !== "redis";
   const list = revocations
     ? guardRevocationStore(revocations, timeoutMs)
     : inProcess

@@ -3,21 +3,41 @@ import type { Config } from "../config.js";
 import { SealCache } from "../session/seal-cache.js";
 import { createMemoryStores } from "./memory.js";
 import { createRedisStores } from "./redis.js";
+import { createSqliteStores } from "./sqlite.js";
 import type { Stores } from "./stores.js";
 
-/** Redis when the configuration names one, else this process's memory (`npm run dev`). */
+/**
+ * The stores `STORE` names: an embedded database in `DATA_DIR` (the default), Redis for
+ * several instances, or this process's memory (tests).
+ *
+ * @throws StoreOpenError when the embedded database cannot be opened.
+ */
 export function createStores(config: Config, deps: { logger: Logger; now?: () => number }): Stores {
   const now = deps.now ?? Date.now;
-  if (!config.redis) {
-    return createMemoryStores({ now, userCacheTtlSeconds: config.userCacheTtlSeconds });
+  const sealCache = config.sealCache.enabled
+    ? new SealCache(config.sealCache.maxEntries)
+    : undefined;
+  if (config.store === "redis" && config.redis) {
+    return createRedisStores({
+      redis: config.redis,
+      sessionSecrets: config.sessionSecrets,
+      userCacheTtlSeconds: config.userCacheTtlSeconds,
+      storeTimeoutMs: config.storeTimeoutMs,
+      sealCache,
+      logger: deps.logger,
+      now,
+    });
   }
-  return createRedisStores({
-    redis: config.redis,
-    sessionSecrets: config.sessionSecrets,
-    userCacheTtlSeconds: config.userCacheTtlSeconds,
-    storeTimeoutMs: config.storeTimeoutMs,
-    sealCache: config.sealCache.enabled ? new SealCache(config.sealCache.maxEntries) : undefined,
-    logger: deps.logger,
-    now,
-  });
+  if (config.store === "sqlite" && config.dataDir) {
+    return createSqliteStores({
+      dataDir: config.dataDir,
+      sessionSecrets: config.sessionSecrets,
+      userCacheTtlSeconds: config.userCacheTtlSeconds,
+      busyTimeoutMs: config.storeTimeoutMs,
+      sealCache,
+      logger: deps.logger,
+      now,
+    });
+  }
+  return createMemoryStores({ now, userCacheTtlSeconds: config.userCacheTtlSeconds });
 }

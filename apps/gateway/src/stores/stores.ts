@@ -49,9 +49,10 @@ export interface TransactionStore {
 }
 
 /**
- * Everything the gateway keeps on the server side. Memory by default (one process); Redis
- * when configured, so any number of instances share revocations, cached users, refresh
- * locks and rate-limit counters.
+ * Everything the gateway keeps on the server side. An embedded database on disk by default
+ * (one instance, and it survives restarts); Redis when configured, so any number of
+ * instances share revocations, cached users, refresh locks and rate-limit counters; memory
+ * in tests.
  */
 export interface Stores {
   readonly kind: "memory" | "sqlite" | "redis";
