@@ -57,6 +57,25 @@ describe("malformed HTTP", () => {
     expect(answer.json).toEqual(BAD_REQUEST);
   });
 
+  it.each([
+    ["twice, differently", "Host: x\r\nHost: evil.example\r\n"],
+    ["twice, the same", "Host: x\r\nhost: x\r\n"],
+  ])(
+    "when the Host header is sent %s, then it is a 400 JSON bad_request",
+    async (_label, hosts) => {
+      for (const version of ["1.1", "1.0"]) {
+        const answer = await refusedByNode(
+          `GET /healthz HTTP/${version}\r\n${hosts}Connection: close\r\n\r\n`,
+        );
+        expect(answer.status, version).toBe(400);
+        expect(answer.json).toEqual({
+          error: "bad_request",
+          message: "A request names one Host only.",
+        });
+      }
+    },
+  );
+
   it("when an HTTP/1.1 request has no Host header, then it is a 400 JSON bad_request", async () => {
     const answer = await refusedByNode("GET /api/me HTTP/1.1\r\nConnection: close\r\n\r\n");
     expect(answer.status).toBe(400);
