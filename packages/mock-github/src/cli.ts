@@ -1,11 +1,14 @@
 #!/usr/bin/env node
+import { loadDotEnv } from "./dot-env.js";
 import { parseFaultList } from "./faults/parse.js";
 import type { ActiveFault } from "./faults/types.js";
 import { startMockGitHubServer } from "./http-server.js";
 import { MOCK_OIDC_CLIENT_ID } from "./oidc/seed.js";
 import { MOCK_CLIENT_ID } from "./seed.js";
 
-// The only reader of process.env in this package.
+// The only reader of process.env in this package. The repository's .env comes first, so
+// the mock listens where the gateway and Vite, reading the same file, expect it.
+const dotEnv = loadDotEnv(process.env, process.cwd());
 const rawPort = process.env.MOCK_GITHUB_PORT ?? "4000";
 const port = Number(rawPort);
 // Bind the loopback address: a mock that hands out tokens to anyone must not face the network.
@@ -32,6 +35,7 @@ try {
     baseUrl: process.env.MOCK_GITHUB_URL ?? `http://localhost:${port}`,
   });
   for (const { target, fault } of faults) server.mock.faults.set(target, fault);
+  if (dotEnv) console.log(`Settings from ${dotEnv}`);
   console.log(`Mock GitHub on ${server.url} (client id ${MOCK_CLIENT_ID})`);
   console.log(
     `OpenID Connect ("Google") issuer ${server.mock.oidcIssuer} (client id ${MOCK_OIDC_CLIENT_ID})`,
