@@ -4,6 +4,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { type ProviderConfig, parseProviders } from "./provider-config.js";
+import { isGuessableSecret } from "./secret-strength.js";
 import { parseRedisConfig, type RedisConfig } from "./stores/redis-config.js";
 
 /** The only module that reads `process.env`; everything else receives a `Config`. */
@@ -174,7 +175,7 @@ export function loadConfig(env: Env = process.env): Config {
   const problems: string[] = [];
   const production = e.NODE_ENV === "production";
 
-  const secrets = parseSecrets(e.SESSION_SECRET, e.SESSION_SECRETS, problems);
+  const secrets = parseSecrets(e.SESSION_SECRET, e.SESSION_SECRETS, production, problems);
   const ephemeral = Object.keys(secrets).length === 0 && !production;
   if (Object.keys(secrets).length === 0 && production) {
     problems.push(
@@ -208,6 +209,10 @@ export function loadConfig(env: Env = process.env): Config {
   }
   if (production && !e.PUBLIC_URL) {
     problems.push("PUBLIC_URL: required in production (the https origin users open)");
+  } else if (production && e.PUBLIC_URL && !isSecureContextOrigin(e.PUBLIC_URL)) {
+    problems.push(
+      "PUBLIC_URL: must be https in production (session cookies would travel in clear text); plain http is allowed only on loopback: localhost, 127.0.0.1, [::1]",
+    );
   }
 
   if (e.SESSION_IDLE_TIMEOUT_SECONDS > e.SESSION_ABSOLUTE_TIMEOUT_SECONDS) {
@@ -285,6 +290,7 @@ function defaultDataDir(): string {
 function parseSecrets(
   single: string | undefined,
   list: string | undefined,
+  production: boolean,
   problems: string[],
 ): Record<string, string> {
   const secrets: Record<string, string> = {};
@@ -303,13 +309,26 @@ function parseSecrets(
     secrets["1"] = single;
   }
   for (const [id, secret] of Object.entries(secrets)) {
+    const name = list ? `SESSION_SECRETS (id ${id})` : "SESSION_SECRET";
     if (secret.length < MIN_SECRET_LENGTH) {
+      problems.push(`${name}: must be at least ${MIN_SECRET_LENGTH} characters`);
+    } else if (production && isGuessableSecret(secret)) {
+      // Development and tests may use readable secrets; a deployment may not.
       problems.push(
-        `${list ? `SESSION_SECRETS (id ${id})` : "SESSION_SECRET"}: must be at least ${MIN_SECRET_LENGTH} characters`,
+        `${name}: too predictable (repeated or sequential characters); generate one with \`openssl rand -base64 48\``,
       );
     }
   }
   return secrets;
+}
+
+/**
+ * https, or http on a host browsers treat as a secure context (their own machine): there the
+ * cookies never cross a network, so a local production build can run without certificates.
+ */
+function isSecureContextOrigin(url: string): boolean {
+  const { protocol, hostname } = new URL(url);
+  return protocol === "https:" || ["localhost", "127.0.0.1", "[::1]"].includes(hostname);
 }
 
 function list(value: string | undefined): string[] {

@@ -1,7 +1,8 @@
+import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../src/config.js";
 
-const SECRET = "x".repeat(32);
+const SECRET = "Zq8vN2rT5yK1mW7pL4xC9bH3jF6dS0gA";
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
@@ -160,6 +161,91 @@ describe("loadConfig", () => {
     expect(problemsOf({ SESSION_SECRET: "short" })).toEqual([
       "SESSION_SECRET: must be at least 32 characters",
     ]);
+  });
+
+  const production = {
+    NODE_ENV: "production",
+    SESSION_SECRET: SECRET,
+    GITHUB_CLIENT_ID: "id",
+    GITHUB_CLIENT_SECRET: "secret",
+    PUBLIC_URL: "https://app.example.com",
+  };
+
+  it.each([
+    ["32 identical characters", "a".repeat(32)],
+    ["40 identical characters", "s".repeat(40)],
+    ["a short pattern repeated", "abcd".repeat(10)],
+    ["a word repeated", "password".repeat(5)],
+    ["a run of the alphabet", "abcdefghijklmnopqrstuvwxyzABCDEFGHIJ"],
+    ["digits counting up", "0123456789012345678901234567890123456789"],
+  ])("when production's SESSION_SECRET is %s, then it is refused as guessable", (_label, weak) => {
+    const problems = problemsOf({ ...production, SESSION_SECRET: weak });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^SESSION_SECRET: too predictable .*openssl rand -base64 48/);
+    expect(problems[0]).not.toContain(weak);
+    expect(
+      problemsOf({
+        ...production,
+        SESSION_SECRET: undefined,
+        SESSION_SECRETS: `2:${weak},1:${SECRET}`,
+      }),
+    ).toEqual([expect.stringMatching(/^SESSION_SECRETS \(id 2\): too predictable/)]);
+  });
+
+  it.each([
+    ["openssl rand -base64 48", "q3J0V5mXc8rT1zLkP9wYbN2sHfGd4aEuR7tC6vJpQxMnZ0kB1yWlS8oIeUgA5hDf"],
+    ["openssl rand -hex 16", "9f86d081884c7d659a2feaa0c55ad015"],
+    ["openssl rand -base64 24", "mY0zR1pL9qW2eT8uI3oP7aS6dF4gH5jK"],
+  ])("when production's SESSION_SECRET looks like %s, then it is accepted", (_label, strong) => {
+    expect(loadConfig({ ...production, SESSION_SECRET: strong }).sessionSecrets).toEqual({
+      "1": strong,
+    });
+  });
+
+  it.each([
+    "http://app.example.com",
+    "http://10.0.0.5:3000",
+    "http://localhost.example.com",
+    "http://127.0.0.2:3000",
+  ])("when production's PUBLIC_URL is %s, then it is refused with the reason", (url) => {
+    expect(problemsOf({ ...production, PUBLIC_URL: url })).toEqual([
+      "PUBLIC_URL: must be https in production (session cookies would travel in clear text); plain http is allowed only on loopback: localhost, 127.0.0.1, [::1]",
+    ]);
+  });
+
+  it.each([
+    "http://localhost:3000",
+    "http://127.0.0.1:8080",
+    "http://[::1]:3000",
+    "https://app.example.com",
+  ])(
+    "when production's PUBLIC_URL is %s, then it is accepted (a secure context for browsers)",
+    (url) => {
+      expect(loadConfig({ ...production, PUBLIC_URL: url }).publicUrl).toBe(new URL(url).origin);
+    },
+  );
+
+  it("when nothing chooses a store, then tests use memory and the other environments a SQLite file in DATA_DIR", () => {
+    expect(loadConfig({ NODE_ENV: "test" })).toMatchObject({ store: "memory", dataDir: undefined });
+    const development = loadConfig({});
+    expect(development.store).toBe("sqlite");
+    expect(development.dataDir).toMatch(/apps\/gateway\/data$/);
+    expect(loadConfig({ DATA_DIR: "relative/here" }).dataDir).toBe(resolve("relative/here"));
+    expect(loadConfig({ REDIS_URL: "redis://localhost:6379" })).toMatchObject({
+      store: "redis",
+      dataDir: undefined,
+    });
+    expect(loadConfig({ STORE: "memory" })).toMatchObject({ store: "memory", dataDir: undefined });
+  });
+
+  it("when STORE contradicts the Redis settings, then it is refused", () => {
+    expect(problemsOf({ STORE: "redis" })).toEqual([
+      "STORE: redis needs REDIS_URL, REDIS_SENTINELS or REDIS_CLUSTER_NODES",
+    ]);
+    expect(problemsOf({ STORE: "sqlite", REDIS_URL: "redis://localhost:6379" })).toEqual([
+      "STORE: is sqlite, but a Redis is configured; remove one of the two",
+    ]);
+    expect(problemsOf({ STORE: "disk" })[0]).toMatch(/^STORE: /);
   });
 
   it("when a client id comes without its secret, then it is refused", () => {

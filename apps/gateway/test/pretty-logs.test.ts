@@ -42,7 +42,7 @@ describe("LOG_FORMAT=pretty", () => {
       import { loadConfig } from "./src/config.ts";
       import { createLogger } from "./src/http/logger.ts";
       const config = loadConfig({ NODE_ENV: "production", LOG_FORMAT: "pretty", LOG_LEVEL: "info",
-        SESSION_SECRET: "s".repeat(40), PUBLIC_URL: "https://app.example.com",
+        SESSION_SECRET: "Vb7Qm2Xk9Tz4Lw1Rn8Ps5Hd3Jg6Fc0Ya2Ue7Ko", PUBLIC_URL: "https://app.example.com",
         GITHUB_CLIENT_ID: "id", GITHUB_CLIENT_SECRET: "secret" });
       createLogger(config.logLevel, config.logFormat).info({ reqId: "r-1" }, "pretty hello");
     `);

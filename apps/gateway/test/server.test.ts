@@ -16,7 +16,7 @@ function developmentEnv(port: number, more: Record<string, string>): Record<stri
     PUBLIC_URL: `http://127.0.0.1:${port}`,
     GITHUB_CLIENT_ID: "",
     GITHUB_URL: githubBase(),
-    SESSION_SECRET: "s".repeat(40),
+    SESSION_SECRET: "Vb7Qm2Xk9Tz4Lw1Rn8Ps5Hd3Jg6Fc0Ya2Ue7Ko",
     LOG_FORMAT: "json",
     ...more,
   };

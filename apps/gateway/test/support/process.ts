@@ -94,7 +94,7 @@ export function developmentEnv(
     PUBLIC_URL: `http://127.0.0.1:${port}`,
     GITHUB_CLIENT_ID: "",
     GITHUB_URL: githubUrl,
-    SESSION_SECRET: "s".repeat(40),
+    SESSION_SECRET: "Vb7Qm2Xk9Tz4Lw1Rn8Ps5Hd3Jg6Fc0Ya2Ue7Ko",
     LOG_FORMAT: "json",
     ...more,
   };
