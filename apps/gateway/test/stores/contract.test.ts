@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { NormalizedUser } from "@latchkey/oauth-core";
 import type { Options } from "express-rate-limit";
@@ -6,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SealCache } from "../../src/session/seal-cache.js";
 import { createMemoryStores } from "../../src/stores/memory.js";
 import { createRedisStores } from "../../src/stores/redis.js";
+import { createSqliteStores } from "../../src/stores/sqlite.js";
 import type { StoredToken, Stores } from "../../src/stores/stores.js";
 import { TEST_SECRET } from "../support/gateway.js";
 import { redisStores, useRedisServer, waitUntilReady } from "../support/redis.js";
@@ -38,6 +42,22 @@ let runs = 0;
 const redisAt = (where: Record<string, string>) => () =>
   redisStores({ ...where, USER_CACHE_TTL_SECONDS: "1", REDIS_PREFIX: `run-${++runs}:` });
 
+// A folder per store set, removed after each test.
+const folders: string[] = [];
+afterEach(() => {
+  for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+const sqliteStores = async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), "latchkey-contract-"));
+  folders.push(dataDir);
+  return createSqliteStores({
+    dataDir,
+    sessionSecrets: { 1: TEST_SECRET },
+    userCacheTtlSeconds: 1,
+    logger: pino({ level: "silent" }),
+  });
+};
+
 const implementations: [string, () => Promise<Stores>][] = [
   ["memory", async () => createMemoryStores({ userCacheTtlSeconds: 1 })],
   ["Redis", () => redisAt({ REDIS_URL: redis.url })()],
@@ -46,9 +66,10 @@ const implementations: [string, () => Promise<Stores>][] = [
     () => redisAt({ REDIS_SENTINELS: sentinel.addresses, REDIS_SENTINEL_NAME: "latchkey" })(),
   ],
   ["Redis Cluster", () => redisAt({ REDIS_CLUSTER_NODES: cluster.addresses })()],
+  ["SQLite", sqliteStores],
 ];
 
-describe.each(implementations)("the %s stores (one contract for both)", (_kind, create) => {
+describe.each(implementations)("the %s stores (one contract for all)", (_kind, create) => {
   let stores: Stores;
   beforeEach(async () => {
     stores = await create();
@@ -134,6 +155,26 @@ describe.each(implementations)("the %s stores (one contract for both)", (_kind, 
     it("when a refresh failed, then the failure is what reads back", async () => {
       await stores.refresh.publish("sid-a", { failed: true }, soon(60_000));
       expect(await stores.refresh.outcome("sid-a")).toEqual({ failed: true });
+    });
+  });
+
+  describe("used login transactions", () => {
+    it("when a transaction is consumed, then the first use is accepted and every later one refused", async () => {
+      expect(await stores.transactions.consume("tx-a", soon(60_000))).toBe(true);
+      expect(await stores.transactions.consume("tx-a", soon(60_000))).toBe(false);
+      expect(await stores.transactions.consume("tx-a", soon(60_000))).toBe(false);
+      expect(await stores.transactions.consume("tx-b", soon(60_000))).toBe(true);
+    });
+
+    it("when its deadline has already passed, then it is refused and nothing is recorded", async () => {
+      expect(await stores.transactions.consume("tx-a", Date.now() - 1)).toBe(false);
+      expect(await stores.transactions.consume("tx-a", soon(60_000))).toBe(true);
+    });
+
+    it("when its deadline passes, then the id is forgotten", async () => {
+      expect(await stores.transactions.consume("tx-a", soon(300))).toBe(true);
+      await sleep(400);
+      expect(await stores.transactions.consume("tx-a", soon(60_000))).toBe(true);
     });
   });
 

@@ -1,3 +1,6 @@
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { pino } from "pino";
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../../src/config.js";
@@ -8,13 +11,27 @@ const refusedWith = (problems: unknown) =>
   expect.objectContaining({ constructor: ConfigError, problems });
 
 describe("Redis configuration", () => {
-  it("when nothing names a Redis, then the stores are memory and users are cached for the idle timeout", async () => {
-    const config = loadConfig({ SESSION_IDLE_TIMEOUT_SECONDS: "600" });
-    expect(config.redis).toBeUndefined();
-    expect(config.userCacheTtlSeconds).toBe(600);
-    const stores = createStores(config, { logger: pino({ level: "silent" }) });
-    expect(stores.kind).toBe("memory");
-    await stores.close();
+  it("when nothing names a Redis, then the stores are the embedded database in DATA_DIR and users are cached for the idle timeout", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "latchkey-select-"));
+    try {
+      const config = loadConfig({ SESSION_IDLE_TIMEOUT_SECONDS: "600", DATA_DIR: dataDir });
+      expect(config.redis).toBeUndefined();
+      expect(config.userCacheTtlSeconds).toBe(600);
+      const stores = createStores(config, { logger: pino({ level: "silent" }) });
+      expect(stores.kind).toBe("sqlite");
+      await stores.close();
+      expect(existsSync(join(dataDir, "latchkey.db"))).toBe(true);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it("when STORE is memory (the tests' default), then nothing is written to disk", async () => {
+    for (const env of [{ STORE: "memory" }, { NODE_ENV: "test" }]) {
+      const stores = createStores(loadConfig(env), { logger: pino({ level: "silent" }) });
+      expect(stores.kind).toBe("memory");
+      await stores.close();
+    }
   });
 
   it("when REDIS_URL is set, then the stores are Redis", async () => {
