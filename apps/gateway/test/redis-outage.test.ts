@@ -6,7 +6,7 @@ import type { TestGateway } from "./support/gateway.js";
 import { useMockGitHub } from "./support/network.js";
 import { startRedisGateway, useRedisServer } from "./support/redis.js";
 
-useMockGitHub();
+const github = useMockGitHub();
 const redis = useRedisServer();
 const CSRF = { "x-csrf": "1" };
 /** The default STORE_TIMEOUT_MS, spelled out: the bound the measurements below rely on. */
@@ -100,6 +100,22 @@ describe("when the shared Redis is unreachable (D6)", () => {
     const response = await browser.post("/auth/logout", CSRF);
     expect(response.status).toBe(503);
     expect(await response.json()).toMatchObject({ error: "store_unavailable" });
+    expect(browser.sessionCookie()).toBeUndefined();
+  });
+
+  it("when a sign-in comes back while Redis is down, then the login page says so, keeps returnTo, and GitHub is not asked for a token", async () => {
+    const gateway = await startRedisGateway(redis.url, STORE);
+    const browser = new TestBrowser(gateway.url);
+    const callback = await browser.consent(await browser.startLogin("/repos?page=2"), {
+      login: "octocat",
+    });
+    await redis.server.stop();
+    const response = await browser.get(callback);
+    expect(response.status).toBe(302);
+    expect(response.headers.get("location")).toBe(
+      "/login?error=store_unavailable&returnTo=%2Frepos%3Fpage%3D2",
+    );
+    expect(github.mock.requests.filter((r) => r.path === "/login/oauth/access_token")).toEqual([]);
     expect(browser.sessionCookie()).toBeUndefined();
   });
 

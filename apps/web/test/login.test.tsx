@@ -24,6 +24,10 @@ describe("the login page", () => {
     ["session_too_large", "Your profile is too large to keep in a session."],
     ["rate_limited", "Too many sign-in attempts. Please wait a minute and try again."],
     ["not_allowed", "Your account is not allowed to sign in here."],
+    [
+      "store_unavailable",
+      "Sign-in is briefly unavailable on our side. Please try again in a moment.",
+    ],
     ["network_error", UNREACHABLE],
     ["timeout", UNREACHABLE],
     ["server_error", GENERIC],

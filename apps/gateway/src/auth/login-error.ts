@@ -1,5 +1,6 @@
 import { AuthorizationError, OAuthError } from "@latchkey/oauth-core";
 import { CookieTooLargeError } from "../session/sealed-cookie.js";
+import { StoreUnavailableError } from "../stores/guarded.js";
 import { safeReturnTo } from "./return-to.js";
 
 /**
@@ -12,6 +13,7 @@ export function loginErrorCode(err: unknown): string {
   }
   if (err instanceof OAuthError) return err.code;
   if (err instanceof CookieTooLargeError) return err.code;
+  if (err instanceof StoreUnavailableError) return err.code;
   return "server_error";
 }
 

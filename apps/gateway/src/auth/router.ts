@@ -108,12 +108,13 @@ export function createAuthRouter(deps: AuthRouterDeps): Router {
     if (transaction.provider !== provider.id) return fail("state_mismatch");
     const expiresAt = transaction.createdAt + config.transactionTtlSeconds * 1000;
     if (now() > expiresAt) return fail("transaction_expired");
-    // The browser drops the cookie above, but a copy of it (or a second tab racing this one)
-    // must not reach the token endpoint again: the store remembers each use until expiry.
-    if (!(await stores.transactions.consume(transactionId(transaction.state), expiresAt))) {
-      return fail("transaction_used");
-    }
     try {
+      // The browser drops the cookie above, but a copy of it (or a second tab racing this
+      // one) must not reach the token endpoint again: the store remembers each use until
+      // expiry. A store that cannot answer stops the sign-in here, before the code is spent.
+      if (!(await stores.transactions.consume(transactionId(transaction.state), expiresAt))) {
+        return fail("transaction_used");
+      }
       const params = new URL(req.originalUrl, "http://callback.invalid").searchParams;
       const { code } = parseCallback(params, {
         expectedState: transaction.state,

@@ -26,6 +26,10 @@ const MESSAGES: ReadonlyMap<string, string> = new Map([
     "not_allowed",
     "Your account is not allowed to sign in here. Ask the site's administrators for access.",
   ],
+  [
+    "store_unavailable",
+    "Sign-in is briefly unavailable on our side. Please try again in a moment.",
+  ],
   ["network_error", UNREACHABLE],
   ["timeout", UNREACHABLE],
 ]);
