@@ -106,6 +106,7 @@ export function createApp(config: Config, deps: AppDeps = {}): Express {
         spa: config.webDistDir !== undefined,
       }),
       securityHeaders: securityHeaders(config, [...providers.values()]),
+      logger,
     }),
   );
 

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
+import { rawExchange } from "./hostile/support.js";
 import { startGateway } from "./support/gateway.js";
 import { useMockGitHub } from "./support/network.js";
 
@@ -211,6 +212,34 @@ describe("serving the built SPA", () => {
     const restarted = await startGateway({ WEB_DIST_DIR: dist });
     expect(await (await fetch(`${restarted.url}/assets/late-111.js`)).text()).toBe("late");
   });
+
+  it.each([
+    "//",
+    "///",
+    "//?x",
+    "//a^b",
+    "//evil.example/restricted",
+    "/%",
+    "/%zz",
+    "/%00",
+    "/%E0%A4%A",
+    "http://evil/",
+    "*",
+  ])(
+    "when the request target is %s, which is no plain path, then the SPA never answers it: a 400 JSON",
+    async (target) => {
+      const gateway = await startGateway({ WEB_DIST_DIR: dist });
+      const answer = await rawExchange(
+        gateway.url,
+        `GET ${target} HTTP/1.1\r\nHost: x\r\nAccept: text/html\r\nConnection: close\r\n\r\n`,
+      );
+      expect(answer.status).toBe(400);
+      expect(JSON.parse(answer.body)).toEqual({
+        error: "bad_request",
+        message: "The request target is not a valid path.",
+      });
+    },
+  );
 
   it("when no SPA is configured, then pages are JSON 404s", async () => {
     const gateway = await startGateway();

@@ -43,6 +43,8 @@ const BAD_REQUEST = {
 export function createGatewayServer(app: RequestListener, options: ServerOptions = {}): Server {
   const server = createServer({ ...options, requireHostHeader: false }, app);
   server.on("clientError", answerClientError);
+  // Node would answer an unknown Expect with an empty 417; the app answers it in JSON.
+  server.on("checkExpectation", app);
   return server;
 }
 
@@ -74,6 +76,45 @@ export function checkHost(req: IncomingMessage): void {
   }
   if (hostCount(req.rawHeaders) > 1) {
     throw new HttpError(400, "bad_request", "A request names one Host only.");
+  }
+}
+
+/** What Node itself takes as asking for `100 Continue`; any other expectation is refused. */
+const CONTINUE = /(?:^|\W)100-continue(?:$|\W)/i;
+
+/** Expect is rare: only requests that carry one pay for the check. */
+export function checkExpectation(req: IncomingMessage): void {
+  const expect = req.headers.expect;
+  if (expect !== undefined && !CONTINUE.test(expect)) {
+    throw new HttpError(417, "expectation_failed", "Only Expect: 100-continue is understood.");
+  }
+}
+
+/**
+ * Only a plain path (origin-form) is served, or `*` for OPTIONS. A target naming an origin
+ * (`http://evil/`, which RFC 9112 lets a client send, or `//evil/`, which a browser reads as
+ * another site) would have the gateway answer for a site it is not; an absolute-form target
+ * and the Host header could disagree as two Host headers do. A path whose percent-encoding
+ * does not decode, or decodes to NUL, names no file and no route.
+ */
+export function checkTarget(req: IncomingMessage): void {
+  const target = req.url ?? "";
+  if (target === "*" && req.method === "OPTIONS") return;
+  if (target.charCodeAt(0) !== SLASH || target.charCodeAt(1) === SLASH || !decodes(target)) {
+    throw new HttpError(400, "bad_request", "The request target is not a valid path.");
+  }
+}
+
+const SLASH = 47;
+
+function decodes(target: string): boolean {
+  const queryAt = target.indexOf("?");
+  const path = queryAt === -1 ? target : target.slice(0, queryAt);
+  if (!path.includes("%")) return true;
+  try {
+    return !decodeURIComponent(path).includes("\0");
+  } catch {
+    return false;
   }
 }
 

@@ -76,6 +76,17 @@ describe("malformed HTTP", () => {
     },
   );
 
+  it("when the request expects something other than 100-continue, then it is a 417 JSON expectation_failed", async () => {
+    const answer = await refusedByNode(
+      "GET /api/me HTTP/1.1\r\nHost: x\r\nExpect: teapot\r\nConnection: close\r\n\r\n",
+    );
+    expect(answer.status).toBe(417);
+    expect(answer.json).toEqual({
+      error: "expectation_failed",
+      message: "Only Expect: 100-continue is understood.",
+    });
+  });
+
   it("when an HTTP/1.1 request has no Host header, then it is a 400 JSON bad_request", async () => {
     const answer = await refusedByNode("GET /api/me HTTP/1.1\r\nConnection: close\r\n\r\n");
     expect(answer.status).toBe(400);
@@ -87,8 +98,14 @@ describe("malformed HTTP", () => {
 });
 
 describe("odd routes and paths", () => {
-  it.each(["/auth/%E0%A4%A/login", "/auth/%E0%A4%A/callback", "/auth/%ZZ/login"])(
-    "when a route parameter holds the malformed percent-encoding %s, then it is a 400 JSON, never a 500",
+  it.each([
+    "/auth/%E0%A4%A/login",
+    "/auth/%E0%A4%A/callback",
+    "/auth/%ZZ/login",
+    "/auth/github/%E0%A4%A",
+    "/%E0%A4%A",
+  ])(
+    "when the path holds the malformed percent-encoding %s, then it is a 400 JSON, never a 500 nor a 404",
     async (path) => {
       const started = await gateway();
       await expectJsonError(await rawRequest(started.url, path), 400, "bad_request");
@@ -96,20 +113,14 @@ describe("odd routes and paths", () => {
     },
   );
 
-  it.each([
-    "/nope",
-    "/api",
-    "/api/nope",
-    "/api/me/x",
-    "/auth/github",
-    "/auth/github/%E0%A4%A",
-    "/healthz/x",
-    "/%E0%A4%A",
-  ])("when %s is asked, then it is a 404 JSON not_found", async (path) => {
-    const started = await gateway();
-    const body = await expectJsonError(await rawRequest(started.url, path), 404, "not_found");
-    expect(body.message).toBe(`No route for GET ${path}`);
-  });
+  it.each(["/nope", "/api", "/api/nope", "/api/me/x", "/auth/github", "/healthz/x"])(
+    "when %s is asked, then it is a 404 JSON not_found",
+    async (path) => {
+      const started = await gateway();
+      const body = await expectJsonError(await rawRequest(started.url, path), 404, "not_found");
+      expect(body.message).toBe(`No route for GET ${path}`);
+    },
+  );
 
   it.each(["POST", "PUT", "DELETE", "TRACE"])(
     "when %s /api/me is sent, then it is a 404 JSON not_found",
