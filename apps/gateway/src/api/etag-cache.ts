@@ -11,7 +11,7 @@ export interface EtagCacheOptions {
 /** An answer heavier than this is streamed through and never kept. */
 export const MAX_CACHED_ANSWER_BYTES = 1024 * 1024;
 
-const CLIENT_CONDITIONS = ["if-none-match", "if-modified-since", "range"] as const;
+const CLIENT_CONDITIONS = ["if-none-match", "if-modified-since"] as const;
 
 interface CachedAnswer {
   etag: string;
@@ -31,8 +31,7 @@ const REPRESENTATION = new Set(["content-length", "content-type", "content-encod
  * 304 is answered with the body kept from the 200 (plus the 304's fresh headers: rate limit,
  * date). Every answer is still GitHub's decision for this user's token, made on this request;
  * entries are keyed by provider and user id, so nobody is ever served another user's body.
- * A client's own `If-None-Match` (or `If-Modified-Since`, or `Range`) is left alone, and so
- * is its 304.
+ * A client's own `If-None-Match` (or `If-Modified-Since`) is left alone, and so is its 304.
  */
 export class ProxyEtagCache {
   private readonly answers: LruMap<CachedAnswer>;
@@ -59,7 +58,7 @@ export class ProxyEtagCache {
    * conditional when this user has the answer.
    */
   request(req: IncomingMessage, session: SessionData, url: string): void {
-    // A client's own conditions (or range) are its business: it gets GitHub's answer to them.
+    // A client's own conditions are its business: it gets GitHub's answer to them.
     if (req.method !== "GET" || CLIENT_CONDITIONS.some((name) => req.headers[name] !== undefined)) {
       return;
     }

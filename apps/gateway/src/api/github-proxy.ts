@@ -5,11 +5,7 @@ import http, {
 } from "node:http";
 import https from "node:https";
 import type { RequestHandler } from "express";
-import {
-  createProxyMiddleware,
-  debugProxyErrorsPlugin,
-  proxyEventsPlugin,
-} from "http-proxy-middleware";
+import { createProxyMiddleware, proxyEventsPlugin } from "http-proxy-middleware";
 import type { Logger } from "pino";
 import { requireCsrf } from "../http/csrf.js";
 import { HttpError, sendError } from "../http/errors.js";
@@ -19,6 +15,7 @@ import type { SessionData } from "../session/session.js";
 import { type EtagCacheOptions, ProxyEtagCache } from "./etag-cache.js";
 import { requireSession, type SessionDeps } from "./me.js";
 import { checkProxyPath } from "./proxy-path.js";
+import { fromUpstream, toUpstream } from "./upstream-headers.js";
 
 export interface GitHubProxyOptions {
   apiUrl: string;
@@ -34,53 +31,17 @@ export interface GitHubProxyOptions {
   metrics: GatewayMetrics;
 }
 
-/**
- * Client headers GitHub never sees: the gateway's own credentials and checks (the user's
- * token replaces them), where the page came from, and the client's request id (GitHub keeps
- * its own, X-GitHub-Request-Id). `Expect` as well: this server already answered
- * `100-continue` before any route ran, so it means nothing to the next hop.
- */
-const NOT_FORWARDED = [
-  "cookie",
-  "authorization",
-  "proxy-authorization",
-  "x-csrf",
-  "origin",
-  "referer",
-  "x-request-id",
-  "expect",
-] as const;
-
-/**
- * About the client's connection to us, not GitHub's (RFC 9110 §7.6.1): a client closing its
- * own connection must not close a pooled one to GitHub.
- */
-const HOP_BY_HOP = ["connection", "keep-alive", "proxy-connection", "te", "trailer", "upgrade"];
-/** Kept even when `Connection` names them: without them the body would lose its framing. */
-const FRAMING = new Set(["content-length", "transfer-encoding", "host"]);
-const DROPPED: readonly string[] = [...HOP_BY_HOP, ...NOT_FORWARDED];
-
-/**
- * Turns the client's headers into the ones sent to GitHub, in place: the upstream request is
- * built from them. Settled before the proxy runs, they hold for every request shape, including
- * those for which the proxy library never offers its request hook (it skips it when headers
- * go out early, as with `Expect`).
- */
-function toUpstream(headers: IncomingHttpHeaders, accessToken: string): void {
-  const connection = headers.connection;
-  if (connection !== undefined) {
-    for (const token of connection.split(",")) {
-      const name = token.trim().toLowerCase();
-      if (name && !FRAMING.has(name)) delete headers[name];
-    }
-  }
-  for (const name of DROPPED) delete headers[name];
-  headers.authorization = `Bearer ${accessToken}`;
-}
-
 /** The session travels from the check to the proxy hooks on the request itself. */
 const sessionOf = new WeakMap<IncomingMessage, SessionData>();
 const timedOut = new WeakSet<IncomingMessage>();
+/** The client's own headers, while the request carries the upstream ones for the proxy. */
+const clientHeadersOf = new WeakMap<IncomingMessage, IncomingHttpHeaders>();
+
+/** Gives the request its client's headers back, for the access log and anything after. */
+function restoreClientHeaders(req: IncomingMessage): void {
+  const client = clientHeadersOf.get(req);
+  if (client) req.headers = client;
+}
 
 /**
  * `/api/github/*`: forwards to the GitHub API with the user's token attached here, so the
@@ -114,7 +75,11 @@ export function createGitHubProxy(options: GitHubProxyOptions): RequestHandler[]
       );
     }
     sessionOf.set(req, session);
-    toUpstream(req.headers, session.token.accessToken);
+    // The proxy builds the upstream request from `req.headers`, whatever the request's shape
+    // (it skips its own request hook on some, as with `Expect`), so they are swapped for the
+    // upstream ones here and given back once that request exists.
+    clientHeadersOf.set(req, req.headers);
+    req.headers = toUpstream(req.headers, req.method, session.token.accessToken);
     etags?.request(req, session, apiBase + req.url);
     next();
   };
@@ -123,30 +88,23 @@ export function createGitHubProxy(options: GitHubProxyOptions): RequestHandler[]
     target: target.toString(),
     changeOrigin: true,
     agent,
-    // The default plugins without the logger: it parses a URL for every answer to build a line
-    // for a logger that writes nothing (the gateway logs requests itself). Kept: the guard
-    // against unhandled socket errors, and the `on` handlers below.
+    // Only the `on` handlers below. The logger plugin parses a URL for every answer to build a
+    // line for a logger that writes nothing (the gateway logs requests itself); the error
+    // plugin adds listeners per request for what httpxy already does (destroying GitHub's
+    // answer when the client goes, guarding the answer's errors) and what `error` below does.
     ejectPlugins: true,
-    plugins: [debugProxyErrorsPlugin, proxyEventsPlugin],
+    plugins: [proxyEventsPlugin],
     proxyTimeout: options.timeoutMs,
     on: {
-      // Only tells a timeout from a refusal, for the status below; nothing sent upstream
-      // depends on this hook.
+      // Nothing sent upstream depends on this hook: the headers are already on their way.
       proxyReq(proxyReq, req) {
+        restoreClientHeaders(req);
         proxyReq.on("timeout", () => timedOut.add(req));
       },
       proxyRes(proxyRes, req, res) {
         metrics.upstream(proxyRes.statusCode ?? "error");
         const headers = proxyRes.headers;
-        // The client's connection is ours to keep or close, as on any other route.
-        delete headers["keep-alive"];
-        headers.connection = res.shouldKeepAlive ? "keep-alive" : "close";
-        // GitHub may not set cookies on our origin, nor widen CORS for it, nor replace our id.
-        delete headers["set-cookie"];
-        delete headers["x-request-id"];
-        for (const name of Object.keys(headers)) {
-          if (name.startsWith("access-control-")) delete headers[name];
-        }
+        fromUpstream(headers, res);
         if (typeof headers.link === "string") {
           headers.link = headers.link.split(apiBase).join(mountPath);
         }
@@ -165,6 +123,7 @@ export function createGitHubProxy(options: GitHubProxyOptions): RequestHandler[]
       error(err, req, res) {
         // A socket only for WebSocket upgrades, which this proxy does not take.
         if (!("setHeader" in res)) return;
+        restoreClientHeaders(req);
         const timeout = timedOut.has(req);
         requestLog(logger, req).warn(
           { err: { message: err.message }, timeout },

@@ -8,6 +8,7 @@ import {
 } from "node:http";
 import { type AddressInfo, connect } from "node:net";
 import { afterEach, expect } from "vitest";
+import type { AppDeps } from "../../src/app.js";
 import { TestBrowser } from "./browser.js";
 import { startGateway } from "./gateway.js";
 
@@ -85,9 +86,9 @@ export async function startUpstream() {
  * A gateway whose GitHub API is a fresh stand-in upstream, a signed-in session, and the
  * headers a client sends: everything that must not reach GitHub next to what must.
  */
-export async function signedIn(env: Record<string, string> = {}) {
+export async function signedIn(env: Record<string, string> = {}, deps: AppDeps = {}) {
   const upstream = await startUpstream();
-  const gateway = await startGateway({ GITHUB_API_URL: upstream.url, ...env });
+  const gateway = await startGateway({ GITHUB_API_URL: upstream.url, ...env }, deps);
   const browser = new TestBrowser(gateway.url);
   expect((await browser.signIn()).status).toBe(302);
   const session = [...browser.cookies].map(([name, value]) => `${name}=${value}`).join("; ");

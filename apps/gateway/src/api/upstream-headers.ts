@@ -1,0 +1,146 @@
+import type { IncomingHttpHeaders, ServerResponse } from "node:http";
+
+/** GitHub refuses API calls without a User-Agent and asks that it name the application. */
+export const PROXY_USER_AGENT = "latchkey-gateway";
+
+/**
+ * The only client headers GitHub ever sees; anything else (cookies, the client's own
+ * credentials, forwarding and method-override headers, hop-by-hop headers, whatever a new
+ * browser or script invents) stays here by default.
+ *
+ * - `accept`: picks the media type (`.raw`, `.html`, `.diff`, `.patch`, `.sha`, `+json`).
+ * - `accept-encoding`: the body comes back to the client as GitHub sent it, so it decodes
+ *   what it asked for; a compressed answer also costs less on the way.
+ * - `content-type`: what a write's body is (JSON, or raw bytes for release assets).
+ * - `content-length`, `transfer-encoding`: the body's framing, as the body came; the relayed
+ *   bytes would mean nothing without it.
+ * - `if-none-match`, `if-modified-since`: conditional reads; GitHub does not count a 304
+ *   against the rate limit.
+ * - `x-github-api-version`: the REST API version the client was written against.
+ * - `time-zone`: how GitHub reads timestamps in commits made through the contents API.
+ *
+ * Left out, on purpose: `user-agent` (the gateway names itself; the browser's would only tell
+ * GitHub about the user), `accept-language` (the REST API does not localize), `range` (no REST
+ * endpoint answers partial content), `if-match`/`if-unmodified-since` (writes are guarded by
+ * the `sha` in their body), `x-github-otp` (basic authentication only, never used here).
+ */
+const FORWARDED = [
+  "accept",
+  "accept-encoding",
+  "content-type",
+  "content-length",
+  "transfer-encoding",
+  "if-none-match",
+  "if-modified-since",
+  "x-github-api-version",
+  "time-zone",
+] as const;
+
+/** Kept even when the client's `Connection` names them: without them the body loses its framing. */
+const FRAMING = new Set(["content-length", "transfer-encoding"]);
+
+/**
+ * The headers sent to GitHub for one client request: the allow-listed ones and the user's
+ * token, in a new object (the client's are left as they came, for the access log).
+ */
+export function toUpstream(
+  client: IncomingHttpHeaders,
+  method: string,
+  accessToken: string,
+): IncomingHttpHeaders {
+  const headers: Record<string, string | string[]> = {
+    authorization: `Bearer ${accessToken}`,
+    "user-agent": PROXY_USER_AGENT,
+  };
+  for (const name of FORWARDED) {
+    const value = client[name];
+    if (value !== undefined) headers[name] = value;
+  }
+  // RFC 9110 §7.6.1: what the client's Connection names is about its hop only.
+  const connection = client.connection;
+  if (connection !== undefined) {
+    for (const token of connection.split(",")) {
+      const name = token.trim().toLowerCase();
+      if (!FRAMING.has(name)) delete headers[name];
+    }
+  }
+  // A write without framing has an empty body (RFC 9112 §6.3); GitHub wants that said with
+  // Content-Length: 0 (starring, following, locking), not an empty chunked stream.
+  if (
+    headers["content-length"] === undefined &&
+    headers["transfer-encoding"] === undefined &&
+    method !== "GET" &&
+    method !== "HEAD"
+  ) {
+    headers["content-length"] = "0";
+  }
+  return headers;
+}
+
+/**
+ * GitHub's answer headers that never reach the browser.
+ * - About GitHub's connection to us, not ours to the client (RFC 9110 §7.6.1); Node frames
+ *   the answer to the client itself.
+ * - Power over the gateway's origin: cookies, wiping its site data, alternative services.
+ * - Policies for pages of the gateway's origin: the gateway sets its own, or deliberately
+ *   none (HSTS on http); an API's answer never widens or replaces them.
+ * - The gateway's request id and CORS decisions are its own.
+ */
+const NOT_FROM_UPSTREAM = [
+  "connection",
+  "keep-alive",
+  "proxy-connection",
+  "proxy-authenticate",
+  "transfer-encoding",
+  "te",
+  "trailer",
+  "upgrade",
+  "http2-settings",
+  "set-cookie",
+  "set-cookie2",
+  "clear-site-data",
+  "alt-svc",
+  "content-security-policy",
+  "content-security-policy-report-only",
+  "x-frame-options",
+  "referrer-policy",
+  "strict-transport-security",
+  "permissions-policy",
+  "feature-policy",
+  "cross-origin-opener-policy",
+  "cross-origin-opener-policy-report-only",
+  "cross-origin-embedder-policy",
+  "cross-origin-embedder-policy-report-only",
+  "cross-origin-resource-policy",
+  "origin-agent-cluster",
+  "x-content-type-options",
+  "x-dns-prefetch-control",
+  "x-download-options",
+  "x-permitted-cross-domain-policies",
+  "x-xss-protection",
+  "report-to",
+  "reporting-endpoints",
+  "nel",
+  "service-worker-allowed",
+  "refresh",
+  "x-request-id",
+] as const;
+
+/**
+ * Cleans GitHub's answer headers in place, before they are copied onto the client's answer:
+ * whatever the gateway already set on `res` (its security headers, request id, a re-sealed
+ * cookie) wins over GitHub's, and the connection header is the gateway's own.
+ */
+export function fromUpstream(headers: IncomingHttpHeaders, res: ServerResponse): void {
+  const connection = headers.connection;
+  if (connection !== undefined) {
+    for (const token of connection.split(",")) delete headers[token.trim().toLowerCase()];
+  }
+  for (const name of NOT_FROM_UPSTREAM) delete headers[name];
+  for (const name of Object.keys(headers)) {
+    if (name.startsWith("access-control-") || res.hasHeader(name)) delete headers[name];
+  }
+  // Set here, or the proxy would copy the client's own Connection header onto the answer.
+  if (!res.hasHeader("connection"))
+    headers.connection = res.shouldKeepAlive ? "keep-alive" : "close";
+}
