@@ -10,23 +10,32 @@ import type { Duplex } from "node:stream";
 import { HttpError } from "./errors.js";
 
 /** What Node's parser and timers report, answered as Node itself would, but in JSON. */
-const CLIENT_ERRORS: Record<string, { status: string; error: string; message: string }> = {
-  HPE_HEADER_OVERFLOW: {
-    status: "431 Request Header Fields Too Large",
-    error: "headers_too_large",
-    message: "The request headers are too large.",
-  },
-  HPE_CHUNK_EXTENSIONS_OVERFLOW: {
-    status: "413 Content Too Large",
-    error: "chunk_extensions_too_large",
-    message: "The request's chunk extensions are too large.",
-  },
-  ERR_HTTP_REQUEST_TIMEOUT: {
-    status: "408 Request Timeout",
-    error: "request_timeout",
-    message: "The request took too long to arrive.",
-  },
-};
+const CLIENT_ERRORS = new Map([
+  [
+    "HPE_HEADER_OVERFLOW",
+    {
+      status: "431 Request Header Fields Too Large",
+      error: "headers_too_large",
+      message: "The request headers are too large.",
+    },
+  ],
+  [
+    "HPE_CHUNK_EXTENSIONS_OVERFLOW",
+    {
+      status: "413 Content Too Large",
+      error: "chunk_extensions_too_large",
+      message: "The request's chunk extensions are too large.",
+    },
+  ],
+  [
+    "ERR_HTTP_REQUEST_TIMEOUT",
+    {
+      status: "408 Request Timeout",
+      error: "request_timeout",
+      message: "The request took too long to arrive.",
+    },
+  ],
+]);
 const BAD_REQUEST = {
   status: "400 Bad Request",
   error: "bad_request",
@@ -56,7 +65,7 @@ function answerClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
     socket.destroy();
     return;
   }
-  const { status, error, message } = CLIENT_ERRORS[err.code ?? ""] ?? BAD_REQUEST;
+  const { status, error, message } = (err.code && CLIENT_ERRORS.get(err.code)) || BAD_REQUEST;
   const body = JSON.stringify({ error, message });
   socket.end(
     `HTTP/1.1 ${status}\r\nContent-Type: application/json; charset=utf-8\r\n` +
