@@ -14,29 +14,25 @@ import type { Stores } from "./stores.js";
  */
 export function createStores(config: Config, deps: { logger: Logger; now?: () => number }): Stores {
   const now = deps.now ?? Date.now;
-  const sealCache = config.sealCache.enabled
-    ? new SealCache(config.sealCache.maxEntries)
-    : undefined;
+  const sealed = {
+    sessionSecrets: config.sessionSecrets,
+    userCacheTtlSeconds: config.userCacheTtlSeconds,
+    sealCache: config.sealCache.enabled ? new SealCache(config.sealCache.maxEntries) : undefined,
+    logger: deps.logger,
+    now,
+  };
   if (config.store === "redis" && config.redis) {
     return createRedisStores({
+      ...sealed,
       redis: config.redis,
-      sessionSecrets: config.sessionSecrets,
-      userCacheTtlSeconds: config.userCacheTtlSeconds,
       storeTimeoutMs: config.storeTimeoutMs,
-      sealCache,
-      logger: deps.logger,
-      now,
     });
   }
   if (config.store === "sqlite" && config.dataDir) {
     return createSqliteStores({
+      ...sealed,
       dataDir: config.dataDir,
-      sessionSecrets: config.sessionSecrets,
-      userCacheTtlSeconds: config.userCacheTtlSeconds,
       busyTimeoutMs: config.storeTimeoutMs,
-      sealCache,
-      logger: deps.logger,
-      now,
     });
   }
   return createMemoryStores({ now, userCacheTtlSeconds: config.userCacheTtlSeconds });

@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import type { NormalizedUser } from "@latchkey/oauth-core";
 import type { Options } from "express-rate-limit";
 import { pino } from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -10,32 +9,15 @@ import { SealCache } from "../../src/session/seal-cache.js";
 import { createMemoryStores } from "../../src/stores/memory.js";
 import { createRedisStores } from "../../src/stores/redis.js";
 import { createSqliteStores } from "../../src/stores/sqlite.js";
-import type { StoredToken, Stores } from "../../src/stores/stores.js";
+import type { Stores } from "../../src/stores/stores.js";
 import { TEST_SECRET } from "../support/gateway.js";
 import { redisStores, useRedisServer, waitUntilReady } from "../support/redis.js";
 import { useRedisCluster, useRedisSentinel } from "../support/redis-topologies.js";
+import { TOKEN, USER } from "../support/stored.js";
 
 const redis = useRedisServer();
 const sentinel = useRedisSentinel();
 const cluster = useRedisCluster();
-
-const USER: NormalizedUser = {
-  provider: "github",
-  id: "583231",
-  login: "octocat",
-  name: "The Octocat",
-  email: "octocat@github.example",
-  avatarUrl: "https://avatars.example/u/583231",
-  profileUrl: "https://github.example/octocat",
-};
-const TOKEN: StoredToken = {
-  accessToken: "ghu_accessTokenThatMustNeverBeReadable",
-  tokenType: "bearer",
-  scopes: ["read:user"],
-  expiresAt: Date.now() + 8 * 3600_000,
-  refreshToken: "ghr_refreshTokenThatMustNeverBeReadable",
-  refreshTokenExpiresAt: Date.now() + 180 * 24 * 3600_000,
-};
 
 // A prefix per store set: the Sentinel's and the Cluster's data are not wiped between tests.
 let runs = 0;

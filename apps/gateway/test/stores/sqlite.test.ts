@@ -3,34 +3,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { setTimeout as sleep } from "node:timers/promises";
-import type { NormalizedUser } from "@latchkey/oauth-core";
 import type { Options } from "express-rate-limit";
 import { pino } from "pino";
 import { afterEach, describe, expect, it } from "vitest";
 import { StoreUnavailableError } from "../../src/stores/guarded.js";
 import { createSqliteStores, type SqliteStoresOptions } from "../../src/stores/sqlite.js";
 import { StoreOpenError } from "../../src/stores/sqlite-database.js";
-import type { StoredToken, Stores } from "../../src/stores/stores.js";
+import type { Stores } from "../../src/stores/stores.js";
 import { TEST_SECRET } from "../support/gateway.js";
 import { breakDatabase } from "../support/sqlite.js";
-
-const USER: NormalizedUser = {
-  provider: "github",
-  id: "583231",
-  login: "octocat",
-  name: "The Octocat",
-  email: "octocat@github.example",
-  avatarUrl: "https://avatars.example/u/583231",
-  profileUrl: "https://github.example/octocat",
-};
-const TOKEN: StoredToken = {
-  accessToken: "ghu_accessTokenThatMustNeverBeReadable",
-  tokenType: "bearer",
-  scopes: ["read:user"],
-  expiresAt: Date.now() + 8 * 3600_000,
-  refreshToken: "ghr_refreshTokenThatMustNeverBeReadable",
-  refreshTokenExpiresAt: Date.now() + 180 * 24 * 3600_000,
-};
+import { TOKEN, USER } from "../support/stored.js";
 
 const folders: string[] = [];
 const opened: Stores[] = [];
