@@ -1,4 +1,4 @@
-import type { IncomingMessage } from "node:http";
+import type { ServerResponse } from "node:http";
 import { setTimeout as delay } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
 import { useMockGitHub } from "./support/network.js";
@@ -41,24 +41,27 @@ function expectCut(outcome: Received | "hung") {
   expect(received.complete).toBe(false);
 }
 
+const never: Answer = () => {};
+const hangUp: Answer = (req) => req.socket.destroy();
+
 describe("/api/github/* when GitHub fails before answering (D1)", () => {
   it.each([
-    ["does not answer in time", { PROXY_TIMEOUT_MS: "300" }, {}, 504, "upstream_timeout"],
+    ["does not answer in time", { PROXY_TIMEOUT_MS: "300" }, {}, never, 504, "upstream_timeout"],
     [
+      // The timeout is told from a refusal by a proxy hook, which must fire for this shape too.
       "does not answer a request that came with Expect: 100-continue in time",
       { PROXY_TIMEOUT_MS: "300" },
       { expect: "100-continue" },
+      never,
       504,
       "upstream_timeout",
     ],
-    ["drops the connection before answering", {}, {}, 502, "upstream_unavailable"],
+    ["drops the connection before answering", {}, {}, hangUp, 502, "upstream_unavailable"],
   ] as const)(
     "when GitHub %s, then the client gets the JSON error and the next request is served",
-    async (what, env, extra, status, error) => {
+    async (_what, env, extra, answer, status, error) => {
       const { gateway, upstream, clientHeaders } = await signedIn(env);
-      upstream.state.answer = what.startsWith("drops")
-        ? (req: IncomingMessage) => req.socket.destroy()
-        : () => {};
+      upstream.state.answer = answer;
       const failed = await send(`${gateway.url}/api/github/user/repos`, {
         headers: { ...clientHeaders, ...extra },
       });
@@ -79,57 +82,54 @@ describe("/api/github/* when GitHub fails before answering (D1)", () => {
   });
 });
 
+/** Headers and part of a 100000-byte body; `then` decides what becomes of the rest. */
+function partOfTheBody(then: (res: ServerResponse) => void): Answer {
+  return (_req, res) => {
+    res.writeHead(200, { "content-type": "application/json", "content-length": "100000" });
+    res.write(`[${'"x",'.repeat(2_000)}`);
+    then(res);
+  };
+}
+
+/** A chunk announced as 0x400 bytes of which 20 ever come, written by hand, then the socket closed. */
+const diesInAChunk: Answer = (_req, res) => {
+  const socket = res.socket;
+  socket?.write(
+    "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ntransfer-encoding: chunked\r\n\r\n" +
+      `400\r\n{"partial":"${"y".repeat(7)}`,
+  );
+  setTimeout(() => socket?.destroy(), 50);
+};
+
 describe("/api/github/* when GitHub's answer breaks off midway (D1)", () => {
-  it("when GitHub sends its headers and part of a 100000-byte body, then closes, then the client's answer ends promptly, cut, and the gateway serves the next request", async () => {
-    const { gateway, upstream, clientHeaders } = await signedIn();
-    upstream.state.answer = (_req, res) => {
-      res.writeHead(200, { "content-type": "application/json", "content-length": "100000" });
-      res.write(`[${'"x",'.repeat(2_000)}`);
-      setTimeout(() => res.socket?.destroy(), 50);
-    };
-    const { outcome, elapsedMs } = await timed(
-      `${gateway.url}/api/github/user/repos`,
-      clientHeaders,
-    );
-    expectCut(outcome);
-    expect(elapsedMs).toBeLessThan(1_500);
-    await expectServing(gateway.url, clientHeaders, upstream.state);
-  });
-
-  it("when GitHub sends its headers and part of the body, then stalls past PROXY_TIMEOUT_MS, then the client's answer is ended at the timeout", async () => {
-    const { gateway, upstream, clientHeaders } = await signedIn({ PROXY_TIMEOUT_MS: "300" });
-    upstream.state.answer = (_req, res) => {
-      res.writeHead(200, { "content-type": "application/json", "content-length": "100000" });
-      res.write('{"partial":');
+  it.each([
+    [
+      "sends its headers and part of a 100000-byte body, then closes the connection",
+      {},
+      partOfTheBody((res) => setTimeout(() => res.socket?.destroy(), 50)),
+      0,
+    ],
+    [
+      "sends its headers and part of the body, then stalls past PROXY_TIMEOUT_MS",
+      { PROXY_TIMEOUT_MS: "300" },
       // Never finishes: the stand-in closes with the test.
-    };
-    const { outcome, elapsedMs } = await timed(
-      `${gateway.url}/api/github/user/repos`,
-      clientHeaders,
-    );
-    expectCut(outcome);
-    expect(elapsedMs).toBeGreaterThanOrEqual(250);
-    expect(elapsedMs).toBeLessThan(1_500);
-    await expectServing(gateway.url, clientHeaders, upstream.state);
-  });
-
-  it("when GitHub's chunked answer dies in the middle of a chunk, then the client's answer ends promptly, cut, and the gateway serves the next request", async () => {
-    const { gateway, upstream, clientHeaders } = await signedIn();
-    upstream.state.answer = (_req, res) => {
-      const socket = res.socket;
-      // Written by hand: a chunk announced as 0x400 bytes of which 20 ever come.
-      socket?.write(
-        "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ntransfer-encoding: chunked\r\n\r\n" +
-          `400\r\n{"partial":"${"y".repeat(7)}`,
+      partOfTheBody(() => {}),
+      250,
+    ],
+    ["dies in the middle of a chunk of a chunked answer", {}, diesInAChunk, 0],
+  ] as const)(
+    "when GitHub %s, then the client's answer ends within a bound, cut, and the gateway serves the next request",
+    async (_what, env, answer, atLeastMs) => {
+      const { gateway, upstream, clientHeaders } = await signedIn(env);
+      upstream.state.answer = answer;
+      const { outcome, elapsedMs } = await timed(
+        `${gateway.url}/api/github/user/repos`,
+        clientHeaders,
       );
-      setTimeout(() => socket?.destroy(), 50);
-    };
-    const { outcome, elapsedMs } = await timed(
-      `${gateway.url}/api/github/user/repos`,
-      clientHeaders,
-    );
-    expectCut(outcome);
-    expect(elapsedMs).toBeLessThan(1_500);
-    await expectServing(gateway.url, clientHeaders, upstream.state);
-  });
+      expectCut(outcome);
+      expect(elapsedMs).toBeGreaterThanOrEqual(atLeastMs);
+      expect(elapsedMs).toBeLessThan(1_500);
+      await expectServing(gateway.url, clientHeaders, upstream.state);
+    },
+  );
 });
