@@ -184,11 +184,7 @@ describe("loadConfig", () => {
     expect(problems[0]).toMatch(/^SESSION_SECRET: too predictable .*openssl rand -base64 48/);
     expect(problems[0]).not.toContain(weak);
     expect(
-      problemsOf({
-        ...production,
-        SESSION_SECRET: undefined,
-        SESSION_SECRETS: `2:${weak},1:${SECRET}`,
-      }),
+      problemsOf({ ...production, SESSION_SECRET: "", SESSION_SECRETS: `2:${weak},1:${SECRET}` }),
     ).toEqual([expect.stringMatching(/^SESSION_SECRETS \(id 2\): too predictable/)]);
   });
 
