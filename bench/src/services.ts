@@ -106,6 +106,8 @@ export interface GatewayOptions {
   mock: string;
   upstream: string;
   redisUrl?: string;
+  /** The embedded SQLite store in this folder; without it (and Redis) the memory stores. */
+  dataDir?: string;
   env?: Record<string, string>;
   /** V8 flags instead of the start script's, to measure what each one does. */
   nodeFlags?: string[];
@@ -133,12 +135,19 @@ export async function startGateway(options: GatewayOptions): Promise<Service> {
       AUTH_RATE_LIMIT_MAX: "1000000",
       SHUTDOWN_GRACE_MS: "0",
       SHUTDOWN_TIMEOUT_MS: "5000",
-      ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
+      ...storeEnv(options),
       ...options.env,
     },
   });
   await waitForHttp(started, `${origin}/readyz`);
   return { started, origin };
+}
+
+/** Which store a benchmarked gateway uses: named, so a row never measures another by default. */
+function storeEnv(options: GatewayOptions): Record<string, string> {
+  if (options.redisUrl) return { STORE: "redis", REDIS_URL: options.redisUrl };
+  if (options.dataDir) return { STORE: "sqlite", DATA_DIR: options.dataDir };
+  return { STORE: "memory" };
 }
 
 /** A redis-server of the run's own: loopback, no persistence. */

@@ -35,6 +35,8 @@ export async function startProductionSpa(webDist: string): Promise<RunningSpa> {
       LOG_LEVEL: "warn",
       SHUTDOWN_GRACE_MS: "0",
       REDIS_URL: "",
+      // The page timings do not depend on the store; nothing is left on disk.
+      STORE: "memory",
     },
   });
   const stopAll = async () => {

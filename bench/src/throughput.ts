@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { gatewayBlock, type Planned, request } from "./gateway-block.js";
 import { sequentialP50 } from "./load.js";
 import type { References } from "./references.js";
@@ -99,6 +102,22 @@ export async function throughput(s: Setup): Promise<{ rows: Row[]; checks: Check
       },
     );
     gatewayRows.push(...rows);
+  }
+  // The single-instance default: every /api/me also asks the embedded store on disk.
+  const dataDir = mkdtempSync(join(tmpdir(), "latchkey-bench-"));
+  try {
+    const planned: Planned[] = [
+      {
+        target: `/api/me, embedded SQLite store${label(everything)}`,
+        reference: BARE_EXPRESS,
+        path: "/api/me",
+      },
+    ];
+    gatewayRows.push(
+      ...(await gatewayBlock(s.refs, { ...base, dataDir, env: env(everything) }, planned)),
+    );
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
   }
   for (const on of variants.length > 1 ? [[], everything] : [[]]) {
     const planned: Planned[] = [

@@ -1,3 +1,4 @@
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -31,6 +32,13 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     GITHUB_CLIENT_SECRET: "",
   };
   const cleanups: Array<() => Promise<void>> = [];
+  // Each gateway's embedded store in its own folder, removed afterwards: a run must not
+  // inherit the revocations and rate-limit counts of the previous one (apps/gateway/data).
+  const dataDir = (name: string) => {
+    const dir = mkdtempSync(join(tmpdir(), `latchkey-e2e-${name}-`));
+    cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
+    return dir;
+  };
   const stopAll = async () => {
     await Promise.all(cleanups.map((cleanup) => cleanup()));
   };
@@ -54,6 +62,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
         GITHUB_CLIENT_SECRET: "mock-client-secret",
         GITHUB_URL: `http://localhost:${mockPort}`,
         SHUTDOWN_GRACE_MS: "0",
+        DATA_DIR: dataDir(`production-${port}`),
         ...extra,
       },
     });
@@ -64,7 +73,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       cwd: join(root, "packages/mock-github"),
       env,
     });
-    const gateway = run("gateway", "node", ["dist/server.js"], { cwd: gatewayDir, env });
+    const gateway = run("gateway", "node", ["dist/server.js"], {
+      cwd: gatewayDir,
+      env: { ...env, DATA_DIR: dataDir("development") },
+    });
     const web = run("web", join(root, "node_modules/.bin/vite"), ["--host", "127.0.0.1"], {
       cwd: join(root, "apps/web"),
       env,
