@@ -241,6 +241,19 @@ describe("serving the built SPA", () => {
     },
   );
 
+  it.each(["/restricted?q=%zz", "/repos?page=%", "/repos?name=caf%C3%A9"])(
+    "when only the query of %s holds odd percent-encoding, then the page is still served",
+    async (target) => {
+      const gateway = await startGateway({ WEB_DIST_DIR: dist });
+      const answer = await rawExchange(
+        gateway.url,
+        `GET ${target} HTTP/1.1\r\nHost: x\r\nAccept: text/html\r\nConnection: close\r\n\r\n`,
+      );
+      expect(answer.status).toBe(200);
+      expect(answer.body).toContain("<title>Latchkey</title>");
+    },
+  );
+
   it("when no SPA is configured, then pages are JSON 404s", async () => {
     const gateway = await startGateway();
     const response = await fetch(`${gateway.url}/restricted`, { headers: { accept: "text/html" } });

@@ -116,12 +116,14 @@ export function checkTarget(req: IncomingMessage): void {
 
 const SLASH = 47;
 
+/** Most paths hold no `%` at all: only those that do are decoded (their query never is). */
 function decodes(target: string): boolean {
+  const percentAt = target.indexOf("%");
+  if (percentAt === -1) return true;
   const queryAt = target.indexOf("?");
-  const path = queryAt === -1 ? target : target.slice(0, queryAt);
-  if (!path.includes("%")) return true;
+  if (queryAt !== -1 && queryAt < percentAt) return true;
   try {
-    return !decodeURIComponent(path).includes("\0");
+    return !decodeURIComponent(queryAt === -1 ? target : target.slice(0, queryAt)).includes("\0");
   } catch {
     return false;
   }
