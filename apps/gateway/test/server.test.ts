@@ -3,24 +3,9 @@ import { type AddressInfo, connect } from "node:net";
 import { describe, expect, it } from "vitest";
 import { TestBrowser } from "./support/browser.js";
 import { githubBase, useMockGitHub } from "./support/network.js";
-import { freePort, startGatewayProcess, waitForHealth } from "./support/process.js";
+import { developmentEnv, freePort, startGatewayProcess, waitForHealth } from "./support/process.js";
 
 useMockGitHub();
-
-/** A development gateway on loopback, signing in at the mock GitHub, with a fixed secret. */
-function developmentEnv(port: number, more: Record<string, string>): Record<string, string> {
-  return {
-    NODE_ENV: "development",
-    PORT: String(port),
-    HOST: "127.0.0.1",
-    PUBLIC_URL: `http://127.0.0.1:${port}`,
-    GITHUB_CLIENT_ID: "",
-    GITHUB_URL: githubBase(),
-    SESSION_SECRET: "Vb7Qm2Xk9Tz4Lw1Rn8Ps5Hd3Jg6Fc0Ya2Ue7Ko",
-    LOG_FORMAT: "json",
-    ...more,
-  };
-}
 
 describe("server", () => {
   it("when production starts without its secrets, then it stops with every problem named", async () => {
@@ -51,7 +36,7 @@ describe("server", () => {
 
   it("when a raw request target is // or another form no URL parser takes, then the process refuses it with a 400 and stays up", async () => {
     const port = await freePort();
-    const server = startGatewayProcess(developmentEnv(port, {}));
+    const server = startGatewayProcess(developmentEnv(port, githubBase(), {}));
     try {
       await waitForHealth(`http://127.0.0.1:${port}/healthz`);
       for (const target of ["//", "///", "//?x", "//a^b", "*"]) {
@@ -75,7 +60,7 @@ describe("server", () => {
     const [port, deadRedisPort] = [await freePort(), await freePort()];
     const url = `http://127.0.0.1:${port}`;
     const server = startGatewayProcess(
-      developmentEnv(port, { REDIS_URL: `redis://127.0.0.1:${deadRedisPort}` }),
+      developmentEnv(port, githubBase(), { REDIS_URL: `redis://127.0.0.1:${deadRedisPort}` }),
     );
     expect((await waitForHealth(`${url}/healthz`)).status).toBe(200);
     // Sign-in pages go through the Redis-backed rate limiter, which falls back to memory.
@@ -103,7 +88,7 @@ describe("server", () => {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
     const server = startGatewayProcess(
-      developmentEnv(port, {
+      developmentEnv(port, githubBase(), {
         GITHUB_API_URL: `http://127.0.0.1:${apiPort}`,
         SHUTDOWN_GRACE_MS: "800",
         SHUTDOWN_TIMEOUT_MS: "8000",
