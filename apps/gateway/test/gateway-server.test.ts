@@ -1,8 +1,8 @@
 import type { RequestListener } from "node:http";
 import type { AddressInfo } from "node:net";
-import { connect } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { createGatewayServer } from "../src/http/server.js";
+import { rawExchange } from "./support/raw-http.js";
 
 const servers: ReturnType<typeof createGatewayServer>[] = [];
 afterEach(async () => {
@@ -27,26 +27,11 @@ async function listening(options: Options = {}, app: RequestListener = whenRead)
   return (server.address() as AddressInfo).port;
 }
 
-/** Writes `bytes`, keeps the connection open, and reads until the server closes it. */
-function exchange(port: number, bytes: string): Promise<{ head: string; body: string }> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(port, "127.0.0.1", () => socket.write(bytes));
-    let text = "";
-    socket.setEncoding("latin1");
-    socket.on("data", (chunk: string) => (text += chunk));
-    socket.on("error", reject);
-    socket.on("close", () => {
-      const [head = "", body = ""] = text.split("\r\n\r\n", 2);
-      resolve({ head, body });
-    });
-  });
-}
-
 describe("gateway server", () => {
   it("when a client sends half its headers and then waits past the headers timeout, then it is a 408 JSON request_timeout", async () => {
     const port = await listening({ headersTimeout: 300, connectionsCheckingInterval: 50 });
     const started = Date.now();
-    const answer = await exchange(port, "GET /healthz HTTP/1.1\r\nHost: x\r\nUser-Ag");
+    const answer = await rawExchange(port, "GET /healthz HTTP/1.1\r\nHost: x\r\nUser-Ag");
     expect(answer.head).toMatch(/^HTTP\/1\.1 408 /);
     expect(answer.head).toMatch(/\r\nContent-Type: application\/json/i);
     expect(JSON.parse(answer.body)).toEqual({
@@ -62,7 +47,7 @@ describe("gateway server", () => {
       requestTimeout: 200,
       connectionsCheckingInterval: 50,
     });
-    const answer = await exchange(
+    const answer = await rawExchange(
       port,
       "POST /x HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\n12",
     );
@@ -80,7 +65,7 @@ describe("gateway server", () => {
         req.on("end", () => res.end());
       },
     );
-    const answer = await exchange(
+    const answer = await rawExchange(
       port,
       "POST /x HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\n12",
     );

@@ -228,11 +228,7 @@ describe("serving the built SPA", () => {
   ])(
     "when the request target is %s, which is no plain path, then the SPA never answers it: a 400 JSON",
     async (target) => {
-      const gateway = await startGateway({ WEB_DIST_DIR: dist });
-      const answer = await rawExchange(
-        gateway.url,
-        `GET ${target} HTTP/1.1\r\nHost: x\r\nAccept: text/html\r\nConnection: close\r\n\r\n`,
-      );
+      const answer = await pageRequest(target);
       expect(answer.status).toBe(400);
       expect(JSON.parse(answer.body)).toEqual({
         error: "bad_request",
@@ -244,11 +240,7 @@ describe("serving the built SPA", () => {
   it.each(["/restricted?q=%zz", "/repos?page=%", "/repos?name=caf%C3%A9"])(
     "when only the query of %s holds odd percent-encoding, then the page is still served",
     async (target) => {
-      const gateway = await startGateway({ WEB_DIST_DIR: dist });
-      const answer = await rawExchange(
-        gateway.url,
-        `GET ${target} HTTP/1.1\r\nHost: x\r\nAccept: text/html\r\nConnection: close\r\n\r\n`,
-      );
+      const answer = await pageRequest(target);
       expect(answer.status).toBe(200);
       expect(answer.body).toContain("<title>Latchkey</title>");
     },
@@ -260,3 +252,12 @@ describe("serving the built SPA", () => {
     expect(response.status).toBe(404);
   });
 });
+
+/** A browser's page request for `target`, written raw so that no client tidies the target. */
+async function pageRequest(target: string) {
+  const gateway = await startGateway({ WEB_DIST_DIR: dist });
+  return rawExchange(
+    gateway.url,
+    `GET ${target} HTTP/1.1\r\nHost: x\r\nAccept: text/html\r\nConnection: close\r\n\r\n`,
+  );
+}

@@ -1,5 +1,4 @@
 import { request } from "node:http";
-import { connect } from "node:net";
 import { sealData } from "iron-session";
 import { afterEach, expect } from "vitest";
 import type { AppDeps } from "../../src/app.js";
@@ -117,24 +116,7 @@ export function rawRequest(
   });
 }
 
-/** Writes raw bytes on a new TCP connection and reads until the server closes it. */
-export function rawExchange(
-  baseUrl: string,
-  bytes: string,
-): Promise<{ status: number; body: string }> {
-  const { hostname, port } = new URL(baseUrl);
-  return new Promise((resolve, reject) => {
-    const socket = connect(Number(port), hostname, () => socket.write(bytes));
-    let text = "";
-    socket.setEncoding("latin1");
-    socket.on("data", (chunk: string) => (text += chunk));
-    socket.on("error", reject);
-    socket.on("close", () => {
-      const [head = "", body = ""] = text.split("\r\n\r\n", 2);
-      resolve({ status: Number(head.split(" ")[1]), body });
-    });
-  });
-}
+export { rawExchange } from "../support/raw-http.js";
 
 /** Seals anything with the gateway's own secret, as a bug elsewhere or a leaked key could. */
 export function sealWithTestSecret(
