@@ -34,6 +34,9 @@ describe("gateway server", () => {
     const answer = await rawExchange(port, "GET /healthz HTTP/1.1\r\nHost: x\r\nUser-Ag");
     expect(answer.head).toMatch(/^HTTP\/1\.1 408 /);
     expect(answer.head).toMatch(/\r\nContent-Type: application\/json/i);
+    // Refused before the app: still not to be sniffed or cached.
+    expect(answer.head).toMatch(/\r\nX-Content-Type-Options: nosniff\r\n/i);
+    expect(answer.head).toMatch(/\r\nCache-Control: no-store\r\n/i);
     expect(JSON.parse(answer.body)).toEqual({
       error: "request_timeout",
       message: "The request took too long to arrive.",
