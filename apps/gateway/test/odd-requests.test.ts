@@ -209,10 +209,43 @@ function expectAnswer(label: string, bytes: Buffer, expected: Odd["expect"]): vo
   }
 }
 
-/** A stand-in GitHub API: the user for the sign-in, and redirects no URL parser takes. */
+const ODD_BODY = 'content-type: application/json\r\ncontent-length: 11\r\n\r\n{"ok":true}';
+
+/**
+ * Answers GitHub's API could give that no HTTP library would write, by the path that gets
+ * them, and what the browser must get: a 502 JSON error, or GitHub's final answer.
+ */
+const ODD_UPSTREAM: Record<string, { bytes: string; expect: 502 | 200 }> = {
+  "/odd/099": { bytes: `HTTP/1.1 099 Odd\r\n${ODD_BODY}`, expect: 502 },
+  "/odd/000": { bytes: `HTTP/1.1 000 X\r\n${ODD_BODY}`, expect: 502 },
+  "/odd/1000": { bytes: `HTTP/1.1 1000 Big\r\n${ODD_BODY}`, expect: 502 },
+  "/odd/600": { bytes: `HTTP/1.1 600 Six\r\n${ODD_BODY}`, expect: 502 },
+  "/odd/999": { bytes: `HTTP/1.1 999 Nine\r\n${ODD_BODY}`, expect: 502 },
+  "/odd/101": {
+    bytes: "HTTP/1.1 101 Switching Protocols\r\nconnection: upgrade\r\nupgrade: websocket\r\n\r\n",
+    expect: 502,
+  },
+  "/odd/101-bare": { bytes: "HTTP/1.1 101 Switching Protocols\r\n\r\n", expect: 502 },
+  // Only the reason phrase is odd: the answer passes, with the standard one.
+  "/odd/reason-with-a-control-character": {
+    bytes: `HTTP/1.1 200 O\x01K\r\n${ODD_BODY}`,
+    expect: 200,
+  },
+  "/odd/early-hints": {
+    bytes: `HTTP/1.1 103 Early Hints\r\nlink: </a.css>; rel=preload\r\n\r\nHTTP/1.1 200 OK\r\n${ODD_BODY}`,
+    expect: 200,
+  },
+};
+
+/** A stand-in GitHub API: the user for the sign-in, redirects no URL parser takes, odd answers. */
 function standInApi(): Server {
   return createServer((req, res) => {
-    if (req.url === "/user") {
+    const odd = ODD_UPSTREAM[req.url ?? ""];
+    if (odd) {
+      // A whole answer closes the connection: this server would never read the next request.
+      if (odd.expect === 200) req.socket.end(odd.bytes, "latin1");
+      else req.socket.write(odd.bytes, "latin1");
+    } else if (req.url === "/user") {
       res.setHeader("content-type", "application/json");
       res.end(JSON.stringify({ id: 1, login: "octocat", email: "o@x.io" }));
     } else if (req.url === "/redirect") {
@@ -305,5 +338,39 @@ describe("a production gateway fed odd requests", () => {
     await expect.poll(() => gateway.output()).toContain('"location":"//"');
     expect(gateway.output()).toContain('"location":"//evil.example/x?token=[redacted]#[redacted]"');
     expectCleanRun(gateway);
+  }, 25_000);
+
+  it("when GitHub answers with a status line no final answer has or switches protocols unasked, then the browser promptly gets a 502 JSON error; when only its reason phrase is odd or interim answers come first, then its final answer; and the gateway stays up", async () => {
+    const { gateway, port } = await productionGateway(apiUrl);
+    const browser = new TestBrowser(`http://localhost:${port}`);
+    expect((await browser.signIn()).headers.get("location")).toBe("/restricted");
+    for (const [path, odd] of Object.entries(ODD_UPSTREAM)) {
+      const answer = await browser.request(`/api/github${path}`, {
+        headers: { "x-csrf": "1" },
+        signal: AbortSignal.timeout(2_000),
+      });
+      expect(answer.status, path).toBe(odd.expect);
+      const body = (await answer.json()) as unknown;
+      if (odd.expect === 502) {
+        expect(body, path).toEqual({ error: "upstream_unavailable", message: expect.any(String) });
+      } else {
+        expect(body, path).toEqual({ ok: true });
+      }
+      await expectHealthy(port, path);
+    }
+    expect(gateway.child.exitCode).toBeNull();
+    const output = gateway.output();
+    expect(output).not.toMatch(/uncaught|unhandled|\n\s+at /i);
+    // GitHub's fault, not the gateway's: only the access log's line for each 502 is an error.
+    const errors = output
+      .split("\n")
+      .filter((line) => line.startsWith("{"))
+      .map((line) => JSON.parse(line) as { level: number; msg: string; res?: unknown })
+      .filter((line) => line.level >= 50);
+    const refused = Object.values(ODD_UPSTREAM).filter((odd) => odd.expect === 502);
+    expect(errors).toHaveLength(refused.length);
+    for (const line of errors) {
+      expect(line).toMatchObject({ msg: "request completed", res: { statusCode: 502 } });
+    }
   }, 25_000);
 });

@@ -1,6 +1,8 @@
 import type { ServerResponse } from "node:http";
 import { setTimeout as delay } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
+import { GatewayMetrics } from "../src/observability/metrics.js";
+import { jsonLogger } from "./support/logs.js";
 import { useMockGitHub } from "./support/network.js";
 import { type Answer, answerOk, type Received, send, signedIn } from "./support/upstream.js";
 
@@ -129,6 +131,135 @@ describe("/api/github/* when GitHub's answer breaks off midway (D1)", () => {
       expectCut(outcome);
       expect(elapsedMs).toBeGreaterThanOrEqual(atLeastMs);
       expect(elapsedMs).toBeLessThan(1_500);
+      await expectServing(gateway.url, clientHeaders, upstream.state);
+    },
+  );
+});
+
+/**
+ * GitHub's answer written by hand, status line included, on a connection GitHub leaves open
+ * (`closed` turns true once the gateway drops it), or closes once written when `thenClose`.
+ */
+function rawAnswer(bytes: string, thenClose = false) {
+  const upstreamSocket = { closed: false };
+  const answer: Answer = (req) => {
+    req.socket.once("close", () => {
+      upstreamSocket.closed = true;
+    });
+    if (thenClose) req.socket.end(bytes, "latin1");
+    else req.socket.write(bytes, "latin1");
+  };
+  return { answer, upstreamSocket };
+}
+
+const JSON_BODY = 'content-type: application/json\r\ncontent-length: 11\r\n\r\n{"ok":true}';
+
+/** One counter sample from /metrics, by its exact series. */
+async function upstreamCount(gatewayUrl: string, status: string): Promise<number | undefined> {
+  const text = (
+    await send(`${gatewayUrl}/metrics`, { headers: { authorization: `Bearer ${METRICS}` } })
+  ).body;
+  const series = `latchkey_proxy_upstream_responses_total{status="${status}"} `;
+  const line = text.split("\n").find((l) => l.startsWith(series));
+  return line === undefined ? undefined : Number(line.slice(series.length));
+}
+
+const METRICS = "metrics-token-0123456789";
+
+describe("/api/github/* when GitHub's status line is no final answer (issue 12)", () => {
+  it.each([
+    ["099, below any status", `HTTP/1.1 099 Odd\r\n${JSON_BODY}`],
+    ["000", `HTTP/1.1 000 X\r\n${JSON_BODY}`],
+    ["1000, four digits", `HTTP/1.1 1000 Big\r\n${JSON_BODY}`],
+    ["600, past the last class", `HTTP/1.1 600 Six\r\n${JSON_BODY}`],
+    ["999", `HTTP/1.1 999 Nine\r\n${JSON_BODY}`],
+    [
+      "101 Switching Protocols to a request that asked for no upgrade",
+      "HTTP/1.1 101 Switching Protocols\r\nconnection: upgrade\r\nupgrade: websocket\r\n\r\n",
+    ],
+    ["101 with no Upgrade header at all", "HTTP/1.1 101 Switching Protocols\r\n\r\n"],
+  ])(
+    "when GitHub answers %s, then the client promptly gets a 502 JSON error, GitHub's connection is dropped, it is counted as an upstream error and the next request is served",
+    async (_what, bytes) => {
+      const { gateway, upstream, clientHeaders } = await signedIn({ METRICS_TOKEN: METRICS });
+      const { answer, upstreamSocket } = rawAnswer(bytes);
+      upstream.state.answer = answer;
+      const { outcome, elapsedMs } = await timed(
+        `${gateway.url}/api/github/user/repos`,
+        clientHeaders,
+      );
+      expect(outcome).not.toBe("hung");
+      const received = outcome as Received;
+      expect(received.status).toBe(502);
+      expect(received.headers["content-type"]).toMatch(/^application\/json/);
+      expect(JSON.parse(received.body)).toEqual({
+        error: "upstream_unavailable",
+        message: expect.any(String),
+      });
+      expect(elapsedMs).toBeLessThan(1_500);
+      await expect.poll(() => upstreamSocket.closed, { timeout: 1_000 }).toBe(true);
+      expect(await upstreamCount(gateway.url, "error")).toBe(1);
+      await expectServing(gateway.url, clientHeaders, upstream.state);
+    },
+  );
+
+  it.each([
+    ["100 Continue", "HTTP/1.1 100 Continue\r\n\r\n"],
+    ["103 Early Hints", "HTTP/1.1 103 Early Hints\r\nlink: </style.css>; rel=preload\r\n\r\n"],
+    ["two interim answers", "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 103 Early Hints\r\n\r\n"],
+  ])(
+    "when GitHub sends %s before its final answer, then the client gets the final answer whole",
+    async (_what, interim) => {
+      const { gateway, upstream, clientHeaders } = await signedIn();
+      // Closed once written: the stand-in's own HTTP server would never read the next request.
+      upstream.state.answer = rawAnswer(`${interim}HTTP/1.1 200 OK\r\n${JSON_BODY}`, true).answer;
+      const { outcome } = await timed(`${gateway.url}/api/github/user/repos`, clientHeaders);
+      expect(outcome).not.toBe("hung");
+      expect(outcome).toMatchObject({ status: 200, body: '{"ok":true}', complete: true });
+      await expectServing(gateway.url, clientHeaders, upstream.state);
+    },
+  );
+});
+
+/** Metrics whose upstream counter throws the first `times` times it is called. */
+class BrokenCounter extends GatewayMetrics {
+  constructor(private times: number) {
+    super();
+  }
+  override upstream(status: number | "error" | "timeout"): void {
+    if (this.times > 0) {
+      this.times -= 1;
+      throw new Error("the counter broke");
+    }
+    super.upstream(status);
+  }
+}
+
+describe("/api/github/* when the gateway's own work on GitHub's answer throws (issue 12)", () => {
+  it.each([
+    ["GitHub's answer arrives", answerOk],
+    ["GitHub drops the connection before answering", hangUp],
+  ])(
+    "when counting fails as %s, then the client gets a 502 JSON error, one error line is logged, and the next request is served",
+    async (_when, answer) => {
+      const { logger, lines } = jsonLogger("info");
+      const { gateway, upstream, clientHeaders } = await signedIn(
+        {},
+        { logger, metrics: new BrokenCounter(1) },
+      );
+      upstream.state.answer = answer;
+      const { outcome } = await timed(`${gateway.url}/api/github/user/repos`, clientHeaders);
+      expect(outcome).not.toBe("hung");
+      const received = outcome as Received;
+      expect(received.status).toBe(502);
+      expect(JSON.parse(received.body)).toEqual({
+        error: "upstream_unavailable",
+        message: expect.any(String),
+      });
+      // The access log's own line for the 502 aside, the fault is told once.
+      const faults = lines.filter((line) => Number(line.level) >= 50 && line.err !== undefined);
+      expect(faults).toHaveLength(1);
+      expect(faults[0]?.err).toMatchObject({ message: "the counter broke" });
       await expectServing(gateway.url, clientHeaders, upstream.state);
     },
   );

@@ -192,3 +192,81 @@ describe("/api/github/* response headers: GitHub's connection and cookies stay w
     expect((await send(`${gateway.url}/healthz`)).status).toBe(200);
   });
 });
+
+describe("/api/github/* Location: GitHub's own API stays behind the gateway (issue 12)", () => {
+  /** What GitHub may send as Location, and what the browser must get, for an API at `api`. */
+  const redirects = (api: string) => {
+    const { origin, pathname } = new URL(api);
+    return [
+      ["a renamed repository's API URL", `${api}/repositories/1/x`, "/api/github/repositories/1/x"],
+      [
+        "an API URL with a query and a fragment",
+        `${api}/repositories/1?page=2#top`,
+        "/api/github/repositories/1?page=2#top",
+      ],
+      ["the API's root", api, "/api/github"],
+      [
+        "a path relative to the API's host",
+        `${pathname.replace(/\/$/, "")}/repositories/1`,
+        "/api/github/repositories/1",
+      ],
+      [
+        "a path relative to the request's",
+        "old-name/issues",
+        "/api/github/repos/octocat/old-name/issues",
+      ],
+      ["an archive on codeload", "https://codeload.github.com/o/r/legacy.tar.gz/main?token=t"],
+      ["a release asset's storage", "https://objects.githubusercontent.com/a?X-Amz-Signature=s"],
+      ["another origin, scheme-relative", "//evil.example/repositories/1"],
+      ["a bare //", "//"],
+      ...(pathname === "/"
+        ? []
+        : ([
+            ["a page on the API's host outside the API", `${origin}/login/device`],
+            ["a path that only starts as the API's does", `${api}x/repositories/1`],
+          ] as const)),
+    ] as const;
+  };
+
+  it.each([
+    ["at the root of its host, as api.github.com", ""],
+    ["under /api/v3, as on GitHub Enterprise Server", "/api/v3"],
+  ])(
+    "when GitHub's API is %s and its answer has a Location, then its own API URLs point through the gateway and every other Location is left as GitHub sent it",
+    async (_where, apiPath) => {
+      const { gateway, upstream, clientHeaders } = await signedIn({}, {}, apiPath);
+      const api = `${upstream.url}${apiPath}`;
+      for (const [what, location, expected = location] of redirects(api)) {
+        upstream.state.answer = (_req, res) => {
+          res.writeHead(301, { location, "content-length": "0" }).end();
+        };
+        const response = await send(`${gateway.url}/api/github/repos/octocat/old-name`, {
+          headers: clientHeaders,
+        });
+        expect(response.status, what).toBe(301);
+        expect(response.headers.location, what).toBe(expected);
+      }
+    },
+  );
+
+  it("when GitHub answers a created resource with its API URL, then the Location points through the gateway", async () => {
+    const { gateway, upstream, clientHeaders } = await signedIn({
+      GITHUB_PROXY_METHODS: "GET,HEAD,POST",
+    });
+    upstream.state.answer = (_req, res) => {
+      res
+        .writeHead(201, {
+          location: `${upstream.url}/repos/octocat/hello/issues/7`,
+          "content-type": "application/json",
+        })
+        .end('{"number":7}');
+    };
+    const response = await send(`${gateway.url}/api/github/repos/octocat/hello/issues`, {
+      method: "POST",
+      headers: { ...clientHeaders, "content-type": "application/json" },
+      body: [Buffer.from('{"title":"t"}')],
+    });
+    expect(response.status).toBe(201);
+    expect(response.headers.location).toBe("/api/github/repos/octocat/hello/issues/7");
+  });
+});

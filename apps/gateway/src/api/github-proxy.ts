@@ -4,18 +4,26 @@ import http, {
   type ServerResponse,
 } from "node:http";
 import https from "node:https";
+import type { Socket } from "node:net";
 import type { RequestHandler } from "express";
 import { createProxyMiddleware, proxyEventsPlugin } from "http-proxy-middleware";
 import type { Logger } from "pino";
 import { requireCsrf } from "../http/csrf.js";
-import { HttpError, sendError } from "../http/errors.js";
+import { HttpError } from "../http/errors.js";
 import { requestLog } from "../http/request-id.js";
 import type { GatewayMetrics } from "../observability/metrics.js";
 import type { SessionData } from "../session/session.js";
 import { type EtagCacheOptions, ProxyEtagCache } from "./etag-cache.js";
 import { requireSession, type SessionDeps } from "./me.js";
+import { answerFailure, containFault, refuseAnswer } from "./proxy-faults.js";
 import { checkProxyPath } from "./proxy-path.js";
-import { fromUpstream, toUpstream } from "./upstream-headers.js";
+import { isFinalAnswer, refuseUpgrade } from "./upstream-answer.js";
+import {
+  type ApiLocation,
+  fromUpstream,
+  locationThroughGateway,
+  toUpstream,
+} from "./upstream-headers.js";
 
 export interface GitHubProxyOptions {
   apiUrl: string;
@@ -51,6 +59,12 @@ export function createGitHubProxy(options: GitHubProxyOptions): RequestHandler[]
   const { apiUrl, sessions, logger, metrics, mountPath } = options;
   const target = new URL(apiUrl);
   const apiBase = target.toString().replace(/\/$/, "");
+  const api: ApiLocation = {
+    base: apiBase,
+    origin: target.origin,
+    path: target.pathname.replace(/\/$/, ""),
+    mountPath,
+  };
   const methods = new Set(options.methods.map((m) => m.toUpperCase()));
   const Agent = target.protocol === "https:" ? https.Agent : http.Agent;
   // One pooled agent for the gateway's lifetime, owned here rather than shared with whatever
@@ -58,6 +72,7 @@ export function createGitHubProxy(options: GitHubProxyOptions): RequestHandler[]
   // rest of the proxying.
   const agent = new Agent({ keepAlive: true, maxSockets: 128 });
   const etags = options.etagCache && new ProxyEtagCache(options.etagCache);
+  const faults = { logger, metrics };
 
   const guard: RequestHandler = async (req, res, next) => {
     if (!methods.has(req.method)) {
@@ -84,6 +99,49 @@ export function createGitHubProxy(options: GitHubProxyOptions): RequestHandler[]
     next();
   };
 
+  /** GitHub's answer has begun: clean it for the browser, or refuse it. */
+  function onAnswer(proxyRes: IncomingMessage, req: IncomingMessage, res: ServerResponse): void {
+    if (!isFinalAnswer(proxyRes)) {
+      refuseAnswer(faults, req, res, proxyRes, `GitHub answered ${proxyRes.statusCode}`);
+      return;
+    }
+    metrics.upstream(proxyRes.statusCode ?? "error");
+    // Never relayed: clients must not rely on it (RFC 9112 §4), and one holding a byte Node
+    // refuses to write would throw in the middle of the relay. Node writes the standard one.
+    proxyRes.statusMessage = "";
+    const headers = proxyRes.headers;
+    fromUpstream(headers, res);
+    if (typeof headers.link === "string") {
+      headers.link = headers.link.split(apiBase).join(mountPath);
+    }
+    if (typeof headers.location === "string") {
+      headers.location = locationThroughGateway(headers.location, req.url ?? "", api);
+    }
+    // The provider no longer accepts this token: the session is over, everywhere. end()
+    // clears the cookie before it returns; the revocation completes in the background.
+    if (proxyRes.statusCode === 401) {
+      sessions.sessions.end(res, sessionOf.get(req)).catch((err: unknown) => {
+        try {
+          requestLog(logger, req).warn(
+            { err: { message: String(err) } },
+            "could not revoke the session after GitHub's 401",
+          );
+        } catch {
+          // Nothing left to tell, and no one to tell it to: the answer has gone its way.
+        }
+      });
+    }
+    etags?.response(proxyRes, req, res);
+  }
+
+  /** GitHub's answer never came, broke off, or was refused on the way. */
+  function onFailure(err: Error, req: IncomingMessage, res: ServerResponse | Socket): void {
+    // A socket only for WebSocket upgrades, which this proxy does not take.
+    if (!("setHeader" in res)) return;
+    restoreClientHeaders(req);
+    answerFailure(faults, err, req, res, timedOut.has(req));
+  }
+
   const proxy = createProxyMiddleware<IncomingMessage, ServerResponse>({
     target: target.toString(),
     changeOrigin: true,
@@ -97,46 +155,28 @@ export function createGitHubProxy(options: GitHubProxyOptions): RequestHandler[]
     proxyTimeout: options.timeoutMs,
     on: {
       // Nothing sent upstream depends on this hook: the headers are already on their way.
-      proxyReq(proxyReq, req) {
-        restoreClientHeaders(req);
-        proxyReq.on("timeout", () => timedOut.add(req));
+      proxyReq(proxyReq, req, res) {
+        try {
+          restoreClientHeaders(req);
+          proxyReq.on("timeout", () => timedOut.add(req));
+          proxyReq.on("upgrade", refuseUpgrade);
+        } catch (err) {
+          containFault(faults, err, req, res);
+        }
       },
       proxyRes(proxyRes, req, res) {
-        metrics.upstream(proxyRes.statusCode ?? "error");
-        const headers = proxyRes.headers;
-        fromUpstream(headers, res);
-        if (typeof headers.link === "string") {
-          headers.link = headers.link.split(apiBase).join(mountPath);
+        try {
+          onAnswer(proxyRes, req, res);
+        } catch (err) {
+          containFault(faults, err, req, res, proxyRes);
         }
-        // The provider no longer accepts this token: the session is over, everywhere. end()
-        // clears the cookie before it returns; the revocation completes in the background.
-        if (proxyRes.statusCode === 401) {
-          sessions.sessions.end(res, sessionOf.get(req)).catch((err: unknown) => {
-            requestLog(logger, req).warn(
-              { err: { message: String(err) } },
-              "could not revoke the session after GitHub's 401",
-            );
-          });
-        }
-        etags?.response(proxyRes, req, res);
       },
       error(err, req, res) {
-        // A socket only for WebSocket upgrades, which this proxy does not take.
-        if (!("setHeader" in res)) return;
-        restoreClientHeaders(req);
-        const timeout = timedOut.has(req);
-        requestLog(logger, req).warn(
-          { err: { message: err.message }, timeout },
-          "GitHub API proxy failed",
-        );
-        if (res.headersSent) {
-          res.destroy();
-          return;
+        try {
+          onFailure(err, req, res);
+        } catch (thrown) {
+          containFault(faults, thrown, req, res);
         }
-        // Counted here only when GitHub's answer never started (else proxyRes counted it).
-        metrics.upstream(timeout ? "timeout" : "error");
-        if (timeout) sendError(res, 504, "upstream_timeout", "GitHub did not answer in time.");
-        else sendError(res, 502, "upstream_unavailable", "GitHub could not be reached.");
       },
     },
   });

@@ -146,3 +146,36 @@ export function fromUpstream(headers: IncomingHttpHeaders, res: ServerResponse):
   if (!res.hasHeader("connection"))
     headers.connection = res.shouldKeepAlive ? "keep-alive" : "close";
 }
+
+/** Where GitHub's API lives, and where the gateway serves it. */
+export interface ApiLocation {
+  /** The API's base URL without a trailing slash, as relative locations are resolved against it. */
+  base: string;
+  origin: string;
+  /** The API's path on its origin without a trailing slash: "" for api.github.com. */
+  path: string;
+  mountPath: string;
+}
+
+/**
+ * A `Location` GitHub sent, as the browser should get it. GitHub points a renamed or
+ * transferred repository (and a created resource) at its API URL: that URL goes through the
+ * gateway, so the SPA's request follows it with the user's token attached here (fetched from
+ * GitHub's origin, it would carry no token and fail on CORS). Anything else is left as sent:
+ * archives on codeload and release assets in storage are signed, short-lived URLs meant to be
+ * fetched directly, GitHub's web pages are not the API, and the gateway proxies nothing but
+ * the API. What no URL parser takes (`//`) is left too: the browser refuses it on its own.
+ */
+export function locationThroughGateway(location: string, requestUrl: string, api: ApiLocation) {
+  let url: URL;
+  try {
+    url = new URL(location, api.base + requestUrl);
+  } catch {
+    return location;
+  }
+  if (url.origin !== api.origin) return location;
+  const path = url.pathname;
+  if (path !== api.path && !path.startsWith(`${api.path}/`)) return location;
+  const rest = path.slice(api.path.length);
+  return api.mountPath + (rest === "/" ? "" : rest) + url.search + url.hash;
+}

@@ -36,14 +36,15 @@ afterEach(async () => {
 });
 
 /**
- * GitHub's API as a real HTTP server on a loopback port: `/user` answers the sign-in, every
- * other request is read to its end, recorded, and answered by `answer`.
+ * GitHub's API as a real HTTP server on a loopback port, under `apiPath` (GitHub Enterprise
+ * Server's is `/api/v3`): `<apiPath>/user` answers the sign-in, every other request is read to
+ * its end, recorded, and answered by `answer`.
  */
-export async function startUpstream() {
+export async function startUpstream(apiPath = "") {
   const arrivals: Arrival[] = [];
   const state = { answer: answerOk };
   const server = createServer(async (req, res) => {
-    if (req.url === "/user") {
+    if (req.url === `${apiPath}/user`) {
       res.writeHead(200, { "content-type": "application/json" });
       res.end(JSON.stringify({ id: 1, login: "octocat", email: "octocat@example.com" }));
       return;
@@ -83,12 +84,13 @@ export async function startUpstream() {
 }
 
 /**
- * A gateway whose GitHub API is a fresh stand-in upstream, a signed-in session, and the
- * headers a client sends: everything that must not reach GitHub next to what must.
+ * A gateway whose GitHub API is a fresh stand-in upstream (under `apiPath` on its host), a
+ * signed-in session, and the headers a client sends: everything that must not reach GitHub
+ * next to what must.
  */
-export async function signedIn(env: Record<string, string> = {}, deps: AppDeps = {}) {
-  const upstream = await startUpstream();
-  const gateway = await startGateway({ GITHUB_API_URL: upstream.url, ...env }, deps);
+export async function signedIn(env: Record<string, string> = {}, deps: AppDeps = {}, apiPath = "") {
+  const upstream = await startUpstream(apiPath);
+  const gateway = await startGateway({ GITHUB_API_URL: upstream.url + apiPath, ...env }, deps);
   const browser = new TestBrowser(gateway.url);
   expect((await browser.signIn()).status).toBe(302);
   const session = [...browser.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
