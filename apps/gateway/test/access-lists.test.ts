@@ -26,7 +26,9 @@ describe("GitHub access lists", () => {
     const gateway = await startGateway({ GITHUB_ALLOWED_ORGS: "octo-org" });
     const browser = new TestBrowser(gateway.url);
     const response = await browser.signIn("hubot");
-    expect(response.headers.get("location")).toBe("/login?error=not_allowed&returnTo=%2Frestricted");
+    expect(response.headers.get("location")).toBe(
+      "/login?error=not_allowed&returnTo=%2Frestricted",
+    );
     expect(browser.sessionCookie()).toBeUndefined();
     expect((await browser.get("/api/me")).status).toBe(401);
     await expect.poll(revocations).toBe(1);

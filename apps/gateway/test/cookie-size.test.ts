@@ -78,7 +78,9 @@ describe("cookie size (B3)", () => {
     );
     const response = await browser.get(callback);
     expect(response.status).toBe(302);
-    expect(response.headers.get("location")).toBe("/login?error=session_too_large&returnTo=%2Frestricted");
+    expect(response.headers.get("location")).toBe(
+      "/login?error=session_too_large&returnTo=%2Frestricted",
+    );
     expect(browser.sessionCookie()).toBeUndefined();
     for (const raw of response.headers.getSetCookie()) {
       expect(Buffer.byteLength(raw)).toBeLessThanOrEqual(MAX_SET_COOKIE_BYTES);
