@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import type { SealCache } from "../session/seal-cache.js";
 import { tokenSchema, userSchema } from "../session/session.js";
 import { StoreUnavailableError } from "./guarded.js";
+import { LruMap } from "./lru-map.js";
 import { newLockOwner } from "./memory.js";
 import { FailoverRateLimitStore } from "./rate-limit.js";
 import { createSealer } from "./sealed.js";
@@ -20,6 +21,8 @@ export interface SqliteStoresOptions {
   busyTimeoutMs?: number;
   /** Opened values, so a user read on every `/api/me` is decrypted once (`SEAL_CACHE`). */
   sealCache?: SealCache | undefined;
+  /** How many users to keep in memory in front of the file. */
+  recentUsers?: number;
   /** How often expired rows are deleted. */
   sweepEveryMs?: number;
   logger: Logger;
@@ -54,7 +57,7 @@ export function createSqliteStores(options: SqliteStoresOptions): SqliteStores {
     revoke: sql(`INSERT INTO revocations (sid, expires_at) VALUES (?, ?)
       ON CONFLICT (sid) DO UPDATE SET expires_at = max(expires_at, excluded.expires_at)`),
     isRevoked: sql("SELECT 1 AS found FROM revocations WHERE sid = ? AND expires_at > ?"),
-    getUser: sql("SELECT sealed FROM users WHERE sid = ? AND expires_at > ?"),
+    getUser: sql("SELECT sealed, expires_at FROM users WHERE sid = ? AND expires_at > ?"),
     setUser: sql(`INSERT INTO users (sid, sealed, expires_at) VALUES (?, ?, ?)
       ON CONFLICT (sid) DO UPDATE SET sealed = excluded.sealed, expires_at = excluded.expires_at`),
     deleteUser: sql("DELETE FROM users WHERE sid = ?"),
@@ -73,6 +76,14 @@ export function createSqliteStores(options: SqliteStoresOptions): SqliteStores {
     sweep: EXPIRING_TABLES.map((table) => sql(`DELETE FROM ${table} WHERE expires_at <= ?`)),
   };
   const counters = new RateLimitTable(db);
+  // `/api/me` reads the user on every call: the users this process has just read or written
+  // are answered from memory, the file is asked only for the rest (after a restart, say). A
+  // profile never changes within a session, and a revoked session is refused by the
+  // revocation list before its user is read, so a copy here that another process has deleted
+  // is never served. Bounded like the seal cache.
+  const recentUsers = new LruMap<{ user: NormalizedUser; until: number }>({
+    maxEntries: options.recentUsers ?? 10_000,
+  });
   const limiters: FailoverRateLimitStore[] = [];
 
   const sweep = () => {
@@ -104,8 +115,13 @@ export function createSqliteStores(options: SqliteStoresOptions): SqliteStores {
     },
     users: {
       get: failsAs("users.get", async (sid: string) => {
-        const row = s.getUser.get(sid, now()) as { sealed: string } | undefined;
-        return row && sealer.open(row.sealed, userSchema);
+        const at = now();
+        const remembered = recentUsers.get(sid);
+        if (remembered && remembered.until > at) return { ...remembered.user };
+        const row = s.getUser.get(sid, at) as { sealed: string; expires_at: number } | undefined;
+        const user = row && (await sealer.open(row.sealed, userSchema));
+        if (row && user) recentUsers.set(sid, { user, until: row.expires_at });
+        return user && { ...user };
       }),
       set: failsAs(
         "users.set",
@@ -114,9 +130,11 @@ export function createSqliteStores(options: SqliteStoresOptions): SqliteStores {
           if (ttl <= 0) return;
           const sealed = await sealer.seal(user, ttl);
           s.setUser.run(sid, sealed, now() + ttl);
+          recentUsers.set(sid, { user: { ...user }, until: now() + ttl });
         },
       ),
       delete: failsAs("users.delete", async (sid: string) => {
+        recentUsers.delete(sid);
         s.deleteUser.run(sid);
       }),
     },
