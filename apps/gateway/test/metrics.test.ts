@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { loadConfig } from "../src/config.js";
-import { MemoryRevocationStore } from "../src/stores/revocation-store.js";
+import { MemoryRevocationStore } from "../src/stores/memory-revocation-store.js";
 import { TestBrowser } from "./support/browser.js";
 import { startGateway, TEST_SECRET, type TestGateway } from "./support/gateway.js";
 import { jsonLogger } from "./support/logs.js";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { MemoryRevocationStore, type RevocationStore } from "../src/stores/revocation-store.js";
+import type { RevocationStore } from "../src/session/store-contract.js";
+import { MemoryRevocationStore } from "../src/stores/memory-revocation-store.js";
 import { TestBrowser } from "./support/browser.js";
 import { startGateway } from "./support/gateway.js";
 import { useMockGitHub } from "./support/network.js";

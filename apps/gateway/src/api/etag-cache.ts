@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
+import { LruMap } from "../collections/lru-map.js";
 import type { SessionData } from "../session/session.js";
-import { LruMap } from "../stores/lru-map.js";
 
 export interface EtagCacheOptions {
   maxEntries: number;

@@ -1,39 +1,7 @@
-import type { ServerResponse } from "node:http";
-import type { Request, RequestHandler } from "express";
-import { HttpError } from "../http/errors.js";
+import type { RequestHandler } from "express";
+import { requireSession, type SessionDeps } from "../auth/require-session.js";
 import { sendJson } from "../http/json.js";
-import type { SessionManager } from "../session/manager.js";
-import { RefreshFailedError, type TokenRefresher } from "../session/refresh.js";
-import type { SessionData } from "../session/session.js";
-import type { UserCache } from "../stores/stores.js";
-
-export interface SessionDeps {
-  sessions: SessionManager;
-  refresher: TokenRefresher;
-}
-
-/**
- * The live session with a usable access token, or the 401 every authenticated route answers.
- * An expiring token is renewed first (once per session, however many requests ask); if that
- * fails the session is over: fail closed, never serve a request on a dead token.
- */
-export async function requireSession(
-  { sessions, refresher }: SessionDeps,
-  req: Request,
-  res: ServerResponse,
-): Promise<SessionData> {
-  const session = await sessions.read(req, res);
-  if (!session) throw new HttpError(401, "unauthenticated", "Sign in to continue.");
-  let token: SessionData["token"];
-  try {
-    token = await refresher.fresh(session);
-  } catch (err) {
-    if (!(err instanceof RefreshFailedError)) throw err;
-    await sessions.end(res, session);
-    throw new HttpError(401, err.code, "Your session has expired. Sign in again.");
-  }
-  return token === session.token ? session : sessions.replaceToken(res, session, token);
-}
+import type { UserCache } from "../session/store-contract.js";
 
 /**
  * `GET /api/me`: who is signed in, from the user cache, else from the seal (which then fills

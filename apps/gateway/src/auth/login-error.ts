@@ -1,6 +1,6 @@
 import { AuthorizationError, OAuthError } from "@latchkey/oauth-core";
 import { CookieTooLargeError } from "../session/sealed-cookie.js";
-import { StoreUnavailableError } from "../stores/guarded.js";
+import { StoreUnavailableError } from "../session/store-contract.js";
 import { safeReturnTo } from "./return-to.js";
 
 /**

@@ -19,8 +19,8 @@ import { requestLog } from "../http/request-id.js";
 import type { GatewayMetrics } from "../observability/metrics.js";
 import type { SessionManager } from "../session/manager.js";
 import type { SealedCookie } from "../session/sealed-cookie.js";
+import type { TransactionStore } from "../session/store-contract.js";
 import type { Transaction } from "../session/transaction.js";
-import type { Stores } from "../stores/stores.js";
 import { loginErrorCode, loginErrorLocation } from "./login-error.js";
 import type { ProviderRegistry } from "./providers.js";
 import { safeReturnTo } from "./return-to.js";
@@ -31,7 +31,7 @@ export interface AuthRouterDeps {
   sessions: SessionManager;
   transactions: SealedCookie<Transaction>;
   /** Where used transactions are remembered (`stores.transactions`). */
-  stores: Pick<Stores, "transactions">;
+  stores: { transactions: TransactionStore };
   logger: Logger;
   metrics: GatewayMetrics;
   now?: () => number;

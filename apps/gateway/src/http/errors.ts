@@ -1,7 +1,7 @@
 import type { ServerResponse } from "node:http";
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import type { Logger } from "pino";
-import { StoreUnavailableError } from "../stores/guarded.js";
+import { StoreUnavailableError } from "../session/store-contract.js";
 import { sendJson } from "./json.js";
 import { requestLog } from "./request-id.js";
 

@@ -1,5 +1,5 @@
 import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
-import { StoreUnavailableError } from "../stores/guarded.js";
+import { StoreUnavailableError } from "../session/store-contract.js";
 
 const PREFIX = "latchkey_";
 /** Seconds: from a health check (~1 ms) to a proxied call near its 30 s timeout. */

@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { NormalizedUser, TokenSet } from "@latchkey/oauth-core";
-import type { RevocationStore } from "../stores/revocation-store.js";
 import type { SealedCookie } from "./sealed-cookie.js";
 import { newSession, type SessionData } from "./session.js";
+import type { RevocationStore } from "./store-contract.js";
 
 export interface SessionPolicy {
   idleTimeoutSeconds: number;

@@ -5,9 +5,13 @@ import {
   type TokenSet,
   withSavedContext,
 } from "@latchkey/oauth-core";
-import { StoreUnavailableError } from "../stores/guarded.js";
-import type { RefreshOutcome, RefreshStore, StoredToken } from "../stores/stores.js";
 import type { SessionData } from "./session.js";
+import {
+  type RefreshOutcome,
+  type RefreshStore,
+  type StoredToken,
+  StoreUnavailableError,
+} from "./store-contract.js";
 
 /** Refresh this long before expiry, so a token never dies in the middle of a proxied call. */
 const EARLY_MS = 60_000;

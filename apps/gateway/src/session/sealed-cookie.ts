@@ -2,8 +2,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { parseCookie, stringifySetCookie } from "cookie";
 import { sealData } from "iron-session";
 import type { z } from "zod";
-import { openSeal } from "./open-seal.js";
-import type { SealCache } from "./seal-cache.js";
+import { openSeal } from "../crypto/open-seal.js";
+import type { SealCache } from "../crypto/seal-cache.js";
 
 /** Browsers drop a Set-Cookie larger than this (name, value and attributes together). */
 export const MAX_SET_COOKIE_BYTES = 4096;

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { NormalizedUser, TokenSet } from "@latchkey/oauth-core";
 import { z } from "zod";
-import type { SealCache } from "./seal-cache.js";
+import type { SealCache } from "../crypto/seal-cache.js";
 import { cookieName, SealedCookie } from "./sealed-cookie.js";
 
 export const userSchema = z.object({

@@ -1,17 +1,5 @@
-import type { RevocationStore } from "./revocation-store.js";
+import { type RevocationStore, StoreUnavailableError } from "../session/store-contract.js";
 import type { Stores } from "./stores.js";
-
-/** A store did not answer in time or failed: the request cannot be decided safely. */
-export class StoreUnavailableError extends Error {
-  readonly code = "store_unavailable";
-  constructor(
-    readonly operation: string,
-    override readonly cause?: unknown,
-  ) {
-    super(`The session store did not answer (${operation}).`);
-    this.name = "StoreUnavailableError";
-  }
-}
 
 /**
  * Bounds every store call: a store that hangs or fails becomes a quick

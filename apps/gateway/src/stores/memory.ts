@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
 import type { NormalizedUser } from "@latchkey/oauth-core";
 import { MemoryStore } from "express-rate-limit";
+import type { RefreshOutcome } from "../session/store-contract.js";
 import { ExpiringMap } from "./expiring-map.js";
-import { MemoryRevocationStore } from "./revocation-store.js";
-import type { RefreshOutcome, Stores } from "./stores.js";
+import { MemoryRevocationStore } from "./memory-revocation-store.js";
+import type { Stores } from "./stores.js";
 
 export interface MemoryStoresOptions {
   now?: () => number;

@@ -1,15 +1,16 @@
 import type { Logger } from "pino";
 import type { RedisReply } from "rate-limit-redis";
 import { RedisStore } from "rate-limit-redis";
-import type { SealCache } from "../session/seal-cache.js";
+import type { SealCache } from "../crypto/seal-cache.js";
 import { tokenSchema, userSchema } from "../session/session.js";
+import type { RefreshOutcome } from "../session/store-contract.js";
 import { withinDeadline } from "./guarded.js";
 import { newLockOwner } from "./memory.js";
 import { FailoverRateLimitStore } from "./rate-limit.js";
 import { createRedisClient, type RedisClient } from "./redis-client.js";
 import type { RedisConfig } from "./redis-config.js";
 import { createSealer } from "./sealed.js";
-import type { RefreshOutcome, Stores } from "./stores.js";
+import type { Stores } from "./stores.js";
 
 export interface RedisStoresOptions {
   redis: RedisConfig;

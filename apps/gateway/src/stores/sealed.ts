@@ -1,7 +1,7 @@
 import { sealData } from "iron-session";
 import type { z } from "zod";
-import { openSeal } from "../session/open-seal.js";
-import type { SealCache } from "../session/seal-cache.js";
+import { openSeal } from "../crypto/open-seal.js";
+import type { SealCache } from "../crypto/seal-cache.js";
 
 /** Clocks of different machines disagree a little; Redis's own TTL does the exact expiry. */
 const CLOCK_SLACK_SECONDS = 60;

@@ -1,6 +1,6 @@
 import type { Logger } from "pino";
 import type { Config } from "../config.js";
-import { SealCache } from "../session/seal-cache.js";
+import { SealCache } from "../crypto/seal-cache.js";
 import { createMemoryStores } from "./memory.js";
 import { createRedisStores } from "./redis.js";
 import { createSqliteStores } from "./sqlite.js";

@@ -1,15 +1,15 @@
 import type { NormalizedUser } from "@latchkey/oauth-core";
 import type { Logger } from "pino";
-import type { SealCache } from "../session/seal-cache.js";
+import { LruMap } from "../collections/lru-map.js";
+import type { SealCache } from "../crypto/seal-cache.js";
 import { tokenSchema, userSchema } from "../session/session.js";
-import { StoreUnavailableError } from "./guarded.js";
-import { LruMap } from "./lru-map.js";
+import { type RefreshOutcome, StoreUnavailableError } from "../session/store-contract.js";
 import { newLockOwner } from "./memory.js";
 import { FailoverRateLimitStore } from "./rate-limit.js";
 import { createSealer } from "./sealed.js";
 import { EXPIRING_TABLES, openDatabase } from "./sqlite-database.js";
 import { RateLimitTable, SqliteRateLimitStore } from "./sqlite-rate-limit.js";
-import type { RefreshOutcome, Stores } from "./stores.js";
+import type { Stores } from "./stores.js";
 
 export interface SqliteStoresOptions {
   /** The folder of the database file; created if missing. */

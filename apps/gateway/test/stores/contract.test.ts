@@ -5,7 +5,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { Options } from "express-rate-limit";
 import { pino } from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { SealCache } from "../../src/session/seal-cache.js";
+import { SealCache } from "../../src/crypto/seal-cache.js";
 import { createMemoryStores } from "../../src/stores/memory.js";
 import { createRedisStores } from "../../src/stores/redis.js";
 import { createSqliteStores } from "../../src/stores/sqlite.js";

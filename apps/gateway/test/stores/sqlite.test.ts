@@ -6,7 +6,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { Options } from "express-rate-limit";
 import { pino } from "pino";
 import { afterEach, describe, expect, it } from "vitest";
-import { StoreUnavailableError } from "../../src/stores/guarded.js";
+import { StoreUnavailableError } from "../../src/session/store-contract.js";
 import { createSqliteStores, type SqliteStoresOptions } from "../../src/stores/sqlite.js";
 import { StoreOpenError } from "../../src/stores/sqlite-database.js";
 import type { Stores } from "../../src/stores/stores.js";

@@ -1,5 +1,5 @@
 import type { NormalizedUser } from "@latchkey/oauth-core";
-import type { StoredToken } from "../../src/stores/stores.js";
+import type { StoredToken } from "../../src/session/store-contract.js";
 
 /** A user as the stores keep it. */
 export const USER: NormalizedUser = {

@@ -1,16 +1,5 @@
+import type { RevocationStore } from "../session/store-contract.js";
 import { ExpiringMap } from "./expiring-map.js";
-
-/**
- * Session ids that must no longer be honoured, each until the moment its session would have
- * expired anyway. This is what lets a stateless sealed cookie be killed: the seal still
- * opens, but its id is on this list.
- */
-export interface RevocationStore {
-  revoke(sid: string, untilMs: number): Promise<void>;
-  isRevoked(sid: string): Promise<boolean>;
-  /** Resolves when the store can answer; used by /readyz. */
-  ping(): Promise<void>;
-}
 
 /** One process's memory: right for a single gateway; several need a shared store. */
 export class MemoryRevocationStore implements RevocationStore {

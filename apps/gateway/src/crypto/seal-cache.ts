@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { LruMap } from "../stores/lru-map.js";
+import { LruMap } from "../collections/lru-map.js";
 
 /** iron's allowance for clocks that disagree: a seal opens until this long past its expiry. */
 const IRON_TIMESTAMP_SKEW_MS = 60_000;
