@@ -1,3 +1,4 @@
+import { ArgumentError } from "./errors.js";
 import { computeCodeChallenge, generateCodeVerifier } from "./pkce.js";
 import { type OAuthProvider, resolveProvider } from "./provider.js";
 import { generateNonce, generateState } from "./random.js";
@@ -38,8 +39,8 @@ export interface AuthorizationRequest {
  * `codeVerifier` is always returned; for a provider without PKCE (LinkedIn) it is simply not
  * sent, and {@link exchangeCode} does not need it.
  *
- * @throws `TypeError` when `redirectUri` is not an absolute http(s) URL without a fragment, a
- * scope is invalid, or an OpenID Connect provider's scopes lack `"openid"`.
+ * @throws {@link ArgumentError} when `redirectUri` is not an absolute http(s) URL without a
+ * fragment, a scope is invalid, or an OpenID Connect provider's scopes lack `"openid"`.
  * @throws {@link ResponseError}, {@link NetworkError} or {@link TimeoutError} when an OpenID
  * Connect provider's discovery fails.
  */
@@ -52,7 +53,7 @@ export async function createAuthorizationRequest(
   assertScopes(scopes, "scopes");
   if (provider.requiresNonce && !scopes.includes("openid")) {
     // Without it the provider sends no id_token, and the code exchange would fail late.
-    throw new TypeError('"scopes" must include "openid" for an OpenID Connect provider');
+    throw new ArgumentError("scopes", 'must include "openid" for an OpenID Connect provider');
   }
   const resolved = await resolveProvider(provider);
   const state = generateState();

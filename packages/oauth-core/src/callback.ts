@@ -1,4 +1,5 @@
 import {
+  ArgumentError,
   AuthorizationError,
   InvalidCallbackError,
   IssuerMismatchError,
@@ -53,8 +54,8 @@ const IMPLICIT_PARAMETERS = ["access_token", "id_token", "token"];
  * @throws {@link IssuerMismatchError} when `iss` differs from `expectedIssuer`, or is missing
  * while `requireIssuer` holds.
  * @throws {@link AuthorizationError} when the callback carries `error=`.
- * @throws `TypeError` when `expectedState` is empty, or `requireIssuer` is set without an
- * `expectedIssuer`.
+ * @throws {@link ArgumentError} when `expectedState` is empty, or `requireIssuer` is set without
+ * an `expectedIssuer`.
  */
 export function parseCallback(
   params: URLSearchParams,
@@ -69,7 +70,7 @@ export function parseCallback(
   if (options.expectedIssuer !== undefined) {
     assertNonEmptyString(options.expectedIssuer, "expectedIssuer");
   } else if (requireIssuer) {
-    throw new TypeError('"requireIssuer" needs an "expectedIssuer" to compare "iss" with');
+    throw new ArgumentError("requireIssuer", 'needs an "expectedIssuer" to compare "iss" with');
   }
   const implicit = IMPLICIT_PARAMETERS.find((name) => params.has(name));
   if (implicit) throw new InvalidCallbackError(`the callback carries "${implicit}"`);

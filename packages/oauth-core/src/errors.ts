@@ -6,7 +6,8 @@ import { toHttpUrl, toPlainText } from "./text.js";
  * reworded in any release, codes are not.
  *
  * Wrong arguments (a relative `redirectUri`, an empty `expectedState`, an invalid scope) are
- * programmer errors and throw a plain `TypeError` instead, with no code.
+ * {@link ArgumentError}s, code `invalid_argument`: the caller's mistake, thrown before any
+ * request is sent.
  *
  * @example
  * ```ts
@@ -85,6 +86,12 @@ export const ErrorCode = {
    * {@link startDeviceAuthorization} if the person wants to.
    */
   DEVICE_FLOW_ERROR: "device_flow_error",
+  /**
+   * {@link ArgumentError}: a function or provider factory got a wrong argument or option (a
+   * relative `redirectUri`, an empty `expectedState`, an invalid scope, a malformed setting);
+   * `argument` names which. A bug or a configuration mistake, not transient: nothing was sent.
+   */
+  INVALID_ARGUMENT: "invalid_argument",
 } as const;
 
 /**
@@ -121,11 +128,11 @@ export interface OAuthErrorFields {
 
 /**
  * The base class of every error this package throws on purpose: a failure the provider, the
- * network or the callback caused. Catch it and branch on {@link OAuthError.code}; the
- * subclasses add the fields that come with each code.
+ * network or the callback caused, or a wrong argument ({@link ArgumentError}). Catch it and
+ * branch on {@link OAuthError.code}; the subclasses add the fields that come with each code.
  *
  * A message never contains a token, a code or a secret, so it is safe to log; provider-supplied
- * text in it is flattened and capped. Wrong arguments are plain `TypeError`s, not `OAuthError`s.
+ * text in it is flattened and capped.
  */
 export class OAuthError extends Error {
   /** What went wrong, stable across releases: one of {@link ErrorCode}. */
@@ -433,5 +440,32 @@ export class UnsupportedError extends OAuthError {
   constructor(message: string) {
     super(ErrorCode.UNSUPPORTED, message);
     this.name = "UnsupportedError";
+  }
+}
+
+/**
+ * Code `invalid_argument`: a function or provider factory was called with a wrong argument or
+ * option, e.g. a relative `redirectUri`, an empty `expectedState`, a scope with a space, or a
+ * catalogue setting that is not one of its words. Thrown at once, before any request is sent;
+ * {@link ArgumentError.argument} names the argument, and so does the message (never its value).
+ *
+ * It is an `OAuthError` like every other error of this package, so one `catch` branching on
+ * `code` covers them all; for that it is not a `TypeError` (a class has one parent). Treat it
+ * as a bug or a configuration mistake: the same call fails the same way again.
+ */
+export class ArgumentError extends OAuthError {
+  /** The argument or option that was wrong, as the caller named it, e.g. `redirectUri`. */
+  readonly argument: string;
+
+  /**
+   * Sets `code` to `invalid_argument`; the message is the quoted argument name and `problem`.
+   *
+   * @param argument - The argument or option, e.g. `redirectUri`.
+   * @param problem - What is wrong with it, without its value, e.g. `must be a non-empty string`.
+   */
+  constructor(argument: string, problem: string) {
+    super(ErrorCode.INVALID_ARGUMENT, `"${argument}" ${problem}`);
+    this.name = "ArgumentError";
+    this.argument = argument;
   }
 }

@@ -18,6 +18,7 @@ export { DEVICE_CODE_GRANT, pollDeviceToken, startDeviceAuthorization } from "./
 export type { DeviceAuthorization } from "./device-response.js";
 export type { OAuthErrorFields } from "./errors.js";
 export {
+  ArgumentError,
   AuthorizationError,
   DeviceFlowError,
   ErrorCode,

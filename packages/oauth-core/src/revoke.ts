@@ -14,7 +14,7 @@ import { assertNonEmptyString } from "./validate.js";
  * provider whose discovery lists no `revocation_endpoint`).
  * @throws {@link ProviderError} or {@link ResponseError} when the provider refuses.
  * @throws {@link NetworkError} or {@link TimeoutError} when no answer came.
- * @throws `TypeError` when `accessToken` is empty.
+ * @throws {@link ArgumentError} when `accessToken` is empty.
  */
 export async function revokeToken(provider: OAuthProvider, accessToken: string): Promise<void> {
   assertNonEmptyString(accessToken, "accessToken");

@@ -33,8 +33,8 @@ export interface ExchangeCodeOptions {
  * @throws {@link IdTokenError} when an OpenID Connect id_token is missing or fails a check.
  * @throws {@link ResponseError} on an unexpected status or a malformed token response.
  * @throws {@link NetworkError} or {@link TimeoutError} when no answer came.
- * @throws `TypeError` on an empty `code`, a bad `redirectUri`, an empty `codeVerifier` with
- * PKCE, or a missing `nonce` for an OpenID Connect provider.
+ * @throws {@link ArgumentError} on an empty `code`, a bad `redirectUri`, an empty `codeVerifier`
+ * with PKCE, or a missing `nonce` for an OpenID Connect provider.
  */
 export async function exchangeCode(
   provider: OAuthProvider,
@@ -68,7 +68,7 @@ export async function exchangeCode(
  * expired or revoked, sign the person in again).
  * @throws {@link IdTokenError}, {@link ResponseError}, {@link NetworkError} or
  * {@link TimeoutError} as for {@link exchangeCode}.
- * @throws `TypeError` when `refreshToken` is empty.
+ * @throws {@link ArgumentError} when `refreshToken` is empty.
  */
 export async function refreshTokens(
   provider: OAuthProvider,

@@ -29,7 +29,7 @@ export interface FetchUserOptions {
  * @throws {@link ProviderError} when the provider states an error of its own.
  * @throws {@link UnsupportedError} when an OpenID Connect provider has no userinfo endpoint.
  * @throws {@link NetworkError} or {@link TimeoutError} when no answer came.
- * @throws `TypeError` when `accessToken` or `expectedSubject` is empty.
+ * @throws {@link ArgumentError} when `accessToken` or `expectedSubject` is empty.
  */
 export async function fetchUser(
   provider: OAuthProvider,

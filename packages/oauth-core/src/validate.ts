@@ -1,8 +1,10 @@
-/** Programmer errors (bad arguments) are plain `TypeError`s, not `OAuthError`s. */
+import { ArgumentError } from "./errors.js";
+
+/** A wrong argument is the caller's mistake: an ArgumentError naming it, before any request. */
 
 export function assertNonEmptyString(value: unknown, name: string): asserts value is string {
   if (typeof value !== "string" || value === "") {
-    throw new TypeError(`"${name}" must be a non-empty string`);
+    throw new ArgumentError(name, "must be a non-empty string");
   }
 }
 
@@ -11,7 +13,7 @@ export function assertHttpUrl(value: unknown, name: string): asserts value is st
   assertNonEmptyString(value, name);
   const url = URL.canParse(value) ? new URL(value) : undefined;
   if (!url || (url.protocol !== "https:" && url.protocol !== "http:") || url.hash !== "") {
-    throw new TypeError(`"${name}" must be an absolute http(s) URL without a fragment`);
+    throw new ArgumentError(name, "must be an absolute http(s) URL without a fragment");
   }
 }
 
@@ -20,13 +22,13 @@ const SCOPE_TOKEN = /^[\x21\x23-\x5B\x5D-\x7E]+$/;
 
 export function assertScopes(scopes: readonly string[], name: string): void {
   for (const scope of scopes) {
-    if (!SCOPE_TOKEN.test(scope)) throw new TypeError(`"${name}" holds an invalid scope`);
+    if (!SCOPE_TOKEN.test(scope)) throw new ArgumentError(name, "holds an invalid scope");
   }
 }
 
 export function assertTimeout(value: number | undefined, name: string): void {
   if (value !== undefined && !(Number.isFinite(value) && value > 0)) {
-    throw new TypeError(`"${name}" must be a positive number of milliseconds`);
+    throw new ArgumentError(name, "must be a positive number of milliseconds");
   }
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { computeCodeChallenge, createAuthorizationRequest } from "../src/index.js";
+import { argumentError } from "./support/argument-error.js";
 import { exampleProvider } from "./support/example-provider.js";
 import { CLIENT_ID, REDIRECT_URI, testGitHub } from "./support/github.js";
 
@@ -45,11 +46,11 @@ describe("createAuthorizationRequest", () => {
     expect(url.searchParams.has("scope")).toBe(false);
   });
 
-  it("when a scope holds a space or a quote, then it is a TypeError", async () => {
+  it("when a scope holds a space or a quote, then it is an ArgumentError", async () => {
     for (const scope of ["read:user repo", 'a"b', ""]) {
       await expect(
         createAuthorizationRequest(testGitHub(), { redirectUri: REDIRECT_URI, scopes: [scope] }),
-      ).rejects.toThrow(TypeError);
+      ).rejects.toThrow(argumentError("scopes"));
     }
   });
 
@@ -69,7 +70,7 @@ describe("createAuthorizationRequest", () => {
     expect(url.searchParams.has("code_challenge_method")).toBe(false);
   });
 
-  it("when the redirect URI is not an absolute http(s) URL without fragment, then it is a TypeError", async () => {
+  it("when the redirect URI is not an absolute http(s) URL without fragment, then it is an ArgumentError", async () => {
     for (const redirectUri of [
       "/auth/github/callback",
       "javascript:alert(1)",
@@ -77,7 +78,7 @@ describe("createAuthorizationRequest", () => {
       "",
     ]) {
       await expect(createAuthorizationRequest(testGitHub(), { redirectUri })).rejects.toThrow(
-        TypeError,
+        argumentError("redirectUri"),
       );
     }
   });

@@ -6,6 +6,7 @@ import {
   parseCallback,
   StateMismatchError,
 } from "../src/index.js";
+import { argumentError } from "./support/argument-error.js";
 
 const STATE = "kW3m9q2vJ0c5a8hR1tYxZb4nF6gE7dS0pL2oI9uQ3wA";
 
@@ -73,10 +74,10 @@ describe("parseCallback", () => {
     expect(callback(`code=&state=${STATE}`)).toThrow(InvalidCallbackError);
   });
 
-  it("when the expected state is empty, then it is a TypeError (an empty state must never match)", () => {
+  it("when the expected state is empty, then it is an ArgumentError (an empty state must never match)", () => {
     expect(() =>
       parseCallback(new URLSearchParams("code=a&state="), { expectedState: "" }),
-    ).toThrow(TypeError);
+    ).toThrow(argumentError("expectedState"));
   });
 
   it("when an issuer is expected, then iss must be present and equal", () => {
@@ -145,8 +146,10 @@ describe("parseCallback", () => {
       expect(parse(query, { expectedIssuer: ISSUER })).toThrow(IssuerMismatchError);
     });
 
-    it("when requireIssuer comes without an expected issuer, then it is a TypeError", () => {
-      expect(parse(withIss(ISSUER), { requireIssuer: true })).toThrow(TypeError);
+    it("when requireIssuer comes without an expected issuer, then it is an ArgumentError", () => {
+      expect(parse(withIss(ISSUER), { requireIssuer: true })).toThrow(
+        argumentError("requireIssuer"),
+      );
     });
   });
 

@@ -14,6 +14,7 @@ import {
   UnsupportedError,
 } from "../src/index.js";
 import { ACCESS_TOKEN, tokenResponse } from "./fixtures/github.js";
+import { argumentError } from "./support/argument-error.js";
 import { EXAMPLE_TOKEN_URL, exampleProvider } from "./support/example-provider.js";
 import { CLIENT_ID, CLIENT_SECRET, TOKEN_URL, testGitHub } from "./support/github.js";
 import { useMockServer } from "./support/msw.js";
@@ -140,10 +141,10 @@ describe("startDeviceAuthorization", () => {
     expect(await form(requests[0])).toEqual({ client_id: CLIENT_ID });
   });
 
-  it("when a scope is invalid, then it is a TypeError and nothing is sent", async () => {
+  it("when a scope is invalid, then it is an ArgumentError and nothing is sent", async () => {
     const requests = endpoint(DEVICE_URL, () => HttpResponse.json(deviceCodeResponse));
     await expect(startDeviceAuthorization(publicGitHub(), { scopes: ["a b"] })).rejects.toThrow(
-      TypeError,
+      argumentError("scopes"),
     );
     expect(requests).toHaveLength(0);
   });
@@ -232,6 +233,16 @@ describe("startDeviceAuthorization", () => {
 });
 
 describe("pollDeviceToken", () => {
+  it("when the device code is empty, then it is an ArgumentError and nothing is sent", async () => {
+    const requests = endpoint(TOKEN_URL, () => HttpResponse.json(tokenResponse));
+    const { waits, sleep } = fakeSleep();
+    await expect(
+      pollDeviceToken(publicGitHub(), authorization({ deviceCode: "" }), { sleep }),
+    ).rejects.toThrow(argumentError("deviceCode"));
+    expect(waits).toEqual([]);
+    expect(requests).toHaveLength(0);
+  });
+
   it("when the person approves after two polls, then tokens come back, one interval apart", async () => {
     const requests = endpoint(
       TOKEN_URL,

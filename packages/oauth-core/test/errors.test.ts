@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  ArgumentError,
   AuthorizationError,
   ErrorCode,
   IdTokenError,
@@ -35,6 +36,7 @@ describe("error classes", () => {
       [new UnsupportedError("x"), "unsupported", "UnsupportedError"],
       [new IssuerMismatchError("x"), "issuer_mismatch", "IssuerMismatchError"],
       [new IdTokenError("nonce"), "invalid_id_token", "IdTokenError"],
+      [new ArgumentError("redirectUri", "is wrong"), "invalid_argument", "ArgumentError"],
     ];
     for (const [error, code, name] of cases) {
       expect(error).toBeInstanceOf(OAuthError);
@@ -48,6 +50,7 @@ describe("error classes", () => {
     expect(Object.values(ErrorCode).sort()).toEqual([
       "authorization_error",
       "device_flow_error",
+      "invalid_argument",
       "invalid_callback",
       "invalid_id_token",
       "invalid_response",
@@ -108,6 +111,13 @@ describe("error classes", () => {
     expect(error.message).toBe(
       'the id_token failed the "aud" check (unexpected JWT "aud" claim value)',
     );
+  });
+
+  it("when an ArgumentError is built, then `argument` and the message name the argument, and it is no TypeError", () => {
+    const error = new ArgumentError("expectedState", "must be a non-empty string");
+    expect(error.argument).toBe("expectedState");
+    expect(error.message).toBe('"expectedState" must be a non-empty string');
+    expect(error).not.toBeInstanceOf(TypeError);
   });
 
   it("when a NetworkError is built, then its cause is kept", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
-import { github } from "../src/index.js";
+import { type GitHubOptions, github } from "../src/index.js";
+import { argumentError } from "./support/argument-error.js";
 import { CLIENT_ID, CLIENT_SECRET, testGitHub } from "./support/github.js";
 
 describe("github()", () => {
@@ -56,21 +57,21 @@ describe("github()", () => {
     expect(Object.isFrozen(provider.scopes)).toBe(true);
   });
 
-  it("when options are invalid, then it is a TypeError", () => {
-    const bad = [
-      { clientId: "" },
-      { clientSecret: "" },
-      { url: "github.com" },
-      { url: "ftp://github.com" },
-      { apiUrl: "/api" },
-      { scopes: ["two words"] },
-      { timeout: 0 },
-      { timeout: Number.NaN },
+  it("when options are invalid, then it is an ArgumentError naming the option", () => {
+    const bad: [Partial<GitHubOptions>, string][] = [
+      [{ clientId: "" }, "clientId"],
+      [{ clientSecret: "" }, "clientSecret"],
+      [{ url: "github.com" }, "url"],
+      [{ url: "ftp://github.com" }, "url"],
+      [{ apiUrl: "/api" }, "apiUrl"],
+      [{ scopes: ["two words"] }, "scopes"],
+      [{ timeout: 0 }, "timeout"],
+      [{ timeout: Number.NaN }, "timeout"],
     ];
-    for (const options of bad) {
+    for (const [options, name] of bad) {
       expect(() =>
         github({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, ...options }),
-      ).toThrow(TypeError);
+      ).toThrow(argumentError(name));
     }
   });
 

@@ -9,6 +9,7 @@ import {
   ResponseError,
   refreshTokens,
 } from "../src/index.js";
+import { argumentError } from "./support/argument-error.js";
 import { useMockServer } from "./support/msw.js";
 import {
   type Claims,
@@ -75,10 +76,13 @@ describe("exchangeCode (OpenID Connect)", () => {
     });
   });
 
-  it("when no nonce is passed, then it is a TypeError and nothing is sent", async () => {
+  it("when no nonce is passed, then it is an ArgumentError and nothing is sent", async () => {
     const injected = vi.fn<typeof fetch>();
     const idp = await createTestIdp(server);
     const provider = idp.provider({ fetch: injected });
+    await expect(exchangeCode(provider, { ...exchange, nonce: undefined })).rejects.toThrow(
+      argumentError("nonce"),
+    );
     await expect(exchangeCode(provider, { ...exchange, nonce: undefined })).rejects.toThrow(
       '"nonce" must be a non-empty string',
     );

@@ -7,6 +7,7 @@ import {
   oidc,
   ResponseError,
 } from "../src/index.js";
+import { argumentError } from "./support/argument-error.js";
 import { useMockServer } from "./support/msw.js";
 import {
   createTestIdp,
@@ -42,15 +43,15 @@ describe("oidc()", () => {
   });
 
   it.each([
-    ["an http issuer off loopback", { issuer: "http://idp.example.com" }],
-    ["a relative issuer", { issuer: "/oidc" }],
-    ["an issuer with a query", { issuer: "https://idp.example.com/?tenant=a" }],
-    ["an issuer with a fragment", { issuer: "https://idp.example.com/#x" }],
-    ["scopes without openid", { scopes: ["profile"] }],
-    ["an empty client id", { clientId: "" }],
-    ["a zero timeout", { timeout: 0 }],
-  ])("when given %s, then it is a TypeError", (_name, override) => {
-    expect(() => oidc({ ...options, ...override })).toThrow(TypeError);
+    ["an http issuer off loopback", { issuer: "http://idp.example.com" }, "issuer"],
+    ["a relative issuer", { issuer: "/oidc" }, "issuer"],
+    ["an issuer with a query", { issuer: "https://idp.example.com/?tenant=a" }, "issuer"],
+    ["an issuer with a fragment", { issuer: "https://idp.example.com/#x" }, "issuer"],
+    ["scopes without openid", { scopes: ["profile"] }, "scopes"],
+    ["an empty client id", { clientId: "" }, "clientId"],
+    ["a zero timeout", { timeout: 0 }, "timeout"],
+  ])("when given %s, then it is an ArgumentError naming it", (_name, override, argument) => {
+    expect(() => oidc({ ...options, ...override })).toThrow(argumentError(argument));
   });
 
   it.each(["http://localhost:4000/oidc", "http://127.0.0.1:4000", "http://[::1]:4000/x"])(
@@ -180,14 +181,14 @@ describe("createAuthorizationRequest (OpenID Connect)", () => {
     expect(new Set(requests.map((request) => request.nonce)).size).toBe(20);
   });
 
-  it("when scopes without openid are asked for, then it is a TypeError before any request", async () => {
+  it("when scopes without openid are asked for, then it is an ArgumentError before any request", async () => {
     const injected = vi.fn<typeof fetch>();
     await expect(
       createAuthorizationRequest(oidc({ ...options, fetch: injected }), {
         redirectUri,
         scopes: ["email"],
       }),
-    ).rejects.toThrow(TypeError);
+    ).rejects.toThrow(argumentError("scopes"));
     expect(injected).not.toHaveBeenCalled();
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { computeCodeChallenge, generateCodeVerifier } from "../src/index.js";
+import { argumentError } from "./support/argument-error.js";
 
 describe("PKCE", () => {
   it("when given the RFC 7636 appendix B verifier, then the S256 challenge matches the RFC", async () => {
@@ -14,10 +15,10 @@ describe("PKCE", () => {
     expect(new Set(verifiers).size).toBe(100);
   });
 
-  it("when the verifier is too short, too long or has other characters, then it is a TypeError", async () => {
-    await expect(computeCodeChallenge("a".repeat(42))).rejects.toThrow(TypeError);
-    await expect(computeCodeChallenge("a".repeat(129))).rejects.toThrow(TypeError);
-    await expect(computeCodeChallenge(`${"a".repeat(42)}+`)).rejects.toThrow(TypeError);
+  it("when the verifier is too short, too long or has other characters, then it is an ArgumentError", async () => {
+    for (const verifier of ["a".repeat(42), "a".repeat(129), `${"a".repeat(42)}+`]) {
+      await expect(computeCodeChallenge(verifier)).rejects.toThrow(argumentError("verifier"));
+    }
   });
 
   it("when the verifier is 128 characters, then it is accepted", async () => {

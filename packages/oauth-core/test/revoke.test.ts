@@ -2,6 +2,7 @@ import { HttpResponse, http } from "msw";
 import { describe, expect, it } from "vitest";
 import { ResponseError, revokeToken, UnsupportedError } from "../src/index.js";
 import { ACCESS_TOKEN } from "./fixtures/github.js";
+import { argumentError } from "./support/argument-error.js";
 import { exampleProvider } from "./support/example-provider.js";
 import {
   API_URL,
@@ -80,5 +81,11 @@ describe("revokeToken (GitHub)", () => {
     );
     expect(error).toBeInstanceOf(UnsupportedError);
     expect(error).toMatchObject({ code: "unsupported" });
+  });
+
+  it("when the access token is empty, then it is an ArgumentError and nothing is sent", async () => {
+    const requests = revokeEndpoint(204);
+    await expect(revokeToken(testGitHub(), "")).rejects.toThrow(argumentError("accessToken"));
+    expect(requests).toHaveLength(0);
   });
 });

@@ -71,6 +71,7 @@ describe("source", () => {
       "NetworkError",
       "TimeoutError",
       "UnsupportedError",
+      "ArgumentError",
       "IssuerMismatchError",
       "IdTokenError",
       "oidc",

@@ -14,6 +14,7 @@ import {
   tokenErrors,
   tokenResponse,
 } from "./fixtures/github.js";
+import { argumentError } from "./support/argument-error.js";
 import { EXAMPLE_TOKEN_URL, exampleProvider } from "./support/example-provider.js";
 import { CLIENT_ID, CLIENT_SECRET, REDIRECT_URI, TOKEN_URL, testGitHub } from "./support/github.js";
 import { useMockServer } from "./support/msw.js";
@@ -229,11 +230,16 @@ describe("exchangeCode", () => {
     expect(new URLSearchParams(await requests[0]?.text()).has("code_verifier")).toBe(false);
   });
 
-  it("when the code or redirect URI is invalid, then it is a TypeError and nothing is sent", async () => {
-    await expect(exchangeCode(testGitHub(), { ...exchange, code: "" })).rejects.toThrow(TypeError);
+  it("when the code, redirect URI or verifier is invalid, then it is an ArgumentError and nothing is sent", async () => {
+    await expect(exchangeCode(testGitHub(), { ...exchange, code: "" })).rejects.toThrow(
+      argumentError("code"),
+    );
     await expect(
       exchangeCode(testGitHub(), { ...exchange, redirectUri: "/callback" }),
-    ).rejects.toThrow(TypeError);
+    ).rejects.toThrow(argumentError("redirectUri"));
+    await expect(exchangeCode(testGitHub(), { ...exchange, codeVerifier: "" })).rejects.toThrow(
+      argumentError("codeVerifier"),
+    );
   });
 });
 
@@ -281,7 +287,7 @@ describe("refreshTokens", () => {
     expect(requests[0]?.headers.get("authorization")).toMatch(/^Basic /);
   });
 
-  it("when the refresh token is empty, then it is a TypeError", async () => {
-    await expect(refreshTokens(testGitHub(), "")).rejects.toThrow(TypeError);
+  it("when the refresh token is empty, then it is an ArgumentError", async () => {
+    await expect(refreshTokens(testGitHub(), "")).rejects.toThrow(argumentError("refreshToken"));
   });
 });

@@ -8,6 +8,7 @@ import {
   octocat,
   octocatWithoutPublicEmail,
 } from "./fixtures/github.js";
+import { argumentError } from "./support/argument-error.js";
 import { API_URL, SCRIPT_USER_AGENT, testGitHub } from "./support/github.js";
 import { useMockServer } from "./support/msw.js";
 
@@ -166,9 +167,14 @@ describe("fetchUser (GitHub)", () => {
     expect(seen.user).toHaveLength(1);
   });
 
-  it("when the access token is empty, then it is a TypeError and nothing is sent", async () => {
+  it("when the access token or the expected subject is empty, then it is an ArgumentError and nothing is sent", async () => {
     const injected = vi.fn<typeof fetch>();
-    await expect(fetchUser(testGitHub({ fetch: injected }), "")).rejects.toThrow(TypeError);
+    await expect(fetchUser(testGitHub({ fetch: injected }), "")).rejects.toThrow(
+      argumentError("accessToken"),
+    );
+    await expect(
+      fetchUser(testGitHub({ fetch: injected }), "token", { expectedSubject: "" }),
+    ).rejects.toThrow(argumentError("expectedSubject"));
     expect(injected).not.toHaveBeenCalled();
   });
 });

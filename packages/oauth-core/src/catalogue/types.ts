@@ -2,7 +2,7 @@ import type { OAuthProvider } from "../provider.js";
 
 /**
  * What every provider factory takes; a definition's `settings` add provider-specific ones.
- * Every factory checks these at once and throws a `TypeError` for a bad one.
+ * Every factory checks these at once and throws an {@link ArgumentError} for a bad one.
  */
 export interface CommonProviderOptions {
   /** The OAuth client id from the provider's developer console (non-empty). */
@@ -67,7 +67,7 @@ export interface ProviderDefinition {
    * Makes the provider from configuration: the same as calling its factory, with string
    * settings converted (`"true"`/`"false"` to booleans).
    *
-   * @throws `TypeError` when an option is missing or invalid.
+   * @throws {@link ArgumentError} when an option is missing or invalid.
    */
   create(options: ProviderFactoryOptions): OAuthProvider;
   /** The provider's own options beyond {@link CommonProviderOptions}; empty for most. */

@@ -12,7 +12,7 @@ export interface CommonFields {
 }
 
 /**
- * Checks the options every factory takes (a bad one is a TypeError, at once) and freezes the
+ * Checks the options every factory takes (a bad one is an ArgumentError, at once) and freezes the
  * scopes, so that changing the caller's array later changes nothing.
  */
 export function commonFields(

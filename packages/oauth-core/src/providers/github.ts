@@ -48,8 +48,9 @@ export interface GitHubOptions {
  * flow at `<url>/login/device/code`; revocation with `DELETE /applications/{client_id}/token`.
  * GitHub has no issuer, so {@link callbackChecksFor} answers `{ requireIssuer: false }`.
  *
- * @throws `TypeError` when `clientId` is empty, `clientSecret` is given but empty, `url` or
- * `apiUrl` is not an absolute http(s) URL, a scope is invalid or `timeout` is not positive.
+ * @throws {@link ArgumentError} when `clientId` is empty, `clientSecret` is given but empty,
+ * `url` or `apiUrl` is not an absolute http(s) URL, a scope is invalid or `timeout` is not
+ * positive.
  */
 export function github(options: GitHubOptions): OAuthProvider {
   assertNonEmptyString(options.clientId, "clientId");

@@ -3,6 +3,7 @@ import { readNullableString } from "../parse.js";
 import type { OAuthProvider } from "../provider.js";
 import { trimTrailingSlashes } from "../validate.js";
 import { oidc } from "./oidc.js";
+import { assertIssuer } from "./oidc-support.js";
 
 const GITLAB_URL = "https://gitlab.com";
 const DEFAULT_SCOPES = ["openid", "profile", "email", "read_user"];
@@ -22,6 +23,8 @@ export interface GitLabOptions extends CommonProviderOptions {
  * always come with a refresh token.
  */
 export function gitlab(options: GitLabOptions): OAuthProvider {
+  // The instance's URL is its issuer; a bad one is named as the caller passed it.
+  if (options.url !== undefined) assertIssuer(options.url, "url");
   return oidc({
     ...options,
     id: "gitlab",

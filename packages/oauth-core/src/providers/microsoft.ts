@@ -1,5 +1,5 @@
 import type { CommonProviderOptions } from "../catalogue/types.js";
-import { IdTokenError } from "../errors.js";
+import { ArgumentError, IdTokenError } from "../errors.js";
 import type { JsonObject } from "../parse.js";
 import type { OAuthProvider } from "../provider.js";
 import { oidc } from "./oidc.js";
@@ -54,8 +54,9 @@ function documentIssuerOf(tenant: string): string {
   if (tenant === "common" || tenant === "organizations") return TENANT_TEMPLATE;
   if (tenant === "consumers") return `${LOGIN_URL}/${CONSUMERS_TENANT}/v2.0`;
   if (GUID.test(tenant)) return `${LOGIN_URL}/${tenant}/v2.0`;
-  throw new TypeError(
-    '"tenant" must be "common", "organizations", "consumers" or a directory (tenant) ID',
+  throw new ArgumentError(
+    "tenant",
+    'must be "common", "organizations", "consumers" or a directory (tenant) ID',
   );
 }
 

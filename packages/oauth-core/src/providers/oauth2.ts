@@ -41,8 +41,8 @@ export interface OAuth2Options extends CommonProviderOptions {
  * Plain OAuth 2.0 with configured endpoints, for a provider without OpenID Connect: no
  * id_token, no nonce, no issuer (so no `iss` check). Token answers are read per RFC 6749 §5.
  *
- * @throws `TypeError` when `clientId`, `clientSecret` or `id` is empty, an endpoint is not as
- * described, `clientAuth` is unknown, a scope is invalid or `timeout` is not positive.
+ * @throws {@link ArgumentError} when `clientId`, `clientSecret` or `id` is empty, an endpoint is
+ * not as described, `clientAuth` is unknown, a scope is invalid or `timeout` is not positive.
  */
 export function oauth2(options: OAuth2Options): OAuthProvider {
   const { clientId, id = "oauth2", name = "OAuth 2.0" } = options;

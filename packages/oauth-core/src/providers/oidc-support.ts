@@ -1,5 +1,11 @@
 import * as oauth from "oauth4webapi";
-import { IdTokenError, OAuthError, ProviderError, ResponseError } from "../errors.js";
+import {
+  ArgumentError,
+  IdTokenError,
+  OAuthError,
+  ProviderError,
+  ResponseError,
+} from "../errors.js";
 import type { HttpResponse, RequestContext } from "../http.js";
 import { assertNonEmptyString } from "../validate.js";
 
@@ -11,12 +17,13 @@ export function isLoopbackHttp(url: URL): boolean {
 }
 
 /** RFC 8414: an https URL without query or fragment; http only on loopback, for local mocks. */
-export function assertIssuer(value: unknown): asserts value is string {
-  assertNonEmptyString(value, "issuer");
+export function assertIssuer(value: unknown, name = "issuer"): asserts value is string {
+  assertNonEmptyString(value, name);
   const url = URL.canParse(value) ? new URL(value) : undefined;
   if (!url || (url.protocol !== "https:" && !isLoopbackHttp(url)) || url.search || url.hash) {
-    throw new TypeError(
-      '"issuer" must be an https URL without query or fragment (http only for localhost)',
+    throw new ArgumentError(
+      name,
+      "must be an https URL without query or fragment (http only for localhost)",
     );
   }
 }

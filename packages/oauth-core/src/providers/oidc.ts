@@ -1,4 +1,4 @@
-import { UnsupportedError } from "../errors.js";
+import { ArgumentError, UnsupportedError } from "../errors.js";
 import { contextFor } from "../http.js";
 import type { ClientAuthMethod, OAuthProvider } from "../provider.js";
 import { Secret } from "../secret.js";
@@ -54,8 +54,8 @@ export interface OidcOptions {
  * from the discovered `userinfo_endpoint` (email dropped when `email_verified` is false);
  * revocation uses the discovered `revocation_endpoint` (RFC 7009), when there is one.
  *
- * @throws `TypeError` when `issuer` is not as described, `clientId`, `clientSecret` or `id` is
- * empty, a scope is invalid, `scopes` lacks `"openid"`, or `timeout` is not positive.
+ * @throws {@link ArgumentError} when `issuer` is not as described, `clientId`, `clientSecret` or
+ * `id` is empty, a scope is invalid, `scopes` lacks `"openid"`, or `timeout` is not positive.
  */
 export function oidc(options: OidcOptions): OAuthProvider {
   const { issuer, clientId, id = "oidc", name = "OpenID Connect", hooks = {} } = options;
@@ -65,7 +65,7 @@ export function oidc(options: OidcOptions): OAuthProvider {
   assertNonEmptyString(id, "id");
   const scopes = Object.freeze([...(options.scopes ?? DEFAULT_SCOPES)]);
   assertScopes(scopes, "scopes");
-  if (!scopes.includes("openid")) throw new TypeError('"scopes" must include "openid"');
+  if (!scopes.includes("openid")) throw new ArgumentError("scopes", 'must include "openid"');
   assertTimeout(options.timeout, "timeout");
   const base = {
     id,

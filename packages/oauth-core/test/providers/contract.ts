@@ -17,6 +17,7 @@ import {
   type TokenSet,
   UnsupportedError,
 } from "../../src/index.js";
+import { argumentError } from "../support/argument-error.js";
 import type { MockServer } from "../support/msw.js";
 
 /**
@@ -192,16 +193,16 @@ export function describeContract(server: MockServer, spec: ProviderContract): vo
     beforeEach(() => vi.spyOn(Date, "now").mockReturnValue(NOW));
     afterEach(() => vi.restoreAllMocks());
 
-    it("when options are invalid, then it is a TypeError", () => {
-      const bad = [
-        { clientId: "" },
-        { clientSecret: "" },
-        { scopes: ["two words"] },
-        { timeout: 0 },
-        { timeout: Number.NaN },
+    it("when options are invalid, then it is an ArgumentError naming the option", () => {
+      const bad: [Partial<CommonProviderOptions>, string][] = [
+        [{ clientId: "" }, "clientId"],
+        [{ clientSecret: "" }, "clientSecret"],
+        [{ scopes: ["two words"] }, "scopes"],
+        [{ timeout: 0 }, "timeout"],
+        [{ timeout: Number.NaN }, "timeout"],
       ];
-      for (const options of bad) {
-        expect(() => spec.create({ ...credentials, ...options })).toThrow(TypeError);
+      for (const [options, name] of bad) {
+        expect(() => spec.create({ ...credentials, ...options })).toThrow(argumentError(name));
       }
     });
 

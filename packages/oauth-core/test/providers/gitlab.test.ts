@@ -8,6 +8,7 @@ import {
   providers,
   revokeToken,
 } from "../../src/index.js";
+import { argumentError } from "../support/argument-error.js";
 import { useMockServer } from "../support/msw.js";
 import { createTestIdp } from "../support/oidc-idp.js";
 import {
@@ -106,11 +107,13 @@ describe("gitlab quirks", () => {
     expect(`${request.url.origin}${request.url.pathname}`).toBe(`${url}/authorize`);
   });
 
-  it("when the catalogue gets URL, then the instance is that one; a plain-http one is a TypeError", () => {
+  it("when the catalogue gets URL, then the instance is that one; a plain-http one is an ArgumentError", () => {
     const { create } = providers.gitlab as ProviderDefinition;
     expect(create({ ...credentials, url: "https://git.example.org" }).issuer).toBe(
       "https://git.example.org",
     );
-    expect(() => create({ ...credentials, url: "http://git.example.org" })).toThrow(TypeError);
+    expect(() => create({ ...credentials, url: "http://git.example.org" })).toThrow(
+      argumentError("url"),
+    );
   });
 });

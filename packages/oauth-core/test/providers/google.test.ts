@@ -10,6 +10,7 @@ import {
   providers,
   revokeToken,
 } from "../../src/index.js";
+import { argumentError } from "../support/argument-error.js";
 import { useMockServer } from "../support/msw.js";
 import { createTestIdp, LOCAL_ISSUER } from "../support/oidc-idp.js";
 import {
@@ -168,12 +169,12 @@ describe("google quirks", () => {
     expect(error).toMatchObject({ constructor: ProviderError, error: "invalid_client" });
   });
 
-  it('when the catalogue gets OFFLINE="true", then offline is on; any other word is a TypeError', async () => {
+  it('when the catalogue gets OFFLINE="true", then offline is on; any other word is an ArgumentError', async () => {
     await recordedIdp(server, spec);
     const { create } = providers.google as ProviderDefinition;
     const provider = create({ ...credentials, offline: "true" });
     const { url } = await createAuthorizationRequest(provider, { redirectUri: REDIRECT_URI });
     expect(url.searchParams.get("access_type")).toBe("offline");
-    expect(() => create({ ...credentials, offline: "yes" })).toThrow(TypeError);
+    expect(() => create({ ...credentials, offline: "yes" })).toThrow(argumentError("offline"));
   });
 });

@@ -7,6 +7,7 @@ import {
   providers,
   ResponseError,
 } from "../../src/index.js";
+import { argumentError } from "../support/argument-error.js";
 import { useMockServer } from "../support/msw.js";
 import { type Claims, createTestIdp } from "../support/oidc-idp.js";
 import { credentials, NOW, REDIRECT_URI, rejection } from "./contract.js";
@@ -147,9 +148,9 @@ describe("microsoft multi-tenant issuers", () => {
     ).rejects.toBeInstanceOf(ResponseError);
   });
 
-  it("when the tenant is a domain name, then it is a TypeError: its document states the GUID", () => {
+  it("when the tenant is a domain name, then it is an ArgumentError: its document states the GUID", () => {
     expect(() => microsoft({ ...credentials, tenant: "contoso.onmicrosoft.com" })).toThrow(
-      TypeError,
+      argumentError("tenant"),
     );
   });
 

@@ -11,6 +11,7 @@ import {
   revokeToken,
   UnsupportedError,
 } from "../../src/index.js";
+import { argumentError } from "../support/argument-error.js";
 import { useMockServer } from "../support/msw.js";
 import {
   ACCESS_TOKEN,
@@ -155,14 +156,19 @@ describe("oauth2 (generic) settings and quirks", () => {
   });
 
   it.each([
-    ["an http endpoint off localhost", { tokenUrl: "http://auth.example.com/token" }],
-    ["a relative endpoint", { userinfoUrl: "/api/me" }],
-    ["an unknown client authentication", { clientAuth: "private_key_jwt" }],
-    ["a PKCE setting that is not true or false", { pkce: "yes" }],
-  ])("when the catalogue gets %s, then it is a TypeError", (_case, settings) => {
-    const { create } = providers.oauth2 as ProviderDefinition;
-    expect(() => create({ ...credentials, ...endpoints, ...settings })).toThrow(TypeError);
-  });
+    ["an http endpoint off localhost", { tokenUrl: "http://auth.example.com/token" }, "tokenUrl"],
+    ["a relative endpoint", { userinfoUrl: "/api/me" }, "userinfoUrl"],
+    ["an unknown client authentication", { clientAuth: "private_key_jwt" }, "clientAuth"],
+    ["a PKCE setting that is not true or false", { pkce: "yes" }, "pkce"],
+  ])(
+    "when the catalogue gets %s, then it is an ArgumentError naming it",
+    (_case, settings, name) => {
+      const { create } = providers.oauth2 as ProviderDefinition;
+      expect(() => create({ ...credentials, ...endpoints, ...settings })).toThrow(
+        argumentError(name),
+      );
+    },
+  );
 
   it("when no revocation URL is set, then revoking is an UnsupportedError", async () => {
     const { revocationUrl: _, ...withoutRevocation } = endpoints;

@@ -7,6 +7,7 @@ import {
   type VkProvider,
   vk,
 } from "../../src/index.js";
+import { argumentError } from "../support/argument-error.js";
 import { useMockServer } from "../support/msw.js";
 import { ACCESS_TOKEN, credentials, describeContract, EXCHANGE, NOW, serve } from "./contract.js";
 
@@ -151,12 +152,12 @@ describe("vk() device", () => {
     expect(first.device_id).toBe(DEVICE_ID);
   });
 
-  it("when the callback has no device_id, then withDevice is a TypeError", () => {
+  it("when the callback has no device_id, then withDevice is an ArgumentError", () => {
     const provider = vk(credentials);
     expect(() => provider.withDevice(new URLSearchParams("code=x").get("device_id"))).toThrow(
-      TypeError,
+      argumentError("deviceId"),
     );
-    expect(() => provider.withDevice(DEVICE_ID, "")).toThrow(TypeError);
+    expect(() => provider.withDevice(DEVICE_ID, "")).toThrow(argumentError("state"));
   });
 
   it("when the plain provider exchanges a code, then no device_id goes out and VK ID's refusal is a ProviderError", async () => {
