@@ -1,4 +1,6 @@
 import { basicAuthorization, formEncode } from "./encoding.js";
+import { postForm } from "./form.js";
+import type { HttpResponse, RequestContext } from "./http.js";
 import type { OAuthProvider } from "./provider.js";
 
 /**
@@ -17,4 +19,16 @@ export function addClientAuthentication(
     body.set("client_id", provider.clientId);
     body.set("client_secret", secret);
   }
+}
+
+/** POSTs a form authenticated as the client; sent once, as token and revocation requests are. */
+export function postFormAsClient(
+  ctx: RequestContext,
+  provider: OAuthProvider,
+  url: string,
+  body: URLSearchParams,
+): Promise<HttpResponse> {
+  const headers: Record<string, string> = {};
+  addClientAuthentication(provider, body, headers);
+  return postForm(ctx, url, body, { headers });
 }

@@ -1,7 +1,8 @@
-import { addClientAuthentication } from "./client-auth.js";
+import { postFormAsClient } from "./client-auth.js";
 import { type DeviceAuthorization, parseDeviceAuthorization } from "./device-response.js";
 import { DeviceFlowError, ProviderError, UnsupportedError } from "./errors.js";
-import { type HttpResponse, sendRequest, untilAborted } from "./http.js";
+import { postForm } from "./form.js";
+import { contextFor, type HttpResponse, untilAborted } from "./http.js";
 import { isJsonObject } from "./parse.js";
 import { type OAuthProvider, resolveProvider } from "./provider.js";
 import { parseTokenResponse } from "./token-response.js";
@@ -75,7 +76,7 @@ export async function startDeviceAuthorization(
   assertScopes(scopes, "scopes");
   const body = new URLSearchParams();
   if (scopes.length > 0) body.set("scope", scopes.join(" "));
-  const response = await postForm(resolved, endpoint, body);
+  const response = await postDeviceForm(resolved, endpoint, body);
   return parseDeviceAuthorization(response.status, response.json());
 }
 
@@ -133,7 +134,7 @@ async function requestDeviceToken(
   deviceCode: string,
 ): Promise<PollAnswer> {
   const body = new URLSearchParams({ grant_type: DEVICE_CODE_GRANT, device_code: deviceCode });
-  const response = await postForm(provider, provider.tokenEndpoint, body);
+  const response = await postDeviceForm(provider, provider.tokenEndpoint, body);
   const json = response.json();
   // The provider's own parser knows how it reports errors (GitHub: HTTP 200 with `error`).
   const parse = provider.parseTokenResponse ?? parseTokenResponse;
@@ -180,18 +181,15 @@ function deviceEndpointOf(provider: OAuthProvider): string {
  * RFC 8628 §3.1: a confidential client authenticates as at the token endpoint; a public one
  * (a CLI holds no secret) only names itself.
  */
-function postForm(
+function postDeviceForm(
   provider: OAuthProvider,
   url: string,
   body: URLSearchParams,
 ): Promise<HttpResponse> {
-  const headers: Record<string, string> = {
-    "Content-Type": "application/x-www-form-urlencoded",
-    Accept: "application/json",
-  };
-  if (provider.clientSecret.reveal() === "") body.set("client_id", provider.clientId);
-  else addClientAuthentication(provider, body, headers);
-  return sendRequest(provider, url, { method: "POST", headers, body: body.toString() });
+  const ctx = contextFor(provider);
+  if (provider.clientSecret.reveal() !== "") return postFormAsClient(ctx, provider, url, body);
+  body.set("client_id", provider.clientId);
+  return postForm(ctx, url, body);
 }
 
 function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {

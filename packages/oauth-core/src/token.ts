@@ -1,5 +1,5 @@
-import { addClientAuthentication } from "./client-auth.js";
-import { contextFor, sendRequest } from "./http.js";
+import { postFormAsClient } from "./client-auth.js";
+import { contextFor } from "./http.js";
 import { type OAuthProvider, resolveProvider, type TokenChecks } from "./provider.js";
 import { parseTokenResponse } from "./token-response.js";
 import type { TokenSet } from "./types.js";
@@ -88,19 +88,11 @@ async function requestTokens(
   checks: TokenChecks,
 ): Promise<TokenSet> {
   const resolved = await resolveProvider(provider);
-  const headers: Record<string, string> = {
-    "Content-Type": "application/x-www-form-urlencoded",
-    Accept: "application/json",
-  };
-  addClientAuthentication(resolved, body, headers);
-  // No `retry`: the request is sent exactly once.
-  const response = await sendRequest(resolved, resolved.tokenEndpoint, {
-    method: "POST",
-    headers,
-    body: body.toString(),
-  });
+  const ctx = contextFor(resolved);
+  // Sent exactly once: a code is single use, and a refresh token may rotate.
+  const response = await postFormAsClient(ctx, resolved, resolved.tokenEndpoint, body);
   if (resolved.processTokenResponse) {
-    return resolved.processTokenResponse(contextFor(resolved), response, checks);
+    return resolved.processTokenResponse(ctx, response, checks);
   }
   const parse = resolved.parseTokenResponse ?? parseTokenResponse;
   return parse(response.status, response.json());

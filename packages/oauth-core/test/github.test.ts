@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { type GitHubOptions, github } from "../src/index.js";
-import { argumentError } from "./support/argument-error.js";
+import { argumentError, INVALID_COMMON_OPTIONS } from "./support/argument-error.js";
 import { CLIENT_ID, CLIENT_SECRET, testGitHub } from "./support/github.js";
 
 describe("github()", () => {
@@ -59,14 +59,10 @@ describe("github()", () => {
 
   it("when options are invalid, then it is an ArgumentError naming the option", () => {
     const bad: [Partial<GitHubOptions>, string][] = [
-      [{ clientId: "" }, "clientId"],
-      [{ clientSecret: "" }, "clientSecret"],
+      ...INVALID_COMMON_OPTIONS,
       [{ url: "github.com" }, "url"],
       [{ url: "ftp://github.com" }, "url"],
       [{ apiUrl: "/api" }, "apiUrl"],
-      [{ scopes: ["two words"] }, "scopes"],
-      [{ timeout: 0 }, "timeout"],
-      [{ timeout: Number.NaN }, "timeout"],
     ];
     for (const [options, name] of bad) {
       expect(() =>

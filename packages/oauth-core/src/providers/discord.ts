@@ -4,8 +4,8 @@ import { assertJsonObject, isJsonObject, readNullableString, readString } from "
 import type { OAuthProvider } from "../provider.js";
 import type { NormalizedUser } from "../types.js";
 import { commonFields } from "./common-options.js";
-import { revokeOidcToken } from "./oidc-api.js";
 import { userFrom } from "./rest-api.js";
+import { revokeTokenRfc7009 } from "./rfc7009.js";
 
 const API_URL = "https://discord.com/api";
 const CDN_URL = "https://cdn.discordapp.com";
@@ -36,7 +36,7 @@ export function discord(options: DiscordOptions): OAuthProvider {
     }),
     // RFC 7009 with token_type_hint, as OpenID Connect providers do it.
     revokeToken: (ctx, token) =>
-      revokeOidcToken(ctx, provider, `${API_URL}/oauth2/token/revoke`, token),
+      revokeTokenRfc7009(ctx, provider, `${API_URL}/oauth2/token/revoke`, token),
   } satisfies OAuthProvider);
   return provider;
 }

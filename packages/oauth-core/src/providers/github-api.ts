@@ -12,6 +12,7 @@ import {
 import type { Secret } from "../secret.js";
 import { toHttpUrl } from "../text.js";
 import type { NormalizedUser, UserInfo } from "../types.js";
+import { assertTokenAccepted } from "./provider-errors.js";
 
 const API_VERSION = "2022-11-28";
 /** Scopes that let a token read the private email addresses at /user/emails. */
@@ -37,9 +38,7 @@ export async function apiGet(
     // Reads only: a 502/503/504 or a dropped connection is worth another try (D2).
     retry: "idempotent",
   });
-  if (response.status === 401) {
-    throw new ResponseError("the provider rejected the access token", 401);
-  }
+  assertTokenAccepted(response);
   if (!response.ok) {
     throw new ResponseError(`the GitHub API answered HTTP ${response.status}`, response.status);
   }

@@ -3,7 +3,7 @@ import { ProviderError, UnsupportedError } from "../errors.js";
 import type { RequestContext } from "../http.js";
 import type { OAuthProvider } from "../provider.js";
 import { oidc } from "./oidc.js";
-import { revokeOidcToken } from "./oidc-api.js";
+import { revokeTokenRfc7009 } from "./rfc7009.js";
 
 const GOOGLE_ISSUER = "https://accounts.google.com";
 /** Google documents both forms as the `iss` of its id_tokens. */
@@ -63,7 +63,7 @@ async function revokeGoogleToken(
 ): Promise<void> {
   if (!endpoint) throw new UnsupportedError(`${provider.name} does not support token revocation`);
   try {
-    await revokeOidcToken(ctx, provider, endpoint, token);
+    await revokeTokenRfc7009(ctx, provider, endpoint, token);
   } catch (error) {
     // Google answers 400 invalid_token for a token already expired or revoked: it is unusable,
     // which is what revoking wants.

@@ -2,7 +2,7 @@ import type { CommonProviderOptions } from "../catalogue/types.js";
 import { isJsonObject } from "../parse.js";
 import type { OAuthProvider } from "../provider.js";
 import { oidc } from "./oidc.js";
-import { revokeOidcToken } from "./oidc-api.js";
+import { revokeTokenRfc7009 } from "./rfc7009.js";
 
 const LINKEDIN_ISSUER = "https://www.linkedin.com/oauth";
 /** Not in LinkedIn's discovery document. */
@@ -33,7 +33,8 @@ export function linkedin(options: LinkedInOptions): OAuthProvider {
       pkce: false,
       adaptResponse: (endpoint, _status, body) =>
         endpoint === "userinfo" ? withBooleanEmailVerified(body) : body,
-      revokeToken: (ctx, token, provider) => revokeOidcToken(ctx, provider, REVOCATION_URL, token),
+      revokeToken: (ctx, token, provider) =>
+        revokeTokenRfc7009(ctx, provider, REVOCATION_URL, token),
     },
   });
 }

@@ -6,7 +6,8 @@ import { Secret } from "../secret.js";
 import { toHttpUrl } from "../text.js";
 import type { NormalizedUser } from "../types.js";
 import { assertNonEmptyString, assertScopes, assertTimeout } from "../validate.js";
-import { getUserInfo, revokeOidcToken } from "./oidc-api.js";
+import { getUserInfo } from "./oidc-api.js";
+import { revokeTokenRfc7009 } from "./rfc7009.js";
 import { assertEndpoint, clientAuthSetting } from "./settings.js";
 
 /**
@@ -77,7 +78,7 @@ export function oauth2(options: OAuth2Options): OAuthProvider {
       return { user: normalizeOAuth2User(id, body, status), raw: body };
     },
     ...(revocationUrl && {
-      revokeToken: (ctx, token) => revokeOidcToken(ctx, provider, revocationUrl, token),
+      revokeToken: (ctx, token) => revokeTokenRfc7009(ctx, provider, revocationUrl, token),
     }),
   } satisfies OAuthProvider);
   return provider;

@@ -1,12 +1,10 @@
-import { addClientAuthentication } from "../client-auth.js";
-import { type ProviderError, ResponseError } from "../errors.js";
-import type { HttpResponse, RequestContext } from "../http.js";
+import { ResponseError } from "../errors.js";
+import type { RequestContext } from "../http.js";
 import { assertJsonObject, readNullableString, readOptionalBoolean, readString } from "../parse.js";
-import type { OAuthProvider } from "../provider.js";
 import { toHttpUrl } from "../text.js";
-import { providerErrorFrom } from "../token-response.js";
 import type { NormalizedUser, UserInfo } from "../types.js";
 import type { OidcHooks } from "./oidc-hooks.js";
+import { assertTokenAccepted } from "./provider-errors.js";
 
 export interface UserInfoRequest {
   /** `NormalizedUser.provider`. */
@@ -45,9 +43,7 @@ export async function getUserInfo(
     headers: { Accept: "application/json", Authorization: `Bearer ${accessToken}` },
     retry: "idempotent",
   });
-  if (response.status === 401) {
-    throw new ResponseError("the provider rejected the access token", 401);
-  }
+  assertTokenAccepted(response);
   if (!response.ok) {
     throw new ResponseError(
       `the userinfo endpoint answered HTTP ${response.status}`,
@@ -76,39 +72,4 @@ export function normalizeOidcUser(
     avatarUrl: toHttpUrl(readNullableString(raw, "picture", status)),
     profileUrl: toHttpUrl(readNullableString(raw, "profile", status)),
   };
-}
-
-/** RFC 7009: POST the token, authenticated as the client; sent once. */
-export async function revokeOidcToken(
-  ctx: RequestContext,
-  provider: OAuthProvider,
-  revocationEndpoint: string,
-  token: string,
-): Promise<void> {
-  const body = new URLSearchParams({ token, token_type_hint: "access_token" });
-  const headers: Record<string, string> = {
-    "Content-Type": "application/x-www-form-urlencoded",
-    Accept: "application/json",
-  };
-  addClientAuthentication(provider, body, headers);
-  const response = await ctx.request(revocationEndpoint, {
-    method: "POST",
-    headers,
-    body: body.toString(),
-  });
-  // RFC 7009 §2.2: 200 also for a token that was already invalid.
-  if (response.status === 200) return;
-  throw (
-    providerErrorIn(response) ??
-    new ResponseError(`token revocation answered HTTP ${response.status}`, response.status)
-  );
-}
-
-/** The OAuth error a failed answer states, when its body is JSON that states one. */
-function providerErrorIn(response: HttpResponse): ProviderError | undefined {
-  try {
-    return providerErrorFrom(response.status, response.json());
-  } catch {
-    return undefined;
-  }
 }

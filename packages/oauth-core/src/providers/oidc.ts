@@ -3,11 +3,12 @@ import { contextFor } from "../http.js";
 import type { ClientAuthMethod, OAuthProvider } from "../provider.js";
 import { Secret } from "../secret.js";
 import { assertNonEmptyString, assertScopes, assertTimeout } from "../validate.js";
-import { fetchOidcUser, revokeOidcToken } from "./oidc-api.js";
+import { fetchOidcUser } from "./oidc-api.js";
 import { discover, type OidcMetadata } from "./oidc-discovery.js";
 import { type OidcHooks, withIdTokenIssuer, withJsonBody, withParams } from "./oidc-hooks.js";
 import { processOidcTokenResponse } from "./oidc-id-token.js";
 import { assertIssuer, onceSucceeded } from "./oidc-support.js";
+import { revokeTokenRfc7009 } from "./rfc7009.js";
 
 const DEFAULT_SCOPES = ["openid", "profile", "email"];
 
@@ -111,7 +112,7 @@ export function oidc(options: OidcOptions): OAuthProvider {
       ...(revoke
         ? { revokeToken: (ctx, token) => revoke(ctx, token, provider, revocation) }
         : revocation && {
-            revokeToken: (ctx, token) => revokeOidcToken(ctx, provider, revocation, token),
+            revokeToken: (ctx, token) => revokeTokenRfc7009(ctx, provider, revocation, token),
           }),
     } satisfies OAuthProvider);
     return provider;

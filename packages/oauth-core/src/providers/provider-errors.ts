@@ -7,6 +7,19 @@ import type { TokenSet } from "../types.js";
 /** The error a provider states in a failed answer, or undefined when the body states none. */
 export type ErrorReader = (status: number, body: unknown) => ProviderError | undefined;
 
+/**
+ * What a 401 from a user-info or API call means, whatever its body says: the provider rejected
+ * the access token, so refresh it or sign the person in again.
+ */
+export function tokenRejected(): ResponseError {
+  return new ResponseError("the provider rejected the access token", 401);
+}
+
+/** Throws {@link tokenRejected}'s error on a 401 from a user-info or API call. */
+export function assertTokenAccepted(response: HttpResponse): void {
+  if (response.status === 401) throw tokenRejected();
+}
+
 /** The parsed body, or undefined when it is not JSON (an error page, an empty answer). */
 export function bodyOf(response: HttpResponse): unknown {
   try {

@@ -3,7 +3,7 @@ import type { HttpResponse, RequestContext } from "../http.js";
 import type { OAuthProvider } from "../provider.js";
 import { providerErrorFrom } from "../token-response.js";
 import type { NormalizedUser } from "../types.js";
-import { type ErrorReader, statedError } from "./provider-errors.js";
+import { assertTokenAccepted, type ErrorReader, statedError } from "./provider-errors.js";
 
 /**
  * For providers whose user endpoint is a plain REST resource: one way to read it and to turn a
@@ -49,7 +49,7 @@ export async function getJson(
  */
 export function jsonOf(response: HttpResponse, call: ApiCall): ApiJson {
   const { status } = response;
-  if (status === 401) throw new ResponseError("the provider rejected the access token", 401);
+  assertTokenAccepted(response);
   if (!response.ok) {
     throw (
       statedError(response, call.readError ?? providerErrorFrom) ??
@@ -70,29 +70,4 @@ export function userFrom(resource: UserResource): OAuthProvider["fetchUser"] {
     const { status, body: raw } = await getJson(ctx, resource.url, accessToken, resource);
     return { user: resource.normalize(raw, status), raw };
   };
-}
-
-export interface FormPost {
-  readonly headers?: Record<string, string>;
-  /** Only for a read that happens to be a POST (VK ID's user info); else sent once. */
-  readonly retry?: "idempotent";
-}
-
-/** POST a form (revocation, form-based reads). */
-export function postForm(
-  ctx: RequestContext,
-  url: string,
-  body: URLSearchParams,
-  { headers = {}, retry }: FormPost = {},
-): Promise<HttpResponse> {
-  return ctx.request(url, {
-    method: "POST",
-    headers: {
-      "Content-Type": "application/x-www-form-urlencoded",
-      Accept: "application/json",
-      ...headers,
-    },
-    body: body.toString(),
-    ...(retry && { retry }),
-  });
 }

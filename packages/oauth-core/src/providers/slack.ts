@@ -4,6 +4,7 @@ import type { RequestContext } from "../http.js";
 import { isJsonObject } from "../parse.js";
 import type { OAuthProvider } from "../provider.js";
 import { oidc } from "./oidc.js";
+import { tokenRejected } from "./provider-errors.js";
 
 const SLACK_ISSUER = "https://slack.com";
 const REVOKE_URL = "https://slack.com/api/auth.revoke";
@@ -41,7 +42,7 @@ export function slack(options: SlackOptions): OAuthProvider {
         const error = slackError(status, body);
         if (!error) return body;
         if (endpoint === "userinfo" && TOKEN_ERRORS.has(error.error)) {
-          throw new ResponseError("the provider rejected the access token", 401);
+          throw tokenRejected();
         }
         throw error;
       },

@@ -1,9 +1,11 @@
 import type { CommonProviderOptions } from "../catalogue/types.js";
-import { ProviderError, ResponseError } from "../errors.js";
-import type { HttpResponse, RequestContext } from "../http.js";
+import { ProviderError } from "../errors.js";
+import { postForm } from "../form.js";
+import type { RequestContext } from "../http.js";
 import { isJsonObject } from "../parse.js";
 import type { OAuthProvider } from "../provider.js";
 import { oidc } from "./oidc.js";
+import { revocationError } from "./provider-errors.js";
 
 const TWITCH_ISSUER = "https://id.twitch.tv/oauth2";
 const REVOKE_URL = "https://id.twitch.tv/oauth2/revoke";
@@ -65,24 +67,14 @@ async function revokeTwitchToken(
   clientId: string,
   token: string,
 ): Promise<void> {
-  const response = await ctx.request(REVOKE_URL, {
-    method: "POST",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" },
-    body: new URLSearchParams({ client_id: clientId, token }).toString(),
-  });
+  const form = new URLSearchParams({ client_id: clientId, token });
+  const response = await postForm(ctx, REVOKE_URL, form);
   if (response.ok) return;
-  const error = twitchError(response.status, bodyOrUndefined(response));
+  const error = revocationError(response, twitchError);
   // "Invalid token": already expired or revoked, which is what revoking wants.
-  if (response.status === 400 && error?.errorDescription === "Invalid token") return;
-  throw (
-    error ?? new ResponseError(`token revocation answered HTTP ${response.status}`, response.status)
-  );
-}
-
-function bodyOrUndefined(response: HttpResponse): unknown {
-  try {
-    return response.json();
-  } catch {
-    return undefined;
-  }
+  const alreadyInvalid =
+    response.status === 400 &&
+    error instanceof ProviderError &&
+    error.errorDescription === "Invalid token";
+  if (!alreadyInvalid) throw error;
 }

@@ -5,8 +5,8 @@ import type { OAuthProvider } from "../provider.js";
 import { toHttpUrl } from "../text.js";
 import type { NormalizedUser } from "../types.js";
 import { commonFields } from "./common-options.js";
-import { revokeOidcToken } from "./oidc-api.js";
 import { userFrom } from "./rest-api.js";
+import { revokeTokenRfc7009 } from "./rfc7009.js";
 
 const AUTHORIZE_URL = "https://twitter.com/i/oauth2/authorize";
 const API_URL = "https://api.twitter.com/2";
@@ -41,7 +41,8 @@ export function twitter(options: TwitterOptions): OAuthProvider {
       normalize: normalizeTwitterUser,
     }),
     // RFC 7009 with token_type_hint, as OpenID Connect providers do it.
-    revokeToken: (ctx, token) => revokeOidcToken(ctx, provider, `${API_URL}/oauth2/revoke`, token),
+    revokeToken: (ctx, token) =>
+      revokeTokenRfc7009(ctx, provider, `${API_URL}/oauth2/revoke`, token),
   } satisfies OAuthProvider);
   return provider;
 }

@@ -1,5 +1,5 @@
 import type { CommonProviderOptions } from "../catalogue/types.js";
-import { addClientAuthentication } from "../client-auth.js";
+import { postFormAsClient } from "../client-auth.js";
 import { ProviderError, UnsupportedError } from "../errors.js";
 import type { RequestContext } from "../http.js";
 import { assertJsonObject, readId, readNullableString, readString } from "../parse.js";
@@ -7,7 +7,7 @@ import type { OAuthProvider } from "../provider.js";
 import type { NormalizedUser } from "../types.js";
 import { commonFields } from "./common-options.js";
 import { revocationError } from "./provider-errors.js";
-import { postForm, userFrom } from "./rest-api.js";
+import { userFrom } from "./rest-api.js";
 
 const OAUTH_URL = "https://oauth.yandex.com";
 const INFO_URL = "https://login.yandex.ru/info?format=json";
@@ -76,9 +76,7 @@ async function revokeYandexToken(
   token: string,
 ): Promise<void> {
   const body = new URLSearchParams({ access_token: token });
-  const headers: Record<string, string> = {};
-  addClientAuthentication(provider, body, headers);
-  const response = await postForm(ctx, `${OAUTH_URL}/revoke_token`, body, { headers });
+  const response = await postFormAsClient(ctx, provider, `${OAUTH_URL}/revoke_token`, body);
   if (response.ok) return;
   const error = revocationError(response);
   if (error instanceof ProviderError && error.error === "unsupported_token_type") {

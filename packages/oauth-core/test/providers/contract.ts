@@ -17,7 +17,7 @@ import {
   type TokenSet,
   UnsupportedError,
 } from "../../src/index.js";
-import { argumentError } from "../support/argument-error.js";
+import { argumentError, INVALID_COMMON_OPTIONS } from "../support/argument-error.js";
 import type { MockServer } from "../support/msw.js";
 
 /**
@@ -194,14 +194,7 @@ export function describeContract(server: MockServer, spec: ProviderContract): vo
     afterEach(() => vi.restoreAllMocks());
 
     it("when options are invalid, then it is an ArgumentError naming the option", () => {
-      const bad: [Partial<CommonProviderOptions>, string][] = [
-        [{ clientId: "" }, "clientId"],
-        [{ clientSecret: "" }, "clientSecret"],
-        [{ scopes: ["two words"] }, "scopes"],
-        [{ timeout: 0 }, "timeout"],
-        [{ timeout: Number.NaN }, "timeout"],
-      ];
-      for (const [options, name] of bad) {
+      for (const [options, name] of INVALID_COMMON_OPTIONS) {
         expect(() => spec.create({ ...credentials, ...options })).toThrow(argumentError(name));
       }
     });

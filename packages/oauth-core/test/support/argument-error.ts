@@ -1,5 +1,6 @@
 import { expect } from "vitest";
-import { type ArgumentError, ErrorCode } from "../../src/index.js";
+import type { ArgumentError, CommonProviderOptions } from "../../src/index.js";
+import { ErrorCode } from "../../src/index.js";
 
 /**
  * Matches the ArgumentError thrown for `argument`: the class, the `invalid_argument` code, the
@@ -13,3 +14,12 @@ export function argumentError(argument: string): ArgumentError {
     message: expect.stringContaining(`"${argument}"`),
   });
 }
+
+/** Options every provider factory refuses, each with the option its ArgumentError names. */
+export const INVALID_COMMON_OPTIONS: readonly [Partial<CommonProviderOptions>, string][] = [
+  [{ clientId: "" }, "clientId"],
+  [{ clientSecret: "" }, "clientSecret"],
+  [{ scopes: ["two words"] }, "scopes"],
+  [{ timeout: 0 }, "timeout"],
+  [{ timeout: Number.NaN }, "timeout"],
+];
