@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { GatewayError } from "./errors.js";
 import { type ProviderConfig, parseProviders } from "./provider-config.js";
 import { isGuessableSecret } from "./secret-strength.js";
 import { parseRedisConfig, type RedisConfig } from "./stores/redis-config.js";
@@ -76,11 +77,13 @@ export interface Config {
   webDistDir: string | undefined;
 }
 
-export class ConfigError extends Error {
+export class ConfigError extends GatewayError {
+  readonly status = 500;
   readonly code = "invalid_config";
+  readonly expose = false;
+
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
-    this.name = "ConfigError";
   }
 }
 

@@ -1,16 +1,14 @@
 import type { ClientRequest, IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
+import { GatewayError } from "../errors.js";
 
 export const INVALID_UPSTREAM_ANSWER = "invalid_upstream_answer";
 
 /** GitHub answered, but with something no browser may be given as it came. */
-export class InvalidUpstreamAnswerError extends Error {
+export class InvalidUpstreamAnswerError extends GatewayError {
+  readonly status = 502;
   readonly code = INVALID_UPSTREAM_ANSWER;
-
-  constructor(message: string) {
-    super(message);
-    this.name = "InvalidUpstreamAnswerError";
-  }
+  readonly expose = false;
 }
 
 /**

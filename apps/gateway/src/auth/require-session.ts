@@ -28,7 +28,7 @@ export async function requireSession(
   } catch (err) {
     if (!(err instanceof RefreshFailedError)) throw err;
     await sessions.end(res, session);
-    throw new HttpError(401, err.code, "Your session has expired. Sign in again.");
+    throw err;
   }
   return token === session.token ? session : sessions.replaceToken(res, session, token);
 }

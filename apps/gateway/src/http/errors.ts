@@ -1,7 +1,7 @@
 import type { ServerResponse } from "node:http";
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import type { Logger } from "pino";
-import { StoreUnavailableError } from "../session/store-contract.js";
+import { GatewayError, GENERIC_CLIENT_MESSAGE, GENERIC_SERVER_MESSAGE } from "../errors.js";
 import { sendJson } from "./json.js";
 import { requestLog } from "./request-id.js";
 
@@ -9,15 +9,16 @@ import { requestLog } from "./request-id.js";
  * An error meant for the client: its `code` and `message` are sent as JSON as they are,
  * so they must never carry a token, a code or a stack.
  */
-export class HttpError extends Error {
+export class HttpError extends GatewayError {
+  readonly expose = true;
+
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
-    readonly headers: Record<string, string> = {},
+    override readonly headers: Readonly<Record<string, string>> = {},
   ) {
     super(message);
-    this.name = "HttpError";
   }
 }
 
@@ -36,8 +37,10 @@ export const notFound: RequestHandler = (req, _res, next) => {
 };
 
 /**
- * The one JSON error handler. Errors a client caused keep their status; anything else is
- * logged and becomes a bare 500 with no detail.
+ * The one JSON error handler. A `GatewayError` answers with its own status, code and headers,
+ * and with its message only when it is exposed; one that is not is the gateway's business, so
+ * it is logged (an error when it is a 500, a warning when something the gateway relies on is
+ * down). Anything else is logged and becomes a bare 500 with no detail.
  */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (err: unknown, req, res, _next) => {
@@ -45,24 +48,19 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       req.socket.destroy();
       return;
     }
-    if (err instanceof HttpError) {
-      res.set(err.headers);
-      sendError(res, err.status, err.code, err.message);
+    const known = err instanceof GatewayError ? err : clientErrorFromExpress(err);
+    if (!known) {
+      requestLog(logger, req).error({ err }, "unhandled error");
+      sendError(res, 500, "internal_error", GENERIC_SERVER_MESSAGE);
       return;
     }
-    if (err instanceof StoreUnavailableError) {
-      requestLog(logger, req).warn({ operation: err.operation }, "store unavailable");
-      res.set("Retry-After", "1");
-      sendError(res, 503, err.code, "Sessions cannot be checked right now. Please retry shortly.");
-      return;
+    if (!known.expose) {
+      const log = requestLog(logger, req);
+      if (known.status === 500) log.error({ err: known }, known.code);
+      else log.warn({ code: known.code, err: { message: known.message } }, known.code);
     }
-    const clientError = clientErrorFromExpress(err);
-    if (clientError) {
-      sendError(res, clientError.status, clientError.code, clientError.message);
-      return;
-    }
-    requestLog(logger, req).error({ err }, "unhandled error");
-    sendError(res, 500, "internal_error", "Something went wrong on our side.");
+    res.set(known.headers);
+    sendError(res, known.status, known.code, known.publicMessage);
   };
 }
 
@@ -76,7 +74,6 @@ function clientErrorFromExpress(err: unknown): HttpError | undefined {
   const { status, expose, type } = err as { status?: unknown; expose?: unknown; type?: unknown };
   if (typeof status !== "number" || status < 400 || status >= 500) return undefined;
   const code = typeof type === "string" ? type.replaceAll(".", "_") : "bad_request";
-  const message =
-    expose === true && err instanceof Error ? err.message : "The request is not valid.";
+  const message = expose === true && err instanceof Error ? err.message : GENERIC_CLIENT_MESSAGE;
   return new HttpError(status, code, message);
 }

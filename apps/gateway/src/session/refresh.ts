@@ -5,6 +5,7 @@ import {
   type TokenSet,
   withSavedContext,
 } from "@latchkey/oauth-core";
+import { GatewayError } from "../errors.js";
 import type { SessionData } from "./session.js";
 import {
   type RefreshOutcome,
@@ -18,11 +19,14 @@ const EARLY_MS = 60_000;
 /** A failed refresh is remembered this long: the session is revoked right after anyway. */
 const FAILURE_MEMORY_MS = 60_000;
 
-export class RefreshFailedError extends Error {
+/** The provider would not renew the session's access: the session is over (fail closed). */
+export class RefreshFailedError extends GatewayError {
+  readonly status = 401;
   readonly code = "session_expired";
-  constructor(override readonly cause: unknown) {
-    super("The session's access could not be renewed; sign in again.");
-    this.name = "RefreshFailedError";
+  readonly expose = true;
+
+  constructor(cause: unknown) {
+    super("Your session has expired. Sign in again.", { cause });
   }
 }
 

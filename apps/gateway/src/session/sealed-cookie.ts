@@ -4,12 +4,17 @@ import { sealData } from "iron-session";
 import type { z } from "zod";
 import { openSeal } from "../crypto/open-seal.js";
 import type { SealCache } from "../crypto/seal-cache.js";
+import { GatewayError } from "../errors.js";
 
 /** Browsers drop a Set-Cookie larger than this (name, value and attributes together). */
 export const MAX_SET_COOKIE_BYTES = 4096;
 
-export class CookieTooLargeError extends Error {
+/** The gateway's own limit: what the session must hold does not fit in a cookie. */
+export class CookieTooLargeError extends GatewayError {
+  readonly status = 500;
   readonly code = "session_too_large";
+  readonly expose = false;
+
   constructor(
     readonly cookieName: string,
     readonly bytes: number,
@@ -17,7 +22,6 @@ export class CookieTooLargeError extends Error {
     super(
       `The ${cookieName} cookie would be ${bytes} bytes; browsers keep at most ${MAX_SET_COOKIE_BYTES}.`,
     );
-    this.name = "CookieTooLargeError";
   }
 }
 

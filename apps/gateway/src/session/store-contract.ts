@@ -1,18 +1,29 @@
 import type { NormalizedUser } from "@latchkey/oauth-core";
+import { GatewayError } from "../errors.js";
 import type { SessionData } from "./session.js";
 
 /** A session's token set, as the sealed cookie holds it. */
 export type StoredToken = SessionData["token"];
 
-/** A store did not answer in time or failed: the request cannot be decided safely. */
-export class StoreUnavailableError extends Error {
+/**
+ * A store did not answer in time or failed: the request cannot be decided safely, so it is
+ * refused with a 503 the client may retry, never let through.
+ */
+export class StoreUnavailableError extends GatewayError {
+  readonly status = 503;
   readonly code = "store_unavailable";
+  readonly expose = false;
+  override readonly headers = { "Retry-After": "1" };
+
   constructor(
     readonly operation: string,
-    override readonly cause?: unknown,
+    cause?: unknown,
   ) {
-    super(`The session store did not answer (${operation}).`);
-    this.name = "StoreUnavailableError";
+    super(`The session store did not answer (${operation}).`, { cause });
+  }
+
+  override get publicMessage(): string {
+    return "Sessions cannot be checked right now. Please retry shortly.";
   }
 }
 

@@ -1,17 +1,20 @@
 import { chmodSync, closeSync, mkdirSync, openSync } from "node:fs";
 import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
+import { GatewayError } from "../errors.js";
 
 /** The data folder cannot hold the store: the gateway must not start without it. */
-export class StoreOpenError extends Error {
+export class StoreOpenError extends GatewayError {
+  readonly status = 500;
   readonly code = "store_open_failed";
+  readonly expose = false;
+
   constructor(
     readonly file: string,
     reason: string,
-    override readonly cause?: unknown,
+    cause?: unknown,
   ) {
-    super(`DATA_DIR: cannot open the store at ${file}: ${reason}`);
-    this.name = "StoreOpenError";
+    super(`DATA_DIR: cannot open the store at ${file}: ${reason}`, { cause });
   }
 }
 
