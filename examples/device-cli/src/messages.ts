@@ -1,4 +1,10 @@
-import { DeviceFlowError, NetworkError, OAuthError, ProviderError } from "@latchkey/oauth-core";
+import {
+  ArgumentError,
+  DeviceFlowError,
+  NetworkError,
+  OAuthError,
+  ProviderError,
+} from "@latchkey/oauth-core";
 import { type Config, ConfigError, DEFAULT_GITHUB_URL } from "./config.js";
 
 /** One line a person can act on, for each way the sign-in can fail. */
@@ -18,8 +24,8 @@ export function describeFailure(error: unknown, config: Config | undefined): str
   if (error instanceof NetworkError && config?.githubUrl === DEFAULT_GITHUB_URL) {
     return `Sign-in failed: ${error.message}. Is the mock GitHub running? Start it with \`npm run mock-github\`.`;
   }
+  // Bad arguments to oauth-core, such as an invalid scope name, come from the configuration.
+  if (error instanceof ArgumentError) return `Configuration: ${error.message}`;
   if (error instanceof OAuthError) return `Sign-in failed: ${error.message}`;
-  // Bad arguments from oauth-core, such as an invalid scope name.
-  if (error instanceof TypeError) return `Configuration: ${error.message}`;
   return `Sign-in failed: ${error instanceof Error ? error.message : String(error)}`;
 }

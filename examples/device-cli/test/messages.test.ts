@@ -1,4 +1,4 @@
-import { DeviceFlowError, NetworkError, ProviderError } from "@latchkey/oauth-core";
+import { ArgumentError, DeviceFlowError, NetworkError, ProviderError } from "@latchkey/oauth-core";
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "../src/config.js";
 import { describeFailure } from "../src/messages.js";
@@ -23,5 +23,12 @@ describe("describeFailure", () => {
     const error = new NetworkError("the request to http://localhost:4000/x failed", undefined);
     expect(describeFailure(error, mockConfig)).toContain("npm run mock-github");
     expect(describeFailure(error, githubConfig)).not.toContain("mock");
+  });
+
+  it("when oauth-core refuses an argument (a scope name from the configuration), then it is a configuration problem", () => {
+    const error = new ArgumentError("scopes", "must be valid scope names");
+    expect(describeFailure(error, githubConfig)).toBe(
+      'Configuration: "scopes" must be valid scope names',
+    );
   });
 });

@@ -1,4 +1,5 @@
 import {
+  ArgumentError,
   AuthorizationError,
   InvalidCallbackError,
   OAuthError,
@@ -86,6 +87,8 @@ export function describeFailure(error: unknown): Failure {
       message: `GitHub no longer accepts this sign-in code. ${START_AGAIN}`,
     };
   }
+  // A wrong argument to oauth-core is this server's own bug: a 500 for the operator to fix.
+  if (error instanceof ArgumentError) return SERVER_FAILURE;
   // Wrong client credentials, GitHub down or slow: nothing the person can do but wait.
   if (error instanceof OAuthError) {
     return {
@@ -94,12 +97,14 @@ export function describeFailure(error: unknown): Failure {
       message: "GitHub could not complete the sign-in. Try again in a little while.",
     };
   }
-  return {
-    status: 500,
-    title: "Something went wrong",
-    message: "This server failed to handle the request.",
-  };
+  return SERVER_FAILURE;
 }
+
+const SERVER_FAILURE: Failure = {
+  status: 500,
+  title: "Something went wrong",
+  message: "This server failed to handle the request.",
+};
 
 /**
  * What a server's error handler does with a failed request, `request` being e.g.

@@ -1,4 +1,5 @@
 import {
+  ArgumentError,
   AuthorizationError,
   InvalidCallbackError,
   ProviderError,
@@ -35,6 +36,8 @@ describe("describeFailure", () => {
     ],
     [new ResponseError("not JSON", 503), 502, "GitHub sign-in unavailable"],
     [new TypeError("a bug"), 500, "Something went wrong"],
+    // A wrong argument to oauth-core is this server's bug, not GitHub failing.
+    [new ArgumentError("scopes", "must be valid scope names"), 500, "Something went wrong"],
   ])("when %o is thrown, then it is a %i titled %s", (error, status, title) => {
     expect(describeFailure(error)).toMatchObject({ status, title });
   });
