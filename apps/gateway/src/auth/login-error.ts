@@ -1,4 +1,4 @@
-import { AuthorizationError, OAuthError } from "@latchkey/oauth-core";
+import { ArgumentError, AuthorizationError, OAuthError } from "@latchkey/oauth-core";
 import { CookieTooLargeError } from "../session/sealed-cookie.js";
 import { StoreUnavailableError } from "../session/store-contract.js";
 import { safeReturnTo } from "./return-to.js";
@@ -11,6 +11,8 @@ export function loginErrorCode(err: unknown): string {
   if (err instanceof AuthorizationError) {
     return err.error === "access_denied" ? "access_denied" : "provider_error";
   }
+  // A wrong argument to oauth-core is the gateway's own bug, not something the user did.
+  if (err instanceof ArgumentError) return "server_error";
   if (err instanceof OAuthError) return err.code;
   if (err instanceof CookieTooLargeError) return err.code;
   if (err instanceof StoreUnavailableError) return err.code;
