@@ -62,6 +62,33 @@ describe("layout", () => {
     },
   );
 
+  // The order the README's "What is in the box" gives: each folder may use only later ones
+  // (and the files at src/'s top, such as errors.ts and config.ts).
+  const ORDER = [
+    "api",
+    "auth",
+    "http",
+    "stores",
+    "observability",
+    "session",
+    "crypto",
+    "collections",
+  ];
+  it("when src is scanned, then every folder has its place in the order", () => {
+    const folders = new Set(files.filter((n) => n.includes("/")).map((n) => n.split("/")[0]));
+    expect([...folders].sort()).toEqual([...ORDER].sort());
+  });
+
+  it.each(ORDER.flatMap((folder) => inFolder(folder).map((name) => [name, folder] as const)))(
+    "when %s is read, then it imports only from its own folder or later ones",
+    (name, folder) => {
+      const earlier = ORDER.slice(0, ORDER.indexOf(folder));
+      const reached = foldersReached(name);
+      for (const other of earlier)
+        expect(reached, `${name} imports ${other}/`).not.toContain(other);
+    },
+  );
+
   it("when the session guard is looked for, then auth/ defines it and api/ only uses it", () => {
     const defines = /export\s+(async\s+)?function\s+requireSession\b/;
     expect(files.filter((name) => defines.test(read(name)))).toEqual(["auth/require-session.ts"]);
