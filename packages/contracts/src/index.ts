@@ -1,2 +1,5 @@
-// The shapes the gateway answers with, for the SPA: filled in by the modules beside this one.
-export {};
+export type { ApiErrorCode, ErrorBody } from "./errors.js";
+export type { LoginErrorCode } from "./login-error.js";
+export type { Me } from "./me.js";
+export type { ProviderOption, ProvidersBody } from "./providers.js";
+export type { NormalizedUser } from "./user.js";

@@ -1,0 +1,10 @@
+import type { NormalizedUser } from "./user.js";
+
+/** `GET /api/me`: who is signed in, with which provider, until when. Never a token. */
+export interface Me {
+  user: NormalizedUser;
+  /** The provider the session was started with. */
+  provider: string;
+  /** When the session ends, as an ISO 8601 timestamp. */
+  expiresAt: string;
+}
