@@ -15,6 +15,8 @@ export default defineConfig({
       ...configDefaults.exclude,
       // Scans src/ with node:fs for Node-only APIs: a check of files, not of any runtime.
       "test/source.test.ts",
+      // Reads src/ with node:fs to check which folder imports which.
+      "test/layout.test.ts",
       // Reads the repository README with node:fs to check its provider table against the code.
       "test/readme-providers.test.ts",
       // Packs the package and runs its CLIs in child processes.

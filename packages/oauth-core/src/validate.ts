@@ -32,6 +32,13 @@ export function assertTimeout(value: number | undefined, name: string): void {
   }
 }
 
+/** Plain http is allowed to this machine only, so the dev mock works and nothing leaves it. */
+const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+export function isLoopbackHttp(url: URL): boolean {
+  return url.protocol === "http:" && LOOPBACK_HOSTS.has(url.hostname);
+}
+
 export function trimTrailingSlashes(url: string): string {
   return url.replace(/\/+$/, "");
 }

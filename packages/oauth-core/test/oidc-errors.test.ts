@@ -1,7 +1,7 @@
 import * as oauth from "oauth4webapi";
 import { describe, expect, it } from "vitest";
 import { IdTokenError, NetworkError, ProviderError, ResponseError } from "../src/index.js";
-import { toOAuthError } from "../src/providers/oidc-support.js";
+import { toOAuthError } from "../src/oidc/support.js";
 
 describe("toOAuthError (oauth4webapi → typed errors)", () => {
   it("when the library reports an OAuth error body, then it is a ProviderError with its fields", () => {

@@ -11,7 +11,7 @@ const read = (name: string) => readFileSync(new URL(name, SRC), "utf8");
 describe("source", () => {
   it("when src is scanned, then it has files to check", () => {
     expect(files).toContain("index.ts");
-    expect(files).toContain("providers/github.ts");
+    expect(files).toContain("providers/github/github.ts");
   });
 
   it.each(files)(

@@ -1,31 +1,31 @@
-import { bitbucketDefinition } from "./bitbucket.js";
-import { discordDefinition } from "./discord.js";
-import { facebookDefinition } from "./facebook.js";
-import { githubDefinition } from "./github.js";
-import { gitlabDefinition } from "./gitlab.js";
-import { googleDefinition } from "./google.js";
-import { linkedinDefinition } from "./linkedin.js";
-import { microsoftDefinition } from "./microsoft.js";
-import { oauth2Definition } from "./oauth2.js";
-import { oidcDefinition } from "./oidc.js";
-import { slackDefinition } from "./slack.js";
-import { spotifyDefinition } from "./spotify.js";
-import { twitchDefinition } from "./twitch.js";
-import { twitterDefinition } from "./twitter.js";
-import type { ProviderDefinition } from "./types.js";
-import { vkDefinition } from "./vk.js";
-import { yandexDefinition } from "./yandex.js";
+import type { ProviderDefinition } from "../definition.js";
+import { bitbucketDefinition } from "../providers/bitbucket.js";
+import { discordDefinition } from "../providers/discord.js";
+import { facebookDefinition } from "../providers/facebook.js";
+import { githubDefinition } from "../providers/github/github.js";
+import { gitlabDefinition } from "../providers/gitlab.js";
+import { googleDefinition } from "../providers/google.js";
+import { linkedinDefinition } from "../providers/linkedin.js";
+import { microsoftDefinition } from "../providers/microsoft.js";
+import { oauth2Definition } from "../providers/oauth2.js";
+import { oidcDefinition } from "../providers/oidc.js";
+import { slackDefinition } from "../providers/slack.js";
+import { spotifyDefinition } from "../providers/spotify.js";
+import { twitchDefinition } from "../providers/twitch.js";
+import { twitterDefinition } from "../providers/twitter.js";
+import { vkDefinition } from "../providers/vk/vk.js";
+import { yandexDefinition } from "../providers/yandex.js";
 
 export type {
   CommonProviderOptions,
   ProviderDefinition,
   ProviderFactoryOptions,
   ProviderSetting,
-} from "./types.js";
+} from "../definition.js";
 
 /**
- * Every provider Latchkey knows, by id: how to build it and how to set it up (one file each).
- * Frozen. For configuration-driven servers:
+ * Every provider Latchkey knows, by id: how to build it and how to set it up (each defined in
+ * its provider's file, next to its factory). Frozen. For configuration-driven servers:
  * `providers[id]?.create({ clientId, clientSecret, ...settings })`.
  */
 export const providers: Readonly<Record<string, ProviderDefinition>> = Object.freeze({

@@ -1,4 +1,5 @@
-import type { CommonProviderOptions } from "../catalogue/types.js";
+import { commonFields } from "../common-options.js";
+import type { CommonProviderOptions, ProviderDefinition } from "../definition.js";
 import type { RequestContext } from "../http.js";
 import {
   assertJsonArray,
@@ -9,12 +10,11 @@ import {
   readString,
 } from "../parse.js";
 import type { OAuthProvider } from "../provider.js";
+import { nestedError } from "../provider-errors.js";
+import { type ApiJson, getJson } from "../rest-api.js";
 import { toHttpUrl } from "../text.js";
 import { parseTokenResponse } from "../token-response.js";
 import type { NormalizedUser, UserInfo } from "../types.js";
-import { commonFields } from "./common-options.js";
-import { nestedError } from "./provider-errors.js";
-import { type ApiJson, getJson } from "./rest-api.js";
 
 const AUTHORIZE_URL = "https://bitbucket.org/site/oauth2/authorize";
 const TOKEN_URL = "https://bitbucket.org/site/oauth2/access_token";
@@ -97,3 +97,21 @@ function primaryEmail({ status, body }: ApiJson): string | null {
   }
   return null;
 }
+
+/** The catalogue entry for {@link bitbucket}: how to make it from configuration, how to set it up. */
+export const bitbucketDefinition: ProviderDefinition = {
+  id: "bitbucket",
+  name: "Bitbucket",
+  protocol: "oauth2",
+  create: (o) => bitbucket(o),
+  settings: [],
+  setup: {
+    console: "Bitbucket workspace settings → OAuth consumers (a private consumer, with a secret)",
+    defaultScopes: ["account", "email"],
+    refresh: "always",
+    revocation: false,
+    pkce: true,
+    notes:
+      "Give the consumer the Account and Email permissions. Tokens expire after 2 hours. PKCE is sent, though Bitbucket Cloud does not document checking it.",
+  },
+};

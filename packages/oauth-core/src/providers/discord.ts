@@ -1,11 +1,11 @@
-import type { CommonProviderOptions } from "../catalogue/types.js";
+import { commonFields } from "../common-options.js";
+import type { CommonProviderOptions, ProviderDefinition } from "../definition.js";
 import { ProviderError } from "../errors.js";
 import { assertJsonObject, isJsonObject, readNullableString, readString } from "../parse.js";
 import type { OAuthProvider } from "../provider.js";
+import { userFrom } from "../rest-api.js";
+import { revokeTokenRfc7009 } from "../rfc7009.js";
 import type { NormalizedUser } from "../types.js";
-import { commonFields } from "./common-options.js";
-import { userFrom } from "./rest-api.js";
-import { revokeTokenRfc7009 } from "./rfc7009.js";
 
 const API_URL = "https://discord.com/api";
 const CDN_URL = "https://cdn.discordapp.com";
@@ -71,3 +71,20 @@ function discordError(status: number, body: unknown): ProviderError | undefined 
     status,
   });
 }
+
+/** The catalogue entry for {@link discord}: how to make it from configuration, how to set it up. */
+export const discordDefinition: ProviderDefinition = {
+  id: "discord",
+  name: "Discord",
+  protocol: "oauth2",
+  create: (o) => discord(o),
+  settings: [],
+  setup: {
+    console: "https://discord.com/developers/applications (OAuth2)",
+    defaultScopes: ["identify", "email"],
+    refresh: "always",
+    revocation: true,
+    pkce: true,
+    notes: "Access tokens last 7 days. The email is used only when Discord marks it verified.",
+  },
+};

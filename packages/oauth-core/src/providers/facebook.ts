@@ -1,12 +1,17 @@
-import type { CommonProviderOptions } from "../catalogue/types.js";
+import { commonFields } from "../common-options.js";
+import type { CommonProviderOptions, ProviderDefinition } from "../definition.js";
 import type { RequestContext } from "../http.js";
 import { assertJsonObject, isJsonObject, readId, readNullableString } from "../parse.js";
 import type { OAuthProvider } from "../provider.js";
+import {
+  bodyOf,
+  nestedError,
+  parseTokenResponseWith,
+  revocationError,
+} from "../provider-errors.js";
+import { userFrom } from "../rest-api.js";
 import { toHttpUrl } from "../text.js";
 import type { NormalizedUser } from "../types.js";
-import { commonFields } from "./common-options.js";
-import { bodyOf, nestedError, parseTokenResponseWith, revocationError } from "./provider-errors.js";
-import { userFrom } from "./rest-api.js";
 
 /** One Graph API version for every call: Facebook changes behaviour between versions. */
 const GRAPH_VERSION = "v19.0";
@@ -84,3 +89,21 @@ async function revokeFacebookToken(ctx: RequestContext, token: string): Promise<
   if (isJsonObject(body) && isJsonObject(body.error) && body.error.code === INVALID_TOKEN) return;
   throw revocationError(response, nestedError);
 }
+
+/** The catalogue entry for {@link facebook}: how to make it from configuration, how to set it up. */
+export const facebookDefinition: ProviderDefinition = {
+  id: "facebook",
+  name: "Facebook",
+  protocol: "oauth2",
+  create: (o) => facebook(o),
+  settings: [],
+  setup: {
+    console: "https://developers.facebook.com/apps (Facebook Login)",
+    defaultScopes: ["email", "public_profile"],
+    refresh: "never",
+    revocation: true,
+    pkce: true,
+    notes:
+      "Graph API v19.0. User tokens last about 60 days and cannot be refreshed; trading them for long-lived tokens is not supported. Revoking deletes the app's permissions.",
+  },
+};

@@ -1,9 +1,10 @@
-import type { CommonProviderOptions } from "../catalogue/types.js";
+import type { CommonProviderOptions, ProviderDefinition } from "../definition.js";
+import { assertIssuer } from "../oidc/support.js";
 import { readNullableString } from "../parse.js";
 import type { OAuthProvider } from "../provider.js";
+import { stringSetting } from "../settings.js";
 import { trimTrailingSlashes } from "../validate.js";
 import { oidc } from "./oidc.js";
-import { assertIssuer } from "./oidc-support.js";
 
 const GITLAB_URL = "https://gitlab.com";
 const DEFAULT_SCOPES = ["openid", "profile", "email", "read_user"];
@@ -40,3 +41,27 @@ export function gitlab(options: GitLabOptions): OAuthProvider {
     },
   });
 }
+
+/** The catalogue entry for {@link gitlab}: how to make it from configuration, how to set it up. */
+export const gitlabDefinition: ProviderDefinition = {
+  id: "gitlab",
+  name: "GitLab",
+  protocol: "oidc",
+  create: (o) => gitlab({ ...o, url: stringSetting(o.url) }),
+  settings: [
+    {
+      option: "url",
+      env: "URL",
+      required: false,
+      description: "a self-managed GitLab's URL; default https://gitlab.com",
+    },
+  ],
+  setup: {
+    console: "GitLab → Preferences → Applications (confidential, with the openid scope)",
+    defaultScopes: ["openid", "profile", "email", "read_user"],
+    refresh: "always",
+    revocation: true,
+    pkce: true,
+    notes: "Access tokens expire after 2 hours and come with a refresh token.",
+  },
+};

@@ -1,9 +1,10 @@
-import type { CommonProviderOptions } from "../catalogue/types.js";
+import type { CommonProviderOptions, ProviderDefinition } from "../definition.js";
 import { ProviderError, UnsupportedError } from "../errors.js";
 import type { RequestContext } from "../http.js";
 import type { OAuthProvider } from "../provider.js";
+import { revokeTokenRfc7009 } from "../rfc7009.js";
+import { booleanSetting, stringSetting } from "../settings.js";
 import { oidc } from "./oidc.js";
-import { revokeTokenRfc7009 } from "./rfc7009.js";
 
 const GOOGLE_ISSUER = "https://accounts.google.com";
 /** Google documents both forms as the `iss` of its id_tokens. */
@@ -71,3 +72,39 @@ async function revokeGoogleToken(
     throw error;
   }
 }
+
+/** The catalogue entry for {@link google}: how to make it from configuration, how to set it up. */
+export const googleDefinition: ProviderDefinition = {
+  id: "google",
+  name: "Google",
+  protocol: "oidc",
+  create: (o) =>
+    google({
+      ...o,
+      issuer: stringSetting(o.issuer),
+      offline: booleanSetting(o.offline, "offline"),
+    }),
+  settings: [
+    {
+      option: "issuer",
+      env: "ISSUER",
+      required: false,
+      description: "default https://accounts.google.com; another issuer (the dev mock) stands in",
+    },
+    {
+      option: "offline",
+      env: "OFFLINE",
+      required: false,
+      description: '"true" asks for a refresh token (access_type=offline, prompt=consent)',
+    },
+  ],
+  setup: {
+    console: "https://console.cloud.google.com/apis/credentials (OAuth client ID, Web application)",
+    defaultScopes: ["openid", "email", "profile"],
+    refresh: "on request",
+    revocation: true,
+    pkce: true,
+    notes:
+      "A refresh token comes only with OFFLINE=true, which also makes Google ask for consent at every sign-in. The email is used only when Google marks it verified.",
+  },
+};

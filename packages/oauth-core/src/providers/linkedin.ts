@@ -1,8 +1,8 @@
-import type { CommonProviderOptions } from "../catalogue/types.js";
+import type { CommonProviderOptions, ProviderDefinition } from "../definition.js";
 import { isJsonObject } from "../parse.js";
 import type { OAuthProvider } from "../provider.js";
+import { revokeTokenRfc7009 } from "../rfc7009.js";
 import { oidc } from "./oidc.js";
-import { revokeTokenRfc7009 } from "./rfc7009.js";
 
 const LINKEDIN_ISSUER = "https://www.linkedin.com/oauth";
 /** Not in LinkedIn's discovery document. */
@@ -46,3 +46,22 @@ function withBooleanEmailVerified(body: unknown): unknown {
   if (verified !== "true" && verified !== "false") return body;
   return { ...body, email_verified: verified === "true" };
 }
+
+/** The catalogue entry for {@link linkedin}: how to make it from configuration, how to set it up. */
+export const linkedinDefinition: ProviderDefinition = {
+  id: "linkedin",
+  name: "LinkedIn",
+  protocol: "oidc",
+  create: (o) => linkedin(o),
+  settings: [],
+  setup: {
+    console:
+      'https://www.linkedin.com/developers/apps (product "Sign In with LinkedIn using OpenID Connect")',
+    defaultScopes: ["openid", "profile", "email"],
+    refresh: "never",
+    revocation: true,
+    pkce: false,
+    notes:
+      "Access tokens last 60 days and cannot be refreshed. PKCE is off: LinkedIn documents it for native apps only.",
+  },
+};

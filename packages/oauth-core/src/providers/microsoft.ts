@@ -1,7 +1,8 @@
-import type { CommonProviderOptions } from "../catalogue/types.js";
+import type { CommonProviderOptions, ProviderDefinition } from "../definition.js";
 import { ArgumentError, IdTokenError } from "../errors.js";
 import type { JsonObject } from "../parse.js";
 import type { OAuthProvider } from "../provider.js";
+import { stringSetting } from "../settings.js";
 import { oidc } from "./oidc.js";
 
 const LOGIN_URL = "https://login.microsoftonline.com";
@@ -68,3 +69,28 @@ function tenantIssuer(claims: Readonly<JsonObject>): string {
   }
   return TENANT_TEMPLATE.replace("{tenantid}", tid);
 }
+
+/** The catalogue entry for {@link microsoft}: how to make it from configuration, how to set it up. */
+export const microsoftDefinition: ProviderDefinition = {
+  id: "microsoft",
+  name: "Microsoft",
+  protocol: "oidc",
+  create: (o) => microsoft({ ...o, tenant: stringSetting(o.tenant) }),
+  settings: [
+    {
+      option: "tenant",
+      env: "TENANT",
+      required: false,
+      description: "common (default), organizations, consumers, or a directory (tenant) ID",
+    },
+  ],
+  setup: {
+    console: "https://entra.microsoft.com → App registrations (Web platform, with a client secret)",
+    defaultScopes: ["openid", "profile", "email", "offline_access", "User.Read"],
+    refresh: "always",
+    revocation: false,
+    pkce: true,
+    notes:
+      "Entra ID has no token revocation endpoint: sign-out cannot revoke. Its email claim is not verified by Microsoft: never link accounts by it. No avatar (Graph's photo needs the token).",
+  },
+};

@@ -1,14 +1,14 @@
-import type { CommonProviderOptions } from "../catalogue/types.js";
+import type { CommonProviderOptions, ProviderDefinition } from "../definition.js";
 import { ResponseError } from "../errors.js";
+import { getUserInfo } from "../oidc/userinfo.js";
 import { assertJsonObject, type JsonObject, readId } from "../parse.js";
 import type { ClientAuthMethod, OAuthProvider } from "../provider.js";
+import { revokeTokenRfc7009 } from "../rfc7009.js";
 import { Secret } from "../secret.js";
+import { assertEndpoint, booleanSetting, clientAuthSetting, stringSetting } from "../settings.js";
 import { toHttpUrl } from "../text.js";
 import type { NormalizedUser } from "../types.js";
 import { assertNonEmptyString, assertScopes, assertTimeout } from "../validate.js";
-import { getUserInfo } from "./oidc-api.js";
-import { revokeTokenRfc7009 } from "./rfc7009.js";
-import { assertEndpoint, clientAuthSetting } from "./settings.js";
 
 /**
  * Options of {@link oauth2}: the common ones (no default scopes) plus the endpoints. Every
@@ -117,3 +117,64 @@ export function normalizeOAuth2User(
     profileUrl: toHttpUrl(first(raw, ["profile", "html_url"])),
   };
 }
+
+/** The catalogue entry for {@link oauth2}: how to make it from configuration, how to set it up. */
+export const oauth2Definition: ProviderDefinition = {
+  id: "oauth2",
+  name: "OAuth 2.0",
+  protocol: "oauth2",
+  create: (o) =>
+    oauth2({
+      ...o,
+      name: stringSetting(o.name),
+      authorizationUrl: String(o.authorizationUrl),
+      tokenUrl: String(o.tokenUrl),
+      userinfoUrl: String(o.userinfoUrl),
+      revocationUrl: stringSetting(o.revocationUrl),
+      pkce: booleanSetting(o.pkce, "pkce"),
+      clientAuth: clientAuthSetting(o.clientAuth, "clientAuth"),
+    }),
+  settings: [
+    {
+      option: "authorizationUrl",
+      env: "AUTHORIZATION_URL",
+      required: true,
+      description: "the authorization endpoint",
+    },
+    { option: "tokenUrl", env: "TOKEN_URL", required: true, description: "the token endpoint" },
+    {
+      option: "userinfoUrl",
+      env: "USERINFO_URL",
+      required: true,
+      description: "answers the user as JSON to the bearer token",
+    },
+    {
+      option: "revocationUrl",
+      env: "REVOCATION_URL",
+      required: false,
+      description: "an RFC 7009 revocation endpoint",
+    },
+    {
+      option: "name",
+      env: "NAME",
+      required: false,
+      description: 'shown as "Sign in with <NAME>"',
+    },
+    { option: "pkce", env: "PKCE", required: false, description: '"true" (default) or "false"' },
+    {
+      option: "clientAuth",
+      env: "CLIENT_AUTH",
+      required: false,
+      description: "client_secret_basic (default) or client_secret_post",
+    },
+  ],
+  setup: {
+    console: "your provider's developer console",
+    defaultScopes: [],
+    refresh: "on request",
+    revocation: false,
+    pkce: true,
+    notes:
+      "Any OAuth 2.0 server without OpenID Connect. The user is read from sub/id, preferred_username/login/username, name, email, picture/avatar_url and profile/html_url. Revocation only with REVOCATION_URL.",
+  },
+};

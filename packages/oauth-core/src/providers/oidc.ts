@@ -1,14 +1,15 @@
+import type { ProviderDefinition } from "../definition.js";
 import { ArgumentError, UnsupportedError } from "../errors.js";
 import { contextFor } from "../http.js";
+import { discover, type OidcMetadata } from "../oidc/discovery.js";
+import { type OidcHooks, withIdTokenIssuer, withJsonBody, withParams } from "../oidc/hooks.js";
+import { processOidcTokenResponse } from "../oidc/id-token.js";
+import { assertIssuer, onceSucceeded } from "../oidc/support.js";
+import { fetchOidcUser } from "../oidc/userinfo.js";
 import type { ClientAuthMethod, OAuthProvider } from "../provider.js";
+import { revokeTokenRfc7009 } from "../rfc7009.js";
 import { Secret } from "../secret.js";
 import { assertNonEmptyString, assertScopes, assertTimeout } from "../validate.js";
-import { fetchOidcUser } from "./oidc-api.js";
-import { discover, type OidcMetadata } from "./oidc-discovery.js";
-import { type OidcHooks, withIdTokenIssuer, withJsonBody, withParams } from "./oidc-hooks.js";
-import { processOidcTokenResponse } from "./oidc-id-token.js";
-import { assertIssuer, onceSucceeded } from "./oidc-support.js";
-import { revokeTokenRfc7009 } from "./rfc7009.js";
 
 const DEFAULT_SCOPES = ["openid", "profile", "email"];
 
@@ -141,3 +142,35 @@ export function oidc(options: OidcOptions): OAuthProvider {
       (await resolve()).fetchUser(ctx, accessToken, userOptions),
   } satisfies OAuthProvider);
 }
+
+/** The catalogue entry for {@link oidc}: how to make it from configuration, how to set it up. */
+export const oidcDefinition: ProviderDefinition = {
+  id: "oidc",
+  name: "OpenID Connect",
+  protocol: "oidc",
+  create: (o) =>
+    oidc({ ...o, issuer: String(o.issuer), ...(typeof o.name === "string" && { name: o.name }) }),
+  settings: [
+    {
+      option: "issuer",
+      env: "ISSUER",
+      required: true,
+      description: "the issuer URL (its /.well-known/openid-configuration is read)",
+    },
+    {
+      option: "name",
+      env: "NAME",
+      required: false,
+      description: 'shown as "Sign in with <NAME>"',
+    },
+  ],
+  setup: {
+    console: "your identity provider's admin console",
+    defaultScopes: ["openid", "profile", "email"],
+    refresh: "on request",
+    revocation: true,
+    pkce: true,
+    notes:
+      "Any OpenID Connect provider by discovery; revocation when it advertises a revocation_endpoint.",
+  },
+};

@@ -1,10 +1,10 @@
-import type { CommonProviderOptions } from "../catalogue/types.js";
+import type { CommonProviderOptions, ProviderDefinition } from "../definition.js";
 import { ProviderError, ResponseError } from "../errors.js";
 import type { RequestContext } from "../http.js";
 import { isJsonObject } from "../parse.js";
 import type { OAuthProvider } from "../provider.js";
+import { tokenRejected } from "../provider-errors.js";
 import { oidc } from "./oidc.js";
-import { tokenRejected } from "./provider-errors.js";
 
 const SLACK_ISSUER = "https://slack.com";
 const REVOKE_URL = "https://slack.com/api/auth.revoke";
@@ -70,3 +70,21 @@ async function revokeSlackToken(ctx: RequestContext, token: string): Promise<voi
   const error = slackError(response.status, response.json());
   if (error && !TOKEN_ERRORS.has(error.error)) throw error;
 }
+
+/** The catalogue entry for {@link slack}: how to make it from configuration, how to set it up. */
+export const slackDefinition: ProviderDefinition = {
+  id: "slack",
+  name: "Slack",
+  protocol: "oidc",
+  create: (o) => slack(o),
+  settings: [],
+  setup: {
+    console: "https://api.slack.com/apps (OAuth & Permissions: redirect URL; Sign in with Slack)",
+    defaultScopes: ["openid", "profile", "email"],
+    refresh: "on request",
+    revocation: true,
+    pkce: true,
+    notes:
+      "A refresh token comes only when token rotation is on for the app. Revocation is Slack's auth.revoke.",
+  },
+};

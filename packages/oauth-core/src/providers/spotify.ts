@@ -1,11 +1,11 @@
-import type { CommonProviderOptions } from "../catalogue/types.js";
+import { commonFields } from "../common-options.js";
+import type { CommonProviderOptions, ProviderDefinition } from "../definition.js";
 import { assertJsonObject, isJsonObject, readNullableString, readString } from "../parse.js";
 import type { OAuthProvider } from "../provider.js";
+import { nestedError } from "../provider-errors.js";
+import { userFrom } from "../rest-api.js";
 import { toHttpUrl } from "../text.js";
 import type { NormalizedUser } from "../types.js";
-import { commonFields } from "./common-options.js";
-import { nestedError } from "./provider-errors.js";
-import { userFrom } from "./rest-api.js";
 
 const ACCOUNTS_URL = "https://accounts.spotify.com";
 const API_URL = "https://api.spotify.com/v1";
@@ -59,3 +59,21 @@ function normalizeSpotifyUser(raw: unknown, status: number): NormalizedUser {
     profileUrl: isJsonObject(urls) ? toHttpUrl(readNullableString(urls, "spotify", status)) : null,
   };
 }
+
+/** The catalogue entry for {@link spotify}: how to make it from configuration, how to set it up. */
+export const spotifyDefinition: ProviderDefinition = {
+  id: "spotify",
+  name: "Spotify",
+  protocol: "oauth2",
+  create: (o) => spotify(o),
+  settings: [],
+  setup: {
+    console: "https://developer.spotify.com/dashboard",
+    defaultScopes: ["user-read-email", "user-read-private"],
+    refresh: "always",
+    revocation: false,
+    pkce: true,
+    notes:
+      "Access tokens last 1 hour; a refresh may leave out a new refresh token (keep the old one). Spotify documents the email as unverified, so the normalized email is null (raw keeps it).",
+  },
+};

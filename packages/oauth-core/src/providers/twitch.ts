@@ -1,11 +1,11 @@
-import type { CommonProviderOptions } from "../catalogue/types.js";
+import type { CommonProviderOptions, ProviderDefinition } from "../definition.js";
 import { ProviderError } from "../errors.js";
 import { postForm } from "../form.js";
 import type { RequestContext } from "../http.js";
 import { isJsonObject } from "../parse.js";
 import type { OAuthProvider } from "../provider.js";
+import { revocationError } from "../provider-errors.js";
 import { oidc } from "./oidc.js";
-import { revocationError } from "./provider-errors.js";
 
 const TWITCH_ISSUER = "https://id.twitch.tv/oauth2";
 const REVOKE_URL = "https://id.twitch.tv/oauth2/revoke";
@@ -78,3 +78,21 @@ async function revokeTwitchToken(
     error.errorDescription === "Invalid token";
   if (!alreadyInvalid) throw error;
 }
+
+/** The catalogue entry for {@link twitch}: how to make it from configuration, how to set it up. */
+export const twitchDefinition: ProviderDefinition = {
+  id: "twitch",
+  name: "Twitch",
+  protocol: "oidc",
+  create: (o) => twitch(o),
+  settings: [],
+  setup: {
+    console: "https://dev.twitch.tv/console/apps (a confidential client)",
+    defaultScopes: ["openid", "user:read:email"],
+    refresh: "always",
+    revocation: true,
+    pkce: true,
+    notes:
+      "Access tokens last about 4 hours and come with a refresh token. The email and avatar are asked for with the claims parameter.",
+  },
+};

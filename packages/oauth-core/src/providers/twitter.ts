@@ -1,12 +1,12 @@
-import type { CommonProviderOptions } from "../catalogue/types.js";
+import { commonFields } from "../common-options.js";
+import type { CommonProviderOptions, ProviderDefinition } from "../definition.js";
 import { ProviderError } from "../errors.js";
 import { assertJsonObject, isJsonObject, readNullableString, readString } from "../parse.js";
 import type { OAuthProvider } from "../provider.js";
+import { userFrom } from "../rest-api.js";
+import { revokeTokenRfc7009 } from "../rfc7009.js";
 import { toHttpUrl } from "../text.js";
 import type { NormalizedUser } from "../types.js";
-import { commonFields } from "./common-options.js";
-import { userFrom } from "./rest-api.js";
-import { revokeTokenRfc7009 } from "./rfc7009.js";
 
 const AUTHORIZE_URL = "https://twitter.com/i/oauth2/authorize";
 const API_URL = "https://api.twitter.com/2";
@@ -75,3 +75,22 @@ function problemError(status: number, body: unknown): ProviderError | undefined 
     status,
   });
 }
+
+/** The catalogue entry for {@link twitter}: how to make it from configuration, how to set it up. */
+export const twitterDefinition: ProviderDefinition = {
+  id: "twitter",
+  name: "X",
+  protocol: "oauth2",
+  create: (o) => twitter(o),
+  settings: [],
+  setup: {
+    console:
+      "https://developer.x.com/en/portal/dashboard (User authentication: Web App, confidential client)",
+    defaultScopes: ["users.read", "tweet.read", "offline.access"],
+    refresh: "on request",
+    revocation: true,
+    pkce: true,
+    notes:
+      "Tokens expire after 2 hours; offline.access (asked by default) brings a refresh token. X's API v2 gives no email address.",
+  },
+};

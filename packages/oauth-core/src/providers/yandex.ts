@@ -1,13 +1,13 @@
-import type { CommonProviderOptions } from "../catalogue/types.js";
 import { postFormAsClient } from "../client-auth.js";
+import { commonFields } from "../common-options.js";
+import type { CommonProviderOptions, ProviderDefinition } from "../definition.js";
 import { ProviderError, UnsupportedError } from "../errors.js";
 import type { RequestContext } from "../http.js";
 import { assertJsonObject, readId, readNullableString, readString } from "../parse.js";
 import type { OAuthProvider } from "../provider.js";
+import { revocationError } from "../provider-errors.js";
+import { userFrom } from "../rest-api.js";
 import type { NormalizedUser } from "../types.js";
-import { commonFields } from "./common-options.js";
-import { revocationError } from "./provider-errors.js";
-import { userFrom } from "./rest-api.js";
 
 const OAUTH_URL = "https://oauth.yandex.com";
 const INFO_URL = "https://login.yandex.ru/info?format=json";
@@ -84,3 +84,22 @@ async function revokeYandexToken(
   }
   throw error;
 }
+
+/** The catalogue entry for {@link yandex}: how to make it from configuration, how to set it up. */
+export const yandexDefinition: ProviderDefinition = {
+  id: "yandex",
+  name: "Yandex",
+  protocol: "oauth2",
+  create: (o) => yandex(o),
+  settings: [],
+  setup: {
+    console:
+      "https://oauth.yandex.com/client/new (Web services, with login:info, login:email and login:avatar)",
+    defaultScopes: ["login:info", "login:email", "login:avatar"],
+    refresh: "always",
+    revocation: false,
+    pkce: true,
+    notes:
+      "Tokens last about a year. Yandex revokes only tokens issued for a device, which these are not: revokeToken says UnsupportedError and the token lives until it expires.",
+  },
+};

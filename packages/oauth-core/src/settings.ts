@@ -1,7 +1,6 @@
-import { ArgumentError } from "../errors.js";
-import type { ClientAuthMethod } from "../provider.js";
-import { assertNonEmptyString } from "../validate.js";
-import { isLoopbackHttp } from "./oidc-support.js";
+import { ArgumentError } from "./errors.js";
+import type { ClientAuthMethod } from "./provider.js";
+import { assertNonEmptyString, isLoopbackHttp } from "./validate.js";
 
 /** Settings arrive from configuration as strings; these check them and make factory options. */
 

@@ -1,8 +1,8 @@
-import { ProviderError, ResponseError } from "../errors.js";
-import type { HttpResponse } from "../http.js";
-import { isJsonObject } from "../parse.js";
-import { parseTokenResponse, providerErrorFrom } from "../token-response.js";
-import type { TokenSet } from "../types.js";
+import { ProviderError, ResponseError } from "./errors.js";
+import type { HttpResponse } from "./http.js";
+import { isJsonObject } from "./parse.js";
+import { parseTokenResponse, providerErrorFrom } from "./token-response.js";
+import type { TokenSet } from "./types.js";
 
 /** The error a provider states in a failed answer, or undefined when the body states none. */
 export type ErrorReader = (status: number, body: unknown) => ProviderError | undefined;

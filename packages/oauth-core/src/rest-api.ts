@@ -1,9 +1,9 @@
-import { ResponseError } from "../errors.js";
-import type { HttpResponse, RequestContext } from "../http.js";
-import type { OAuthProvider } from "../provider.js";
-import { providerErrorFrom } from "../token-response.js";
-import type { NormalizedUser } from "../types.js";
+import { ResponseError } from "./errors.js";
+import type { HttpResponse, RequestContext } from "./http.js";
+import type { OAuthProvider } from "./provider.js";
 import { assertTokenAccepted, type ErrorReader, statedError } from "./provider-errors.js";
+import { providerErrorFrom } from "./token-response.js";
+import type { NormalizedUser } from "./types.js";
 
 /**
  * For providers whose user endpoint is a plain REST resource: one way to read it and to turn a

@@ -1,6 +1,6 @@
-import { basicAuthorization } from "../encoding.js";
-import { ResponseError } from "../errors.js";
-import type { HttpResponse, RequestContext } from "../http.js";
+import { basicAuthorization } from "../../encoding.js";
+import { ResponseError } from "../../errors.js";
+import type { HttpResponse, RequestContext } from "../../http.js";
 import {
   assertJsonArray,
   assertJsonObject,
@@ -8,11 +8,11 @@ import {
   readNullableString,
   readOptionalBoolean,
   readString,
-} from "../parse.js";
-import type { Secret } from "../secret.js";
-import { toHttpUrl } from "../text.js";
-import type { NormalizedUser, UserInfo } from "../types.js";
-import { assertTokenAccepted } from "./provider-errors.js";
+} from "../../parse.js";
+import { assertTokenAccepted } from "../../provider-errors.js";
+import type { Secret } from "../../secret.js";
+import { toHttpUrl } from "../../text.js";
+import type { NormalizedUser, UserInfo } from "../../types.js";
 
 const API_VERSION = "2022-11-28";
 /** Scopes that let a token read the private email addresses at /user/emails. */

@@ -1,11 +1,11 @@
-import type { CommonProviderOptions } from "../catalogue/types.js";
-import type { OAuthProvider } from "../provider.js";
-import { generateState } from "../random.js";
-import { providerErrorFrom } from "../token-response.js";
-import { assertNonEmptyString } from "../validate.js";
-import { commonFields } from "./common-options.js";
-import { parseTokenResponseWith } from "./provider-errors.js";
-import { fetchVkUser, revokeVkToken, VK_ID_URL } from "./vk-api.js";
+import { commonFields } from "../../common-options.js";
+import type { CommonProviderOptions, ProviderDefinition } from "../../definition.js";
+import type { OAuthProvider } from "../../provider.js";
+import { parseTokenResponseWith } from "../../provider-errors.js";
+import { generateState } from "../../random.js";
+import { providerErrorFrom } from "../../token-response.js";
+import { assertNonEmptyString } from "../../validate.js";
+import { fetchVkUser, revokeVkToken, VK_ID_URL } from "./api.js";
 
 const TOKEN_URL = `${VK_ID_URL}/oauth2/auth`;
 const DEFAULT_SCOPES = ["vkid.personal_info", "email"];
@@ -87,3 +87,21 @@ function addToTokenRequests(
     return (inner ?? globalThis.fetch)(input, init);
   };
 }
+
+/** The catalogue entry for {@link vk}: how to make it from configuration, how to set it up. */
+export const vkDefinition: ProviderDefinition = {
+  id: "vk",
+  name: "VK ID",
+  protocol: "oauth2",
+  create: (o) => vk(o),
+  settings: [],
+  setup: {
+    console: "https://id.vk.com/about/business/go (a VK ID app for the Web)",
+    defaultScopes: ["vkid.personal_info", "email"],
+    refresh: "always",
+    revocation: true,
+    pkce: true,
+    notes:
+      "Token requests need the callback's device_id: oauth-core binds it (bindCallbackContext) and the gateway keeps it with the tokens for refreshes. VK ID's id_token is not used.",
+  },
+};

@@ -1,10 +1,10 @@
 import { ResponseError } from "../errors.js";
 import type { RequestContext } from "../http.js";
 import { assertJsonObject, readNullableString, readOptionalBoolean, readString } from "../parse.js";
+import { assertTokenAccepted } from "../provider-errors.js";
 import { toHttpUrl } from "../text.js";
 import type { NormalizedUser, UserInfo } from "../types.js";
-import type { OidcHooks } from "./oidc-hooks.js";
-import { assertTokenAccepted } from "./provider-errors.js";
+import type { OidcHooks } from "./hooks.js";
 
 export interface UserInfoRequest {
   /** `NormalizedUser.provider`. */

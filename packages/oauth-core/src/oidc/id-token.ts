@@ -5,8 +5,8 @@ import { assertJsonObject } from "../parse.js";
 import type { TokenChecks } from "../provider.js";
 import { parseTokenResponse } from "../token-response.js";
 import type { TokenSet } from "../types.js";
-import type { OidcMetadata } from "./oidc-discovery.js";
-import { libraryOptions, toOAuthError, toWebResponse } from "./oidc-support.js";
+import type { OidcMetadata } from "./discovery.js";
+import { libraryOptions, toOAuthError, toWebResponse } from "./support.js";
 
 /** Seconds of clock difference tolerated on `exp` and `nbf` between us and the issuer. */
 const CLOCK_TOLERANCE = 30;

@@ -1,11 +1,11 @@
-import { postForm } from "../form.js";
-import type { RequestContext } from "../http.js";
-import { assertJsonObject, isJsonObject, readId, readNullableString } from "../parse.js";
-import { toHttpUrl } from "../text.js";
-import { providerErrorFrom } from "../token-response.js";
-import type { NormalizedUser, UserInfo } from "../types.js";
-import { bodyOf, revocationError } from "./provider-errors.js";
-import { jsonOf } from "./rest-api.js";
+import { postForm } from "../../form.js";
+import type { RequestContext } from "../../http.js";
+import { assertJsonObject, isJsonObject, readId, readNullableString } from "../../parse.js";
+import { bodyOf, revocationError } from "../../provider-errors.js";
+import { jsonOf } from "../../rest-api.js";
+import { toHttpUrl } from "../../text.js";
+import { providerErrorFrom } from "../../token-response.js";
+import type { NormalizedUser, UserInfo } from "../../types.js";
 
 export const VK_ID_URL = "https://id.vk.com";
 

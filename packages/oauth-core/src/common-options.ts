@@ -1,6 +1,6 @@
-import type { CommonProviderOptions } from "../catalogue/types.js";
-import { Secret } from "../secret.js";
-import { assertNonEmptyString, assertScopes, assertTimeout } from "../validate.js";
+import type { CommonProviderOptions } from "./definition.js";
+import { Secret } from "./secret.js";
+import { assertNonEmptyString, assertScopes, assertTimeout } from "./validate.js";
 
 /** The fields every provider with fixed endpoints fills the same way from its options. */
 export interface CommonFields {

@@ -2,7 +2,8 @@ import * as oauth from "oauth4webapi";
 import { ResponseError } from "../errors.js";
 import type { RequestContext } from "../http.js";
 import { readOptionalBoolean, readOptionalString, readString } from "../parse.js";
-import { isLoopbackHttp, libraryOptions, toOAuthError } from "./oidc-support.js";
+import { isLoopbackHttp } from "../validate.js";
+import { libraryOptions, toOAuthError } from "./support.js";
 
 /** What the engine needs from the issuer's discovery document, checked. */
 export interface OidcMetadata {

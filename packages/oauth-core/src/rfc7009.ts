@@ -1,6 +1,6 @@
-import { postFormAsClient } from "../client-auth.js";
-import type { RequestContext } from "../http.js";
-import type { OAuthProvider } from "../provider.js";
+import { postFormAsClient } from "./client-auth.js";
+import type { RequestContext } from "./http.js";
+import type { OAuthProvider } from "./provider.js";
 import { revocationError } from "./provider-errors.js";
 
 /**

@@ -7,14 +7,7 @@ import {
   ResponseError,
 } from "../errors.js";
 import type { HttpResponse, RequestContext } from "../http.js";
-import { assertNonEmptyString } from "../validate.js";
-
-/** Plain http is allowed to this machine only, so the dev mock works and nothing leaves it. */
-const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
-
-export function isLoopbackHttp(url: URL): boolean {
-  return url.protocol === "http:" && LOOPBACK_HOSTS.has(url.hostname);
-}
+import { assertNonEmptyString, isLoopbackHttp } from "../validate.js";
 
 /** RFC 8414: an https URL without query or fragment; http only on loopback, for local mocks. */
 export function assertIssuer(value: unknown, name = "issuer"): asserts value is string {

@@ -1,4 +1,4 @@
-import type { OAuthProvider } from "../provider.js";
+import type { OAuthProvider } from "./provider.js";
 
 /**
  * What every provider factory takes; a definition's `settings` add provider-specific ones.

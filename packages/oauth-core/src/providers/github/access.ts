@@ -1,8 +1,8 @@
-import { UnsupportedError } from "../errors.js";
-import { contextFor } from "../http.js";
-import { assertJsonArray, assertJsonObject, readString } from "../parse.js";
-import type { OAuthProvider } from "../provider.js";
-import { apiGet } from "./github-api.js";
+import { UnsupportedError } from "../../errors.js";
+import { contextFor } from "../../http.js";
+import { assertJsonArray, assertJsonObject, readString } from "../../parse.js";
+import type { OAuthProvider } from "../../provider.js";
+import { apiGet } from "./api.js";
 
 /**
  * Who may sign in, for {@link checkGitHubAccess}; a person passes if any list admits them. All

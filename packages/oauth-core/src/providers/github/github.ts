@@ -1,14 +1,15 @@
-import type { OAuthProvider } from "../provider.js";
-import { Secret } from "../secret.js";
-import { parseTokenResponse, providerErrorFrom } from "../token-response.js";
+import type { ProviderDefinition } from "../../definition.js";
+import type { OAuthProvider } from "../../provider.js";
+import { Secret } from "../../secret.js";
+import { parseTokenResponse, providerErrorFrom } from "../../token-response.js";
 import {
   assertHttpUrl,
   assertNonEmptyString,
   assertScopes,
   assertTimeout,
   trimTrailingSlashes,
-} from "../validate.js";
-import { fetchGitHubUser, revokeGitHubToken } from "./github-api.js";
+} from "../../validate.js";
+import { fetchGitHubUser, revokeGitHubToken } from "./api.js";
 
 const GITHUB_URL = "https://github.com";
 const GITHUB_API_URL = "https://api.github.com";
@@ -102,3 +103,39 @@ function defaultApiUrl(url: string): string {
     ? GITHUB_API_URL
     : `${url}/api/v3`;
 }
+
+/** The catalogue entry for {@link github}: how to make it from configuration, how to set it up. */
+export const githubDefinition: ProviderDefinition = {
+  id: "github",
+  name: "GitHub",
+  protocol: "oauth2",
+  create: (o) =>
+    github({
+      ...o,
+      ...(typeof o.url === "string" && { url: o.url }),
+      ...(typeof o.apiUrl === "string" && { apiUrl: o.apiUrl }),
+    }),
+  settings: [
+    {
+      option: "url",
+      env: "URL",
+      required: false,
+      description: "GitHub Enterprise Server URL; default https://github.com",
+    },
+    {
+      option: "apiUrl",
+      env: "API_URL",
+      required: false,
+      description: "REST API base; default api.github.com, or <URL>/api/v3",
+    },
+  ],
+  setup: {
+    console: "https://github.com/settings/developers (OAuth Apps)",
+    defaultScopes: ["read:user", "user:email"],
+    refresh: "on request",
+    revocation: true,
+    pkce: true,
+    notes:
+      "OAuth App tokens do not expire; GitHub App user tokens expire after 8 hours and come with a refresh token.",
+  },
+};
