@@ -1,3 +1,4 @@
+import type { Me } from "@latchkey/contracts";
 import type { RequestHandler } from "express";
 import { requireSession, type SessionDeps } from "../auth/require-session.js";
 import { sendJson } from "../http/json.js";
@@ -19,6 +20,6 @@ export function meHandler(deps: SessionDeps & { users: UserCache }): RequestHand
       user,
       provider: session.provider,
       expiresAt: new Date(session.expiresAt).toISOString(),
-    });
+    } satisfies Me);
   };
 }

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import type { LoginErrorCode, ProvidersBody } from "@latchkey/contracts";
 import {
   bindCallbackContext,
   callbackChecksFor,
@@ -62,7 +63,7 @@ export function createAuthRouter(deps: AuthRouterDeps): Router {
         name: p.name,
         loginUrl: `/auth/${encodeURIComponent(p.id)}/login`,
       })),
-    });
+    } satisfies ProvidersBody);
   });
 
   router.get("/:provider/login", async (req, res) => {
@@ -99,7 +100,7 @@ export function createAuthRouter(deps: AuthRouterDeps): Router {
     const transaction = await transactions.read(req);
     // Single use: whatever happens next, this transaction is gone.
     transactions.clear(res);
-    const fail = (code: string) => {
+    const fail = (code: LoginErrorCode) => {
       metrics.login(provider.id, code);
       redirect(res, loginErrorLocation(code, transaction?.returnTo));
     };

@@ -1,4 +1,5 @@
 import type { ServerResponse } from "node:http";
+import type { ErrorBody } from "@latchkey/contracts";
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import type { Logger } from "pino";
 import { GatewayError, GENERIC_CLIENT_MESSAGE, GENERIC_SERVER_MESSAGE } from "../errors.js";
@@ -29,7 +30,7 @@ export function sendError(
   code: string,
   message: string,
 ): void {
-  sendJson(res, status, { error: code, message });
+  sendJson(res, status, { error: code, message } satisfies ErrorBody);
 }
 
 export const notFound: RequestHandler = (req, _res, next) => {
