@@ -1,11 +1,15 @@
 /** Longer values are refused outright rather than parsed: no real page path needs more. */
 const MAX_RETURN_TO_LENGTH = 2048;
 const FALLBACK = "/";
+// The SPA's login page (and signing out): coming back there right after signing in is a loop.
+const NO_RETURN = /^\/(login|logout)(?:[/?#]|$)/i;
 
 /**
- * Where to send the user after sign-in: a same-origin relative path or `/`.
- * Checked when the login starts and again before the final redirect, so a value that
- * slipped into a transaction by any route still cannot leave the origin.
+ * Where to send the user after sign-in: a same-origin relative path or `/`. The SPA's login
+ * page applies the same rule (both pass packages/contracts/test/return-to-cases.ts), so the
+ * place it promises is the place the callback redirects to. Checked when the login starts and
+ * again before the final redirect, so a value that slipped into a transaction by any route
+ * still cannot leave the origin.
  */
 export function safeReturnTo(value: unknown): string {
   if (typeof value !== "string" || value.length === 0 || value.length > MAX_RETURN_TO_LENGTH) {
@@ -29,5 +33,5 @@ export function safeReturnTo(value: unknown): string {
   const path = `${resolved.pathname}${resolved.search}${resolved.hash}`;
   // Dot segments can collapse into a leading "//": "/.//evil.example" resolves to the path
   // "//evil.example", which a browser reads as another host. Check the result, not just the input.
-  return path.startsWith("//") ? FALLBACK : path;
+  return path.startsWith("//") || NO_RETURN.test(path) ? FALLBACK : path;
 }

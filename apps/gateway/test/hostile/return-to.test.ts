@@ -51,7 +51,9 @@ describe("returnTo (open redirect, A9)", () => {
     ["/%2e//evil.example", "/"],
     // These only look like another host: they stay same-origin paths.
     ["/%09/evil.example", "/%09/evil.example"],
-    ["/login?returnTo=//evil.example", "/login?returnTo=//evil.example"],
+    ["/repos?next=//evil.example", "/repos?next=//evil.example"],
+    // Back to the login page right after signing in would be a loop.
+    ["/login?returnTo=//evil.example", "/"],
     ["/ｅvil", "/%EF%BD%85vil"],
   ])(
     "when sign-in starts with returnTo %j, then it ends exactly on %j of the app's own origin",
