@@ -1,23 +1,6 @@
+import type { Me, NormalizedUser } from "@latchkey/contracts";
 import { apiUrl, ensureOk, readJson, send } from "./http";
 import { expectNullableString, expectRecord, expectString } from "./parse";
-
-/** The user as every provider is normalized by the gateway. */
-export interface NormalizedUser {
-  provider: string;
-  id: string;
-  login: string;
-  name: string | null;
-  email: string | null;
-  avatarUrl: string | null;
-  profileUrl: string | null;
-}
-
-/** `GET /api/me`: who is signed in, with which provider, until when. */
-export interface Me {
-  user: NormalizedUser;
-  provider: string;
-  expiresAt: string;
-}
 
 // Every mutating or token-using call carries it: a cross-site form cannot set a custom header.
 export const CSRF_HEADERS = { "X-CSRF": "1" } as const;
@@ -36,6 +19,7 @@ export async function logout(): Promise<void> {
   await ensureOk(response);
 }
 
+/** `GET /api/me`'s body, checked field by field: the types say what the gateway means to send. */
 export function parseMe(body: unknown): Me {
   const me = expectRecord(body, "body");
   return {

@@ -1,5 +1,6 @@
+export type { Me, NormalizedUser } from "@latchkey/contracts";
 export { ApiError, ClientErrorCode } from "./errors";
-export { getMe, logout, type Me, type NormalizedUser } from "./gateway";
+export { getMe, logout } from "./gateway";
 export { type GitHubResponse, githubGet, parseRateLimit, type RateLimit } from "./github";
 export { type LinkRels, parseLinkHeader } from "./linkHeader";
 export {

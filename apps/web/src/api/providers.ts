@@ -1,3 +1,4 @@
+import type { ProviderOption, ProvidersBody } from "@latchkey/contracts";
 import { apiUrl, ensureOk, readJson, send } from "./http";
 import { expectArray, expectRecord, expectString } from "./parse";
 
@@ -5,11 +6,7 @@ import { expectArray, expectRecord, expectString } from "./parse";
 // routes.tsx) and arrives with that page.
 
 /** A sign-in option offered by `GET /auth/providers`. */
-export interface Provider {
-  id: string;
-  name: string;
-  loginUrl: string;
-}
+export type Provider = ProviderOption;
 
 export async function getProviders(): Promise<Provider[]> {
   const response = await send(apiUrl("/auth/providers"), {
@@ -18,7 +15,7 @@ export async function getProviders(): Promise<Provider[]> {
   return readJson(await ensureOk(response), parseProviders);
 }
 
-function parseProviders(body: unknown): Provider[] {
+function parseProviders(body: unknown): ProvidersBody["providers"] {
   const list = expectArray(expectRecord(body, "body").providers, "providers");
   return list.map((value, index) => {
     const provider = expectRecord(value, `providers[${index}]`);
