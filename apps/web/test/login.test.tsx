@@ -32,6 +32,10 @@ describe("the login page", () => {
     ["timeout", UNREACHABLE],
     ["server_error", GENERIC],
     ["something_new", GENERIC],
+    // Names every object has must not select a text (or crash the page).
+    ["toString", GENERIC],
+    ["constructor", GENERIC],
+    ["__proto__", GENERIC],
   ])("when ?error=%s, then it says %j", async (code, message) => {
     renderApp(`/login?error=${code}`);
     expect(await screen.findByRole("alert")).toHaveTextContent(message);
@@ -66,6 +70,12 @@ describe("the login page", () => {
     "/\t/evil.example",
     "/.//evil.example",
     "/login?returnTo=%2F",
+    // The gateway refuses these too, so the page never promises a place the sign-in will not go.
+    "/%2f%2fevil.example",
+    "/%5cevil.example",
+    `/${"a".repeat(3000)}`,
+    "/Login",
+    "/a/../login",
   ])("when returnTo is %j, then the sign-in link returns to /", async (returnTo) => {
     renderApp(`/login?returnTo=${encodeURIComponent(returnTo)}`);
     const link = await screen.findByRole("link", { name: "Sign in with GitHub" });
@@ -76,6 +86,12 @@ describe("the login page", () => {
     renderApp(`/login?returnTo=${encodeURIComponent("/repos?page=3#top")}`);
     const link = await screen.findByRole("link", { name: "Sign in with GitHub" });
     expect(link).toHaveAttribute("href", "/auth/github/login?returnTo=%2Frepos%3Fpage%3D3%23top");
+  });
+
+  it("when returnTo has dot segments, then the sign-in link carries the path they resolve to, as the gateway will", async () => {
+    renderApp(`/login?returnTo=${encodeURIComponent("/a/../repos?page=3")}`);
+    const link = await screen.findByRole("link", { name: "Sign in with GitHub" });
+    expect(link).toHaveAttribute("href", "/auth/github/login?returnTo=%2Frepos%3Fpage%3D3");
   });
 
   it("when the gateway offers two providers, then there is one sign-in link each", async () => {
