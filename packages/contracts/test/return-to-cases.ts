@@ -70,3 +70,22 @@ export const REFUSED_RETURN_TO: ReadonlyArray<unknown> = [
   { href: "/a" },
   42,
 ];
+
+/**
+ * Every row of both tables that `safeReturnTo` answers differently, described: an empty list
+ * means it follows the shared rule.
+ */
+export function returnToMismatches(safeReturnTo: (value: unknown) => string): string[] {
+  const rows: ReadonlyArray<readonly [unknown, string]> = [
+    ...KEPT_RETURN_TO,
+    ...REFUSED_RETURN_TO.map((input) => [input, "/"] as const),
+  ];
+  return rows.flatMap(([input, expected]) => {
+    const answer = safeReturnTo(input);
+    if (answer === expected) return [];
+    const shown = (JSON.stringify(input) ?? String(input)).slice(0, 80);
+    return [
+      `${shown} gave ${JSON.stringify(answer.slice(0, 80))}, not ${JSON.stringify(expected)}`,
+    ];
+  });
+}
