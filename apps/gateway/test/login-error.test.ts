@@ -1,4 +1,4 @@
-import type { LoginErrorCode, NormalizedUser } from "@latchkey/contracts";
+import type { LoginErrorCode } from "@latchkey/contracts";
 import {
   ArgumentError,
   AuthorizationError,
@@ -7,7 +7,6 @@ import {
   InvalidCallbackError,
   IssuerMismatchError,
   NetworkError,
-  type NormalizedUser as OAuthCoreUser,
   OAuthError,
   ProviderError,
   ResponseError,
@@ -78,11 +77,10 @@ describe("the login page's error code", () => {
     expect(loginErrorLocation("timeout", "//evil.example")).toBe("/login?error=timeout");
   });
 
-  it("when the types are compared, then only the SPA's LoginErrorCode can be sent and the user on the wire is oauth-core's", () => {
+  it("when the types are compared, then only the SPA's LoginErrorCode can be sent", () => {
     expectTypeOf(loginErrorCode).returns.toEqualTypeOf<LoginErrorCode>();
     expectTypeOf(loginErrorLocation).parameter(0).toEqualTypeOf<LoginErrorCode>();
     // @ts-expect-error a code the SPA has no text for does not compile
     loginErrorLocation("not_a_login_error");
-    expectTypeOf<OAuthCoreUser>().toEqualTypeOf<NormalizedUser>();
   });
 });
