@@ -129,8 +129,10 @@ export function createSqliteStores(options: SqliteStoresOptions): SqliteStores {
           const ttl = Math.min(options.userCacheTtlSeconds * 1000, sessionExpiresAt - now());
           if (ttl <= 0) return;
           const sealed = await sealer.seal(user, ttl);
-          s.setUser.run(sid, sealed, now() + ttl);
-          recentUsers.set(sid, { user: { ...user }, until: now() + ttl });
+          // The file and the memory copy end at the same moment.
+          const until = now() + ttl;
+          s.setUser.run(sid, sealed, until);
+          recentUsers.set(sid, { user: { ...user }, until });
         },
       ),
       delete: failsAs("users.delete", async (sid: string) => {
