@@ -15,6 +15,8 @@ export default defineConfig({
           include: ["test/**/*.test.{ts,tsx}"],
           exclude: ["test/build.test.ts"],
           setupFiles: ["test/setup.ts"],
+          // Above Testing Library's 5 s wait (test/setup.ts), so a slow wait fails as a wait.
+          testTimeout: 15_000,
         },
       },
       {
