@@ -1,6 +1,7 @@
 import { ArgumentError } from "./errors.js";
 import { computeCodeChallenge, generateCodeVerifier } from "./pkce.js";
-import { type OAuthProvider, resolveProvider } from "./provider.js";
+import { engineOf } from "./engine.js";
+import type { Provider } from "./provider.js";
 import { generateNonce, generateState } from "./random.js";
 import { assertHttpUrl, assertScopes } from "./validate.js";
 
@@ -34,41 +35,40 @@ export interface AuthorizationRequest {
 /**
  * Builds the authorization URL with a fresh `state`, S256 PKCE when the provider takes it, and
  * a fresh `nonce` for OpenID Connect providers (each 256 random bits, base64url). Sends no
- * request itself, except an OpenID Connect provider's discovery on first use.
+ * request.
  *
  * `codeVerifier` is always returned; for a provider without PKCE (LinkedIn) it is simply not
  * sent, and {@link exchangeCode} does not need it.
  *
  * @throws {@link ArgumentError} when `redirectUri` is not an absolute http(s) URL without a
- * fragment, a scope is invalid, or an OpenID Connect provider's scopes lack `"openid"`.
- * @throws {@link ResponseError}, {@link NetworkError} or {@link TimeoutError} when an OpenID
- * Connect provider's discovery fails.
+ * fragment, a scope is invalid, an OpenID Connect provider's scopes lack `"openid"`, or
+ * `provider` was not made by a factory.
  */
 export async function createAuthorizationRequest(
-  provider: OAuthProvider,
+  provider: Provider,
   options: AuthorizationRequestOptions,
 ): Promise<AuthorizationRequest> {
   assertHttpUrl(options.redirectUri, "redirectUri");
   const scopes = options.scopes ?? provider.scopes;
   assertScopes(scopes, "scopes");
-  if (provider.requiresNonce && !scopes.includes("openid")) {
+  if (provider.protocol === "oidc" && !scopes.includes("openid")) {
     // Without it the provider sends no id_token, and the code exchange would fail late.
     throw new ArgumentError("scopes", 'must include "openid" for an OpenID Connect provider');
   }
-  const resolved = await resolveProvider(provider);
+  engineOf(provider);
   const state = generateState();
   const codeVerifier = generateCodeVerifier();
-  const url = new URL(resolved.authorizationEndpoint);
+  const url = new URL(provider.endpoints.authorization);
   url.searchParams.set("response_type", "code");
-  url.searchParams.set("client_id", resolved.clientId);
+  url.searchParams.set("client_id", provider.clientId);
   url.searchParams.set("redirect_uri", options.redirectUri);
   if (scopes.length > 0) url.searchParams.set("scope", scopes.join(" "));
   url.searchParams.set("state", state);
-  if (resolved.pkce) {
+  if (provider.capabilities.pkce) {
     url.searchParams.set("code_challenge", await computeCodeChallenge(codeVerifier));
     url.searchParams.set("code_challenge_method", "S256");
   }
-  if (!resolved.requiresNonce) return { url, state, codeVerifier };
+  if (provider.protocol !== "oidc") return { url, state, codeVerifier };
   const nonce = generateNonce();
   url.searchParams.set("nonce", nonce);
   return { url, state, codeVerifier, nonce };

@@ -5,7 +5,7 @@ import {
   IssuerMismatchError,
   StateMismatchError,
 } from "./errors.js";
-import { type OAuthProvider, resolveProvider } from "./provider.js";
+import type { Provider } from "./provider.js";
 import { timingSafeEqual } from "./random.js";
 import { assertNonEmptyString } from "./validate.js";
 
@@ -115,15 +115,14 @@ function checkIssuer(iss: string | null, expected: string | undefined, required:
 /**
  * The `iss` checks for this provider's callbacks, so a caller need not know how the provider
  * learnt its issuer (OpenID Connect discovery, for one):
- * `parseCallback(params, { expectedState, ...(await callbackChecksFor(provider)) })`.
+ * `parseCallback(params, { expectedState, ...callbackChecksFor(provider) })`.
  *
  * @returns `{ requireIssuer: false }` for a provider without an issuer; else the issuer, and
- * `requireIssuer` from its discovery document's
- * `authorization_response_iss_parameter_supported`.
- * @throws What {@link resolveProvider} throws, for an OpenID Connect provider's discovery.
+ * `requireIssuer` from {@link Provider.issuerParameter} (for OpenID Connect, the discovery
+ * document's `authorization_response_iss_parameter_supported`).
  */
-export async function callbackChecksFor(provider: OAuthProvider): Promise<CallbackChecks> {
-  const { issuer, requiresIssuerParameter } = await resolveProvider(provider);
+export function callbackChecksFor(provider: Provider): CallbackChecks {
+  const { issuer, issuerParameter } = provider;
   if (issuer === undefined) return { requireIssuer: false };
-  return { expectedIssuer: issuer, requireIssuer: requiresIssuerParameter === true };
+  return { expectedIssuer: issuer, requireIssuer: issuerParameter };
 }

@@ -1,19 +1,23 @@
 import type { CommonProviderOptions } from "./definition.js";
+import type { RequestSettings } from "./http.js";
+import type { Provider } from "./provider.js";
 import { Secret } from "./secret.js";
 import { assertNonEmptyString, assertScopes, assertTimeout } from "./validate.js";
 
-/** The fields every provider with fixed endpoints fills the same way from its options. */
+/** The common options, checked: what every provider factory starts from. */
 export interface CommonFields {
   readonly clientId: string;
   readonly clientSecret: Secret;
   readonly scopes: readonly string[];
-  readonly fetch: typeof fetch | undefined;
-  readonly timeout: number | undefined;
+  /** The caller's `fetch` and `timeout`, for the engine. */
+  readonly settings: RequestSettings;
 }
 
 /**
- * Checks the options every factory takes (a bad one is an ArgumentError, at once) and freezes the
- * scopes, so that changing the caller's array later changes nothing.
+ * Checks the options every factory takes and wraps the secret.
+ *
+ * @throws {@link ArgumentError} for an empty `clientId` or `clientSecret`, an invalid scope or a
+ * timeout that is not positive.
  */
 export function commonFields(
   options: CommonProviderOptions,
@@ -28,7 +32,21 @@ export function commonFields(
     clientId: options.clientId,
     clientSecret: new Secret(options.clientSecret),
     scopes,
-    fetch: options.fetch,
-    timeout: options.timeout,
+    settings: { fetch: options.fetch, timeout: options.timeout },
+  };
+}
+
+/** The facts of a plain OAuth 2.0 provider: no issuer, and no callback parameters to keep. */
+export type OAuth2Facts = Omit<Provider, "protocol" | "issuer" | "issuerParameter" | "tokenParams"> &
+  Partial<Pick<Provider, "tokenParams">>;
+
+/** A plain OAuth 2.0 provider's facts, completed. */
+export function oauth2Facts(facts: OAuth2Facts): Provider {
+  return {
+    protocol: "oauth2",
+    issuer: undefined,
+    issuerParameter: false,
+    tokenParams: [],
+    ...facts,
   };
 }

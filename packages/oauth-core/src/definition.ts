@@ -1,4 +1,4 @@
-import type { OAuthProvider } from "./provider.js";
+import type { AccessRule, Provider } from "./provider.js";
 
 /**
  * What every provider factory takes; a definition's `settings` add provider-specific ones.
@@ -65,11 +65,18 @@ export interface ProviderDefinition {
   protocol: "oauth2" | "oidc";
   /**
    * Makes the provider from configuration: the same as calling its factory, with string
-   * settings converted (`"true"`/`"false"` to booleans).
+   * settings converted (`"true"`/`"false"` to booleans). The promise settles at once, but for
+   * OpenID Connect providers, whose discovery runs first.
    *
-   * @throws {@link ArgumentError} when an option is missing or invalid.
+   * @throws {@link ArgumentError} at once (not in the promise) when an option is missing or
+   * invalid.
    */
-  create(options: ProviderFactoryOptions): OAuthProvider;
+  create(options: ProviderFactoryOptions): Promise<Provider>;
+  /**
+   * The rules {@link checkAccess} can apply to its users ({@link Provider.access}), known
+   * before the provider is made, so a configuration can be checked without discovery.
+   */
+  access: readonly AccessRule[];
   /** The provider's own options beyond {@link CommonProviderOptions}; empty for most. */
   settings: readonly ProviderSetting[];
   /** What a person needs to know to register an app with the provider. */

@@ -1,11 +1,11 @@
-import { postFormAsClient } from "./client-auth.js";
+import { credentialsOf, postFormAsClient } from "./client-auth.js";
 import { type DeviceAuthorization, parseDeviceAuthorization } from "./device-response.js";
 import { DeviceFlowError, ProviderError, UnsupportedError } from "./errors.js";
 import { postForm } from "./form.js";
-import { contextFor, type HttpResponse, untilAborted } from "./http.js";
+import { contextOf, engineOf, processTokenResponse } from "./engine.js";
+import { type HttpResponse, untilAborted } from "./http.js";
 import { isJsonObject } from "./parse.js";
-import { type OAuthProvider, resolveProvider } from "./provider.js";
-import { parseTokenResponse } from "./token-response.js";
+import type { Provider } from "./provider.js";
 import type { TokenSet } from "./types.js";
 import { assertNonEmptyString, assertScopes } from "./validate.js";
 
@@ -67,16 +67,15 @@ export interface PollDeviceTokenOptions {
  * @throws {@link NetworkError} or {@link TimeoutError} when no answer came.
  */
 export async function startDeviceAuthorization(
-  provider: OAuthProvider,
+  provider: Provider,
   options: StartDeviceAuthorizationOptions = {},
 ): Promise<DeviceAuthorization> {
-  const resolved = await resolveProvider(provider);
-  const endpoint = deviceEndpointOf(resolved);
-  const scopes = options.scopes ?? resolved.scopes;
+  const endpoint = deviceEndpointOf(provider);
+  const scopes = options.scopes ?? provider.scopes;
   assertScopes(scopes, "scopes");
   const body = new URLSearchParams();
   if (scopes.length > 0) body.set("scope", scopes.join(" "));
-  const response = await postDeviceForm(resolved, endpoint, body);
+  const response = await postDeviceForm(provider, endpoint, body);
   return parseDeviceAuthorization(response.status, response.json());
 }
 
@@ -96,13 +95,12 @@ export async function startDeviceAuthorization(
  * {@link TimeoutError} as for {@link startDeviceAuthorization} and {@link exchangeCode}.
  */
 export async function pollDeviceToken(
-  provider: OAuthProvider,
+  provider: Provider,
   authorization: DeviceAuthorization,
   options: PollDeviceTokenOptions = {},
 ): Promise<TokenSet> {
   assertNonEmptyString(authorization.deviceCode, "deviceCode");
-  const resolved = await resolveProvider(provider);
-  deviceEndpointOf(resolved);
+  deviceEndpointOf(provider);
   const { signal, sleep = abortableSleep } = options;
   let interval = authorization.interval;
   for (;;) {
@@ -113,7 +111,7 @@ export async function pollDeviceToken(
     // An injected sleep may ignore the signal.
     signal?.throwIfAborted();
     if (Date.now() >= authorization.expiresAt) throw expiredLocally();
-    const request = requestDeviceToken(resolved, authorization.deviceCode);
+    const request = requestDeviceToken(provider, authorization.deviceCode);
     const answer = await (signal ? untilAborted(request, signal) : request);
     if ("tokens" in answer) return answer.tokens;
     if (answer.error === "slow_down") {
@@ -130,16 +128,17 @@ type PollAnswer =
 
 /** One token request; sent once, like every token request. */
 async function requestDeviceToken(
-  provider: OAuthProvider,
+  provider: Provider,
   deviceCode: string,
 ): Promise<PollAnswer> {
   const body = new URLSearchParams({ grant_type: DEVICE_CODE_GRANT, device_code: deviceCode });
-  const response = await postDeviceForm(provider, provider.tokenEndpoint, body);
+  const response = await postDeviceForm(provider, provider.endpoints.token, body);
   const json = response.json();
   // The provider's own parser knows how it reports errors (GitHub: HTTP 200 with `error`).
-  const parse = provider.parseTokenResponse ?? parseTokenResponse;
+  const engine = engineOf(provider);
   try {
-    return { tokens: parse(response.status, json) };
+    const checks = { grant: "device_code" } as const;
+    return { tokens: await processTokenResponse(engine, contextOf(provider), response, checks) };
   } catch (error) {
     if (!(error instanceof ProviderError)) throw error;
     switch (error.error) {
@@ -169,12 +168,12 @@ function expiredLocally(): DeviceFlowError {
   });
 }
 
-function deviceEndpointOf(provider: OAuthProvider): string {
-  // An id_token from this grant would need checks that are not written yet.
-  if (!provider.deviceAuthorizationEndpoint || provider.processTokenResponse) {
+function deviceEndpointOf(provider: Provider): string {
+  const endpoint = provider.endpoints.device;
+  if (!provider.capabilities.device || !endpoint) {
     throw new UnsupportedError(`${provider.name} does not support the device authorization grant`);
   }
-  return provider.deviceAuthorizationEndpoint;
+  return endpoint;
 }
 
 /**
@@ -182,12 +181,13 @@ function deviceEndpointOf(provider: OAuthProvider): string {
  * (a CLI holds no secret) only names itself.
  */
 function postDeviceForm(
-  provider: OAuthProvider,
+  provider: Provider,
   url: string,
   body: URLSearchParams,
 ): Promise<HttpResponse> {
-  const ctx = contextFor(provider);
-  if (provider.clientSecret.reveal() !== "") return postFormAsClient(ctx, provider, url, body);
+  const ctx = contextOf(provider);
+  const client = credentialsOf(provider);
+  if (client.clientSecret.reveal() !== "") return postFormAsClient(ctx, client, url, body);
   body.set("client_id", provider.clientId);
   return postForm(ctx, url, body);
 }

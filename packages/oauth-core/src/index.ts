@@ -1,3 +1,5 @@
+export type { AccessDecision, AccessPolicy, AccessSubject } from "./access.js";
+export { assertAccessPolicy, checkAccess } from "./access.js";
 export type { AuthorizationRequest, AuthorizationRequestOptions } from "./authorization.js";
 export { createAuthorizationRequest } from "./authorization.js";
 export type { CallbackChecks, ParseCallbackOptions } from "./callback.js";
@@ -33,18 +35,20 @@ export {
   TimeoutError,
   UnsupportedError,
 } from "./errors.js";
-export type { HttpRequest, HttpResponse, RequestContext, RequestSettings } from "./http.js";
 export { DEFAULT_TIMEOUT } from "./http.js";
-export type { OidcHooks } from "./oidc/hooks.js";
-export type { JsonObject } from "./parse.js";
 export { computeCodeChallenge, generateCodeVerifier } from "./pkce.js";
-export type { ClientAuthMethod, OAuthProvider, TokenChecks, UserInfoOptions } from "./provider.js";
-export { bindCallbackContext, resolveProvider, withSavedContext } from "./provider.js";
+export type {
+  AccessRule,
+  ClientAuthMethod,
+  Provider,
+  ProviderApi,
+  ProviderCapabilities,
+  ProviderEndpoints,
+  RefreshSupport,
+} from "./provider.js";
 export { type BitbucketOptions, bitbucket } from "./providers/bitbucket.js";
 export { type DiscordOptions, discord } from "./providers/discord.js";
 export { type FacebookOptions, facebook } from "./providers/facebook.js";
-export type { GitHubAccessDecision, GitHubAccessPolicy } from "./providers/github/access.js";
-export { checkGitHubAccess } from "./providers/github/access.js";
 export type { GitHubOptions } from "./providers/github/github.js";
 export { github } from "./providers/github/github.js";
 export type { GitLabOptions } from "./providers/gitlab.js";
@@ -65,14 +69,13 @@ export { type SpotifyOptions, spotify } from "./providers/spotify.js";
 export type { TwitchOptions } from "./providers/twitch.js";
 export { twitch } from "./providers/twitch.js";
 export { type TwitterOptions, twitter } from "./providers/twitter.js";
-export { type VkOptions, type VkProvider, vk } from "./providers/vk/vk.js";
+export { type VkOptions, vk } from "./providers/vk/vk.js";
 export { type YandexOptions, yandex } from "./providers/yandex.js";
 export { generateNonce, generateState, timingSafeEqual } from "./random.js";
 export { revokeToken } from "./revoke.js";
 export { Secret } from "./secret.js";
-export type { ExchangeCodeOptions } from "./token.js";
+export type { ExchangeCodeOptions, RefreshTokensOptions } from "./token.js";
 export { exchangeCode, refreshTokens } from "./token.js";
-export { parseTokenResponse, providerErrorFrom } from "./token-response.js";
 export type { NormalizedUser, TokenSet, UserInfo } from "./types.js";
 export type { FetchUserOptions } from "./user.js";
 export { fetchUser } from "./user.js";

@@ -1,192 +1,111 @@
-import type { HttpResponse, RequestContext } from "./http.js";
-import type { Secret } from "./secret.js";
-import type { TokenSet, UserInfo } from "./types.js";
-
 /** How the client proves itself at the token endpoint (RFC 6749 §2.3.1). */
 export type ClientAuthMethod = "client_secret_post" | "client_secret_basic";
 
 /**
- * What a provider's `fetchUser` hook gets besides the token; {@link fetchUser} fills it from
- * its {@link FetchUserOptions}.
+ * Whether sign-ins come with a refresh token: `"always"`, `"on request"` (a scope such as
+ * `offline_access`, or an app setting at the provider) or `"never"`.
  */
-export interface UserInfoOptions {
-  /** The scopes the access token was granted; some providers need extra calls for some fields. */
-  readonly scopes: readonly string[];
-  /** The id_token's `sub`, when there is one: the user info must be about the same subject. */
-  readonly expectedSubject?: string | undefined;
+export type RefreshSupport = "always" | "on request" | "never";
+
+/**
+ * A rule {@link checkAccess} can apply to decide who may sign in. Every provider supports
+ * `users`; `emails` and `emailDomains` only where the provider verifies the address it gives;
+ * `groups` for OpenID Connect providers (a claim listing the person's groups); `orgs` and
+ * `teams` for GitHub.
+ */
+export type AccessRule = "users" | "emails" | "emailDomains" | "groups" | "orgs" | "teams";
+
+/** Where a provider's endpoints are, all absolute URLs. */
+export interface ProviderEndpoints {
+  /** Where the browser is sent to sign in, query parameters the provider always needs included. */
+  readonly authorization: string;
+  /** Where codes and refresh tokens are redeemed. */
+  readonly token: string;
+  /** RFC 8628 device authorization endpoint; absent when the provider has no device flow. */
+  readonly device?: string | undefined;
+}
+
+/** What a provider can do, so that a server asks for a capability, not for a provider by name. */
+export interface ProviderCapabilities {
+  /** Whether sign-ins come with a refresh token ({@link refreshTokens}). */
+  readonly refresh: RefreshSupport;
+  /** Whether {@link revokeToken} works (it throws {@link UnsupportedError} otherwise). */
+  readonly revoke: boolean;
+  /** Whether the device authorization grant works ({@link startDeviceAuthorization}). */
+  readonly device: boolean;
+  /** Whether an S256 PKCE challenge and verifier are sent (false only for LinkedIn). */
+  readonly pkce: boolean;
+  /**
+   * Whether `NormalizedUser.email` is always an address the provider verified. False for
+   * Microsoft (its `email` claim is whatever a tenant admin typed) and for `oauth2()`: never
+   * admit or link people by such an address.
+   */
+  readonly verifiedEmail: boolean;
+  /**
+   * Whether `NormalizedUser.login` names one account at the provider (GitHub, GitLab), so an
+   * allow-list may name people by it. False where it is a display name or an email's local part
+   * (Google's `jane` may be anyone's): such lists name people by `id`.
+   */
+  readonly uniqueLogin: boolean;
 }
 
 /**
- * What a token response must prove, per grant, as passed to
- * {@link OAuthProvider.processTokenResponse} (an id_token's nonce only comes with a code).
+ * The provider's REST API, for a server that calls it (or proxies it) with the user's access
+ * token: `fetch(new URL(path, api.baseUrl + "/"), { headers: { authorization:
+ * `${api.scheme} ${token}`, ...api.headers } })`.
  */
-export type TokenChecks =
-  | {
-      /** A code exchange ({@link exchangeCode}). */
-      readonly grant: "authorization_code";
-      /** The transaction's nonce, which the id_token must carry (OpenID Connect). */
-      readonly nonce?: string | undefined;
-    }
-  | {
-      /** A refresh ({@link refreshTokens}): an id_token, if any, is checked without a nonce. */
-      readonly grant: "refresh_token";
-    };
+export interface ProviderApi {
+  /** The API's base URL, without a trailing slash, e.g. `"https://api.github.com"`. */
+  readonly baseUrl: string;
+  /** The `Authorization` scheme the API takes the token with: `Bearer`, or Yandex's `OAuth`. */
+  readonly scheme: "Bearer" | "OAuth";
+  /** Headers every call needs besides the token (Twitch's `Client-Id`), by lower-case name. */
+  readonly headers: Readonly<Record<string, string>>;
+  /**
+   * Request headers of the API's own that a client may send through a proxy (lower-case), e.g.
+   * GitHub's `x-github-api-version`; standard ones (`accept`, `content-type`, conditional
+   * reads) are a proxy's own business.
+   */
+  readonly requestHeaders: readonly string[];
+  /** Whether the API answers with ETags and takes `If-None-Match`, so a proxy may revalidate. */
+  readonly etags: boolean;
+}
 
 /**
- * A provider is a plain, frozen object made by a factory ({@link github}, {@link oidc},
- * {@link oauth2}…), one file per provider. Pass it to the flow functions
- * ({@link createAuthorizationRequest}, {@link exchangeCode}, {@link fetchUser}…), which read
- * its fields and call its hooks; every quirk of a provider lives in its hooks. Make one per
- * client configuration and reuse it: OpenID Connect providers cache their discovery document
- * and keys on the object.
- *
- * The hooks are for provider implementations; applications call the flow functions instead.
+ * A provider: a frozen object of facts and capabilities, made by a factory ({@link github},
+ * {@link google}, {@link oidc}, {@link oauth2}…; one file per provider). Pass it to the flow
+ * functions ({@link createAuthorizationRequest}, {@link exchangeCode}, {@link fetchUser}…). How
+ * a provider departs from the standards is the factory's business and not part of this type,
+ * so it can change without breaking callers; a copy of a provider (`{ ...provider }`) is not a
+ * provider. Make one per client configuration and reuse it.
  */
-export interface OAuthProvider {
+export interface Provider {
   /** Short id, e.g. `"github"`: also {@link NormalizedUser.provider}. */
   readonly id: string;
   /** Display name, e.g. `"GitHub"`, for "Sign in with …" buttons and error messages. */
   readonly name: string;
+  /** `"oidc"` providers send a `nonce` and validate an id_token (signature, iss, aud, exp…). */
+  readonly protocol: "oauth2" | "oidc";
   /** The OAuth client id registered with the provider. */
   readonly clientId: string;
-  /**
-   * Where the browser is sent to sign in (without query parameters). For an OpenID Connect
-   * provider it reads `""` until discovery has run; see {@link OAuthProvider.resolve}.
-   */
-  readonly authorizationEndpoint: string;
-  /** Where codes and refresh tokens are redeemed; `""` before discovery, like the above. */
-  readonly tokenEndpoint: string;
-  /** RFC 8628 device authorization endpoint; absent when the provider has no device flow. */
-  readonly deviceAuthorizationEndpoint?: string | undefined;
-  /** The provider's REST API base, when it has one. */
-  readonly apiUrl: string | undefined;
   /** Scopes requested by default. */
   readonly scopes: readonly string[];
-  /** Send an S256 PKCE challenge and verifier. */
-  readonly pkce: boolean;
-  /**
-   * OpenID Connect: send a fresh `nonce` with every authorization request; `exchangeCode` then
-   * requires it and the id_token must carry it.
-   */
-  readonly requiresNonce?: boolean | undefined;
   /** The issuer identifier (RFC 8414 / RFC 9207), when the provider has one. */
-  readonly issuer?: string | undefined;
-  /** The provider puts `iss` in every authorization response (RFC 9207), so one without is refused. */
-  readonly requiresIssuerParameter?: boolean | undefined;
-  /** How the client secret is sent to the token (and revocation) endpoint. */
-  readonly clientAuth: ClientAuthMethod;
+  readonly issuer: string | undefined;
+  /** Whether every authorization response carries `iss` (RFC 9207), so one without is refused. */
+  readonly issuerParameter: boolean;
+  /** Its endpoints: always complete, an OpenID Connect provider's included (from discovery). */
+  readonly endpoints: ProviderEndpoints;
+  /** What it can do. */
+  readonly capabilities: ProviderCapabilities;
+  /** The rules {@link checkAccess} can apply to this provider's users. */
+  readonly access: readonly AccessRule[];
+  /** Its REST API, when it has one worth calling with a user's token. */
+  readonly api: ProviderApi | undefined;
   /**
-   * The client secret, wrapped so that logging or serializing the provider prints
-   * `[redacted]`. Empty for a public client (`github()` without `clientSecret`).
+   * Callback parameters its token requests need besides the code (VK ID's `device_id`): pass
+   * them as `extraParams` to {@link exchangeCode}, keep them with the tokens, and pass them to
+   * {@link refreshTokens} too. Empty for nearly every provider.
    */
-  readonly clientSecret: Secret;
-  /**
-   * The `fetch` every request goes through; default `globalThis.fetch`, looked up on each call.
-   */
-  readonly fetch?: typeof fetch | undefined;
-  /** Milliseconds per request; default 10 000. */
-  readonly timeout?: number | undefined;
-  /**
-   * Turns the token endpoint's answer into a `TokenSet`, or throws. Defaults to
-   * `parseTokenResponse` (RFC 6749 §5).
-   */
-  readonly parseTokenResponse?: (status: number, body: unknown) => TokenSet;
-  /**
-   * Replaces `parseTokenResponse` when checking the answer needs more requests (an id_token's
-   * signature needs the issuer's keys).
-   */
-  readonly processTokenResponse?: (
-    ctx: RequestContext,
-    response: HttpResponse,
-    checks: TokenChecks,
-  ) => Promise<TokenSet>;
-  /** Reads and normalizes the user the access token belongs to; see {@link fetchUser}. */
-  readonly fetchUser: (
-    ctx: RequestContext,
-    accessToken: string,
-    options: UserInfoOptions,
-  ) => Promise<UserInfo>;
-  /** Absent when the provider cannot revoke tokens. */
-  readonly revokeToken?: (ctx: RequestContext, token: string) => Promise<void>;
-  /**
-   * Callback parameters besides `code` and `state` that this provider's token requests need
-   * (VK ID's `device_id`). The caller keeps them with the tokens, for refreshes too.
-   */
-  readonly tokenRequestContext?: readonly string[];
-  /** The provider with that context bound into its token requests (and the callback's state). */
-  readonly withContext?: (
-    context: Readonly<Record<string, string>>,
-    state?: string,
-  ) => OAuthProvider;
-  /**
-   * Present when the endpoints are known only after an asynchronous step (OIDC discovery):
-   * answers the same provider with every field and hook final. The engine awaits it before
-   * each operation; GitHub's endpoints are constants, so it has none.
-   */
-  readonly resolve?: () => Promise<OAuthProvider>;
-}
-
-/**
- * The provider with its endpoints known: for an OpenID Connect provider, the one built from its
- * discovery document (fetched on the first call, then cached on the provider object; a failed
- * discovery is tried again on the next call); any other provider as it is. Every flow function
- * does this itself: call it only to read `authorizationEndpoint`, `tokenEndpoint` or `issuer`.
- *
- * @throws {@link ResponseError} when the discovery document is invalid or names another issuer.
- * @throws {@link NetworkError} or {@link TimeoutError} when discovery cannot be fetched.
- */
-export async function resolveProvider(provider: OAuthProvider): Promise<OAuthProvider> {
-  return provider.resolve ? provider.resolve() : provider;
-}
-
-/**
- * The provider ready for this callback's token request, and the context to keep with the
- * tokens (`{}` for the many providers that need none). A required parameter the callback
- * lacks is left out here; the provider's token endpoint will refuse the request.
- *
- * Only VK ID needs this today (its `device_id`), but calling it for every provider keeps a
- * server provider-agnostic:
- *
- * ```ts
- * const { code } = parseCallback(params, { expectedState: state });
- * const bound = bindCallbackContext(provider, params, state);
- * const tokens = await exchangeCode(bound.provider, { code, redirectUri, codeVerifier });
- * // keep bound.context with the tokens, then refresh with
- * // refreshTokens(withSavedContext(provider, context), tokens.refreshToken)
- * ```
- *
- * @param params - The callback's query parameters.
- * @param state - The login's `state`, for providers that send it again at the token endpoint.
- */
-export function bindCallbackContext(
-  provider: OAuthProvider,
-  params: URLSearchParams,
-  state?: string,
-): {
-  /** The provider to exchange the code with (the same object when no context is needed). */
-  provider: OAuthProvider;
-  /** The callback parameters to keep with the tokens, for {@link withSavedContext}. */
-  context: Record<string, string>;
-} {
-  const names = provider.tokenRequestContext ?? [];
-  const context: Record<string, string> = {};
-  for (const name of names) {
-    const value = params.get(name);
-    if (value) context[name] = value;
-  }
-  if (!provider.withContext || Object.keys(context).length === 0) return { provider, context };
-  return { provider: provider.withContext(context, state), context };
-}
-
-/**
- * The provider bound to a context kept from the callback by {@link bindCallbackContext}, for a
- * refresh; the provider itself when the context is empty or absent, or the provider needs none.
- */
-export function withSavedContext(
-  provider: OAuthProvider,
-  context: Readonly<Record<string, string>> | undefined,
-): OAuthProvider {
-  return context && provider.withContext && Object.keys(context).length > 0
-    ? provider.withContext(context)
-    : provider;
+  readonly tokenParams: readonly string[];
 }

@@ -1,6 +1,6 @@
 import { ResponseError } from "./errors.js";
 import type { HttpResponse, RequestContext } from "./http.js";
-import type { OAuthProvider } from "./provider.js";
+import type { Engine } from "./engine.js";
 import { assertTokenAccepted, type ErrorReader, statedError } from "./provider-errors.js";
 import { providerErrorFrom } from "./token-response.js";
 import type { NormalizedUser } from "./types.js";
@@ -65,7 +65,7 @@ export interface UserResource extends ApiCall {
 }
 
 /** A `fetchUser` hook that reads one JSON resource with the token and normalizes it. */
-export function userFrom(resource: UserResource): OAuthProvider["fetchUser"] {
+export function userFrom(resource: UserResource): Engine["fetchUser"] {
   return async (ctx, accessToken) => {
     const { status, body: raw } = await getJson(ctx, resource.url, accessToken, resource);
     return { user: resource.normalize(raw, status), raw };

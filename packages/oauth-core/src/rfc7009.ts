@@ -1,6 +1,5 @@
-import { postFormAsClient } from "./client-auth.js";
+import { type ClientCredentials, postFormAsClient } from "./client-auth.js";
 import type { RequestContext } from "./http.js";
-import type { OAuthProvider } from "./provider.js";
 import { revocationError } from "./provider-errors.js";
 
 /**
@@ -9,12 +8,12 @@ import { revocationError } from "./provider-errors.js";
  */
 export async function revokeTokenRfc7009(
   ctx: RequestContext,
-  provider: OAuthProvider,
+  client: ClientCredentials,
   revocationEndpoint: string,
   token: string,
 ): Promise<void> {
   const body = new URLSearchParams({ token, token_type_hint: "access_token" });
-  const response = await postFormAsClient(ctx, provider, revocationEndpoint, body);
+  const response = await postFormAsClient(ctx, client, revocationEndpoint, body);
   // RFC 7009 §2.2: 200 also for a token that was already invalid.
   if (response.status === 200) return;
   throw revocationError(response);

@@ -1,7 +1,8 @@
-import { postFormAsClient } from "./client-auth.js";
+import { credentialsOf, postFormAsClient } from "./client-auth.js";
+import { engineOf, processTokenResponse, type TokenChecks } from "./engine.js";
+import { ArgumentError } from "./errors.js";
 import { contextFor } from "./http.js";
-import { type OAuthProvider, resolveProvider, type TokenChecks } from "./provider.js";
-import { parseTokenResponse } from "./token-response.js";
+import type { Provider } from "./provider.js";
 import type { TokenSet } from "./types.js";
 import { assertHttpUrl, assertNonEmptyString } from "./validate.js";
 
@@ -18,6 +19,17 @@ export interface ExchangeCodeOptions {
   codeVerifier: string;
   /** The `nonce` from `createAuthorizationRequest`; required by OpenID Connect providers. */
   nonce?: string | undefined;
+  /**
+   * More parameters for the token request: the callback's {@link Provider.tokenParams} (VK ID's
+   * `device_id`). Keep them with the tokens for {@link refreshTokens}.
+   */
+  extraParams?: Readonly<Record<string, string>> | undefined;
+}
+
+/** What {@link refreshTokens} sends besides the refresh token. */
+export interface RefreshTokensOptions {
+  /** The `extraParams` the code was exchanged with, when the provider has `tokenParams`. */
+  extraParams?: Readonly<Record<string, string>> | undefined;
 }
 
 /**
@@ -34,26 +46,29 @@ export interface ExchangeCodeOptions {
  * @throws {@link ResponseError} on an unexpected status or a malformed token response.
  * @throws {@link NetworkError} or {@link TimeoutError} when no answer came.
  * @throws {@link ArgumentError} on an empty `code`, a bad `redirectUri`, an empty `codeVerifier`
- * with PKCE, or a missing `nonce` for an OpenID Connect provider.
+ * with PKCE, a missing `nonce` for an OpenID Connect provider, or `extraParams` that are not
+ * strings or name a parameter of the request itself.
  */
 export async function exchangeCode(
-  provider: OAuthProvider,
+  provider: Provider,
   options: ExchangeCodeOptions,
 ): Promise<TokenSet> {
   assertNonEmptyString(options.code, "code");
   assertHttpUrl(options.redirectUri, "redirectUri");
-  // Without it, an id_token minted for another transaction would pass.
-  if (provider.requiresNonce) assertNonEmptyString(options.nonce, "nonce");
+  if (provider.protocol === "oidc") assertNonEmptyString(options.nonce, "nonce");
   const body = new URLSearchParams({
     grant_type: "authorization_code",
     code: options.code,
     redirect_uri: options.redirectUri,
   });
-  if (provider.pkce) {
+  if (provider.capabilities.pkce) {
     assertNonEmptyString(options.codeVerifier, "codeVerifier");
     body.set("code_verifier", options.codeVerifier);
   }
-  return requestTokens(provider, body, { grant: "authorization_code", nonce: options.nonce });
+  return requestTokens(provider, body, options.extraParams, {
+    grant: "authorization_code",
+    nonce: options.nonce,
+  });
 }
 
 /**
@@ -61,39 +76,70 @@ export async function exchangeCode(
  * tokens treat a second use as theft and revoke the whole grant. Store the returned
  * `refreshToken` when there is one; when the answer has none, keep using the old one.
  *
- * For a provider that needs callback context (VK ID), pass
- * `withSavedContext(provider, context)`.
- *
  * @throws {@link ProviderError} when the provider refuses the refresh token (`invalid_grant`:
  * expired or revoked, sign the person in again).
  * @throws {@link IdTokenError}, {@link ResponseError}, {@link NetworkError} or
  * {@link TimeoutError} as for {@link exchangeCode}.
- * @throws {@link ArgumentError} when `refreshToken` is empty.
+ * @throws {@link ArgumentError} when `refreshToken` is empty, or `extraParams` as for
+ * {@link exchangeCode}.
  */
 export async function refreshTokens(
-  provider: OAuthProvider,
+  provider: Provider,
   refreshToken: string,
+  options: RefreshTokensOptions = {},
 ): Promise<TokenSet> {
   assertNonEmptyString(refreshToken, "refreshToken");
   return requestTokens(
     provider,
     new URLSearchParams({ grant_type: "refresh_token", refresh_token: refreshToken }),
+    options.extraParams,
     { grant: "refresh_token" },
   );
 }
 
+/** Parameters the request sets itself, or that carry the client's credentials. */
+const RESERVED = new Set([
+  "grant_type",
+  "code",
+  "redirect_uri",
+  "code_verifier",
+  "refresh_token",
+  "client_id",
+  "client_secret",
+  "client_assertion",
+  "client_assertion_type",
+  "scope",
+]);
+
+function addExtraParams(body: URLSearchParams, extra: unknown): void {
+  if (extra === undefined) return;
+  if (typeof extra !== "object" || extra === null || Array.isArray(extra)) {
+    throw new ArgumentError("extraParams", "must be an object of strings");
+  }
+  for (const [name, value] of Object.entries(extra)) {
+    if (RESERVED.has(name)) {
+      throw new ArgumentError("extraParams", `must not set "${name}", which the request sets`);
+    }
+    if (typeof value !== "string") {
+      throw new ArgumentError("extraParams", `"${name}" must be a string`);
+    }
+    body.set(name, value);
+  }
+}
+
 async function requestTokens(
-  provider: OAuthProvider,
+  provider: Provider,
   body: URLSearchParams,
+  extraParams: unknown,
   checks: TokenChecks,
 ): Promise<TokenSet> {
-  const resolved = await resolveProvider(provider);
-  const ctx = contextFor(resolved);
-  // Sent exactly once: a code is single use, and a refresh token may rotate.
-  const response = await postFormAsClient(ctx, resolved, resolved.tokenEndpoint, body);
-  if (resolved.processTokenResponse) {
-    return resolved.processTokenResponse(ctx, response, checks);
+  const engine = engineOf(provider);
+  addExtraParams(body, extraParams);
+  for (const [name, value] of Object.entries(engine.tokenRequestParams?.() ?? {})) {
+    if (!body.has(name)) body.set(name, value);
   }
-  const parse = resolved.parseTokenResponse ?? parseTokenResponse;
-  return parse(response.status, response.json());
+  const ctx = contextFor(engine.settings);
+  const client = credentialsOf(provider);
+  const response = await postFormAsClient(ctx, client, provider.endpoints.token, body);
+  return processTokenResponse(engine, ctx, response, checks);
 }

@@ -1,5 +1,5 @@
-import { contextFor } from "./http.js";
-import { type OAuthProvider, resolveProvider } from "./provider.js";
+import { contextOf, engineOf } from "./engine.js";
+import type { Provider } from "./provider.js";
 import type { UserInfo } from "./types.js";
 import { assertNonEmptyString } from "./validate.js";
 
@@ -32,7 +32,7 @@ export interface FetchUserOptions {
  * @throws {@link ArgumentError} when `accessToken` or `expectedSubject` is empty.
  */
 export async function fetchUser(
-  provider: OAuthProvider,
+  provider: Provider,
   accessToken: string,
   options: FetchUserOptions = {},
 ): Promise<UserInfo> {
@@ -40,9 +40,8 @@ export async function fetchUser(
   if (options.expectedSubject !== undefined) {
     assertNonEmptyString(options.expectedSubject, "expectedSubject");
   }
-  const resolved = await resolveProvider(provider);
-  return resolved.fetchUser(contextFor(resolved), accessToken, {
-    scopes: options.scopes ?? resolved.scopes,
+  return engineOf(provider).fetchUser(contextOf(provider), accessToken, {
+    scopes: options.scopes ?? provider.scopes,
     expectedSubject: options.expectedSubject,
   });
 }

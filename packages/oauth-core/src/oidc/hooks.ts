@@ -1,7 +1,8 @@
 import * as oauth from "oauth4webapi";
 import type { HttpResponse, RequestContext } from "../http.js";
 import type { JsonObject } from "../parse.js";
-import type { OAuthProvider } from "../provider.js";
+import type { ClientCredentials } from "../client-auth.js";
+import type { ProviderApi, RefreshSupport } from "../provider.js";
 import type { NormalizedUser } from "../types.js";
 
 /**
@@ -30,13 +31,33 @@ export interface OidcHooks {
   adaptResponse?: (endpoint: "token" | "userinfo", status: number, body: unknown) => unknown;
   /** Adjusts the user normalized from standard claims (a login from another claim, say). */
   normalizeUser?: (user: NormalizedUser, raw: JsonObject, status: number) => NormalizedUser;
-  /** Replaces RFC 7009 revocation at the discovered `revocation_endpoint`. */
+  /**
+   * Replaces RFC 7009 revocation at the discovered `revocation_endpoint`; when set, the
+   * provider can revoke whether or not discovery lists that endpoint.
+   */
   revokeToken?: (
     ctx: RequestContext,
     token: string,
-    provider: OAuthProvider,
+    client: ClientCredentials,
     revocationEndpoint: string | undefined,
   ) => Promise<void>;
+}
+
+/** What a provider built on `oidc()` is besides what discovery tells. */
+export interface OidcFacts {
+  /** Its REST API, when it has one. */
+  readonly api?: ProviderApi | undefined;
+  /** Default "on request" (the `offline_access` scope, or a setting at the provider). */
+  readonly refresh?: RefreshSupport;
+  /**
+   * Whether it verifies every address it gives as `email` (Google does); default false, and
+   * then an address admits someone only when their claims say `email_verified: true`.
+   */
+  readonly verifiedEmail?: boolean;
+  /** Whether `email` rules can apply at all; false for Microsoft, whose `email` claim is unverified. */
+  readonly emailRules?: boolean;
+  /** Whether `preferred_username` names one account (GitLab); default false. */
+  readonly uniqueLogin?: boolean;
 }
 
 /** The response with `body` in place of the one received (status and headers kept). */

@@ -1,8 +1,9 @@
 import * as oauth from "oauth4webapi";
-import { IdTokenError } from "../errors.js";
+import {
+  UnsupportedError, IdTokenError } from "../errors.js";
 import type { HttpResponse, RequestContext } from "../http.js";
 import { assertJsonObject } from "../parse.js";
-import type { TokenChecks } from "../provider.js";
+import type { TokenChecks } from "../engine.js";
 import { parseTokenResponse } from "../token-response.js";
 import type { TokenSet } from "../types.js";
 import type { OidcMetadata } from "./discovery.js";
@@ -23,6 +24,10 @@ export async function processOidcTokenResponse(
   response: HttpResponse,
   checks: TokenChecks,
 ): Promise<TokenSet> {
+  if (checks.grant === "device_code") {
+    // capabilities.device is false for these providers; the grant's id_token checks are unwritten.
+    throw new UnsupportedError("an id_token from the device authorization grant is not checked");
+  }
   const body = response.json();
   const tokens = parseTokenResponse(response.status, body);
   assertJsonObject(body, response.status);

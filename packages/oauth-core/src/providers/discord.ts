@@ -1,8 +1,9 @@
-import { commonFields } from "../common-options.js";
+import { commonFields, oauth2Facts } from "../common-options.js";
 import type { CommonProviderOptions, ProviderDefinition } from "../definition.js";
 import { ProviderError } from "../errors.js";
 import { assertJsonObject, isJsonObject, readNullableString, readString } from "../parse.js";
-import type { OAuthProvider } from "../provider.js";
+import { defineProvider } from "../engine.js";
+import type { AccessRule, Provider } from "../provider.js";
 import { userFrom } from "../rest-api.js";
 import { revokeTokenRfc7009 } from "../rfc7009.js";
 import type { NormalizedUser } from "../types.js";
@@ -10,6 +11,7 @@ import type { NormalizedUser } from "../types.js";
 const API_URL = "https://discord.com/api";
 const CDN_URL = "https://cdn.discordapp.com";
 const DEFAULT_SCOPES = ["identify", "email"];
+const ACCESS: readonly AccessRule[] = ["users", "emails", "emailDomains"];
 
 /**
  * Options of {@link discord}: the common ones only, no provider-specific settings. Default scopes:
@@ -18,27 +20,46 @@ const DEFAULT_SCOPES = ["identify", "email"];
 export type DiscordOptions = CommonProviderOptions;
 
 /** Discord. Access tokens last a week and always come with a refresh token. */
-export function discord(options: DiscordOptions): OAuthProvider {
-  const provider: OAuthProvider = Object.freeze({
-    ...commonFields(options, DEFAULT_SCOPES),
-    id: "discord",
-    name: "Discord",
-    authorizationEndpoint: "https://discord.com/oauth2/authorize",
-    tokenEndpoint: `${API_URL}/oauth2/token`,
-    apiUrl: API_URL,
-    pkce: true,
-    clientAuth: "client_secret_basic",
-    fetchUser: userFrom({
-      url: `${API_URL}/users/@me`,
-      api: "the Discord API",
-      readError: discordError,
-      normalize: normalizeDiscordUser,
+export function discord(options: DiscordOptions): Provider {
+  const { clientId, clientSecret, scopes, settings } = commonFields(options, DEFAULT_SCOPES);
+  const client = { clientId, clientSecret, clientAuth: "client_secret_basic" } as const;
+  return defineProvider(
+    oauth2Facts({
+      id: "discord",
+      name: "Discord",
+      clientId,
+      scopes,
+      endpoints: {
+        authorization: "https://discord.com/oauth2/authorize",
+        token: `${API_URL}/oauth2/token`,
+      },
+      capabilities: {
+        refresh: "always",
+        revoke: true,
+        device: false,
+        pkce: true,
+        // normalizeDiscordUser keeps an address only when Discord marks it verified.
+        verifiedEmail: true,
+        // Usernames are unique since Discord retired the #1234 discriminators.
+        uniqueLogin: true,
+      },
+      access: ACCESS,
+      api: { baseUrl: API_URL, scheme: "Bearer", headers: {}, requestHeaders: [], etags: false },
     }),
-    // RFC 7009 with token_type_hint, as OpenID Connect providers do it.
-    revokeToken: (ctx, token) =>
-      revokeTokenRfc7009(ctx, provider, `${API_URL}/oauth2/token/revoke`, token),
-  } satisfies OAuthProvider);
-  return provider;
+    {
+      ...client,
+      settings,
+      fetchUser: userFrom({
+        url: `${API_URL}/users/@me`,
+        api: "the Discord API",
+        readError: discordError,
+        normalize: normalizeDiscordUser,
+      }),
+      // RFC 7009 with token_type_hint, as OpenID Connect providers do it.
+      revokeToken: (ctx, token) =>
+        revokeTokenRfc7009(ctx, client, `${API_URL}/oauth2/token/revoke`, token),
+    },
+  );
 }
 
 function normalizeDiscordUser(raw: unknown, status: number): NormalizedUser {
@@ -77,7 +98,8 @@ export const discordDefinition: ProviderDefinition = {
   id: "discord",
   name: "Discord",
   protocol: "oauth2",
-  create: (o) => discord(o),
+  create: (o) => Promise.resolve(discord(o)),
+  access: ACCESS,
   settings: [],
   setup: {
     console: "https://discord.com/developers/applications (OAuth2)",

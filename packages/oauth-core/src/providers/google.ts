@@ -1,15 +1,18 @@
 import type { CommonProviderOptions, ProviderDefinition } from "../definition.js";
 import { ProviderError, UnsupportedError } from "../errors.js";
+import type { ClientCredentials } from "../client-auth.js";
 import type { RequestContext } from "../http.js";
-import type { OAuthProvider } from "../provider.js";
+import type { Provider } from "../provider.js";
 import { revokeTokenRfc7009 } from "../rfc7009.js";
 import { booleanSetting, stringSetting } from "../settings.js";
-import { oidc } from "./oidc.js";
+import { assertHttpUrl, trimTrailingSlashes } from "../validate.js";
+import { oidcProvider } from "./oidc.js";
 
 const GOOGLE_ISSUER = "https://accounts.google.com";
 /** Google documents both forms as the `iss` of its id_tokens. */
 const GOOGLE_ISSUER_WITHOUT_SCHEME = "accounts.google.com";
 const DEFAULT_SCOPES = ["openid", "email", "profile"];
+const GOOGLE_API_URL = "https://www.googleapis.com";
 
 /**
  * Options of {@link google}: the common ones (default scopes `["openid", "email", "profile"]`)
@@ -23,21 +26,31 @@ export interface GoogleOptions extends CommonProviderOptions {
    * one only when the person consents, not on later sign-ins. Default false: no refresh token.
    */
   offline?: boolean;
+  /** Google APIs' base; default "https://www.googleapis.com" (another one: the dev mock). */
+  apiUrl?: string;
 }
 
 /**
- * Google by OpenID Connect discovery: PKCE, nonce, RFC 7009 revocation at the discovered
- * endpoint. `email` only when Google says it is verified; `login` is its local part.
+ * Google by OpenID Connect discovery (the promise settles once it has run): PKCE, nonce, RFC
+ * 7009 revocation at the discovered endpoint. `email` only when Google says it is verified;
+ * `login` is its local part. Its API is Google APIs (`https://www.googleapis.com`), for the
+ * scopes the app asks for.
+ *
+ * @throws As {@link oidc}.
  */
-export function google(options: GoogleOptions): OAuthProvider {
+export function google(options: GoogleOptions): Promise<Provider> {
   const issuer = options.issuer ?? GOOGLE_ISSUER;
-  return oidc({
-    ...options,
-    id: "google",
-    name: "Google",
-    issuer,
-    scopes: options.scopes ?? DEFAULT_SCOPES,
-    hooks: {
+  const apiUrl = trimTrailingSlashes(options.apiUrl ?? GOOGLE_API_URL);
+  assertHttpUrl(apiUrl, "apiUrl");
+  return oidcProvider(
+    {
+      ...options,
+      id: "google",
+      name: "Google",
+      issuer,
+      scopes: options.scopes ?? DEFAULT_SCOPES,
+    },
+    {
       ...(options.offline && {
         authorizationParams: { access_type: "offline", prompt: "consent" },
       }),
@@ -48,7 +61,18 @@ export function google(options: GoogleOptions): OAuthProvider {
       normalizeUser: (user) => ({ ...user, login: localPart(user.email) ?? user.id }),
       revokeToken: revokeGoogleToken,
     },
-  });
+    {
+      api: {
+        baseUrl: apiUrl,
+        scheme: "Bearer",
+        headers: {},
+        requestHeaders: [],
+        etags: true,
+      },
+      refresh: options.offline ? "always" : "never",
+      verifiedEmail: true,
+    },
+  );
 }
 
 function localPart(email: string | null): string | null {
@@ -59,12 +83,12 @@ function localPart(email: string | null): string | null {
 async function revokeGoogleToken(
   ctx: RequestContext,
   token: string,
-  provider: OAuthProvider,
+  client: ClientCredentials,
   endpoint: string | undefined,
 ): Promise<void> {
-  if (!endpoint) throw new UnsupportedError(`${provider.name} does not support token revocation`);
+  if (!endpoint) throw new UnsupportedError("Google's discovery lists no revocation_endpoint");
   try {
-    await revokeTokenRfc7009(ctx, provider, endpoint, token);
+    await revokeTokenRfc7009(ctx, client, endpoint, token);
   } catch (error) {
     // Google answers 400 invalid_token for a token already expired or revoked: it is unusable,
     // which is what revoking wants.
@@ -82,14 +106,22 @@ export const googleDefinition: ProviderDefinition = {
     google({
       ...o,
       issuer: stringSetting(o.issuer),
+      apiUrl: stringSetting(o.apiUrl),
       offline: booleanSetting(o.offline, "offline"),
     }),
+  access: ["users", "emails", "emailDomains", "groups"],
   settings: [
     {
       option: "issuer",
       env: "ISSUER",
       required: false,
       description: "default https://accounts.google.com; another issuer (the dev mock) stands in",
+    },
+    {
+      option: "apiUrl",
+      env: "API_URL",
+      required: false,
+      description: "Google APIs' base; default https://www.googleapis.com",
     },
     {
       option: "offline",

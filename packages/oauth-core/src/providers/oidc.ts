@@ -1,14 +1,22 @@
 import type { ProviderDefinition } from "../definition.js";
+import { defineProvider } from "../engine.js";
 import { ArgumentError, UnsupportedError } from "../errors.js";
 import { contextFor } from "../http.js";
-import { discover, type OidcMetadata } from "../oidc/discovery.js";
-import { type OidcHooks, withIdTokenIssuer, withJsonBody, withParams } from "../oidc/hooks.js";
+import { discover } from "../oidc/discovery.js";
+import {
+  type OidcFacts,
+  type OidcHooks,
+  withIdTokenIssuer,
+  withJsonBody,
+  withParams,
+} from "../oidc/hooks.js";
 import { processOidcTokenResponse } from "../oidc/id-token.js";
-import { assertIssuer, onceSucceeded } from "../oidc/support.js";
+import { assertIssuer } from "../oidc/support.js";
 import { fetchOidcUser } from "../oidc/userinfo.js";
-import type { ClientAuthMethod, OAuthProvider } from "../provider.js";
+import type { AccessRule, ClientAuthMethod, Provider } from "../provider.js";
 import { revokeTokenRfc7009 } from "../rfc7009.js";
 import { Secret } from "../secret.js";
+import { stringSetting } from "../settings.js";
 import { assertNonEmptyString, assertScopes, assertTimeout } from "../validate.js";
 
 const DEFAULT_SCOPES = ["openid", "profile", "email"];
@@ -40,15 +48,14 @@ export interface OidcOptions {
   fetch?: typeof fetch;
   /** Milliseconds per request, default 10 000. */
   timeout?: number;
-  /** How a provider departs from the standard; for provider files such as google.ts. */
-  hooks?: OidcHooks;
 }
 
 /**
- * Any OpenID Connect provider, configured from its discovery document. Discovery happens on
- * first use (the factory stays synchronous) and is kept for the life of this object; a failed
- * one is tried again next time. The document's `issuer` must equal `issuer` exactly and its
- * endpoints must be https (http only when the issuer itself is on loopback).
+ * Any OpenID Connect provider, configured from its discovery document: the promise settles
+ * once discovery has run, with a provider whose endpoints are all known. The document's
+ * `issuer` must equal `issuer` exactly and its endpoints must be https (http only when the
+ * issuer itself is on loopback). Make the provider once and reuse it; when discovery fails,
+ * call `oidc()` again later.
  *
  * Every login gets S256 PKCE and a `nonce`; {@link exchangeCode} requires that nonce and
  * validates the id_token (with oauth4webapi: signature against the issuer's JWKS, `alg`, `iss`,
@@ -56,11 +63,27 @@ export interface OidcOptions {
  * from the discovered `userinfo_endpoint` (email dropped when `email_verified` is false);
  * revocation uses the discovered `revocation_endpoint` (RFC 7009), when there is one.
  *
- * @throws {@link ArgumentError} when `issuer` is not as described, `clientId`, `clientSecret` or
- * `id` is empty, a scope is invalid, `scopes` lacks `"openid"`, or `timeout` is not positive.
+ * @throws {@link ArgumentError} at once (not in the promise) when `issuer` is not as described,
+ * `clientId`, `clientSecret` or `id` is empty, a scope is invalid, `scopes` lacks `"openid"`, or
+ * `timeout` is not positive.
+ * @throws In the promise: {@link ResponseError} when the discovery document is invalid or
+ * names another issuer; {@link NetworkError} or {@link TimeoutError} when it cannot be fetched.
  */
-export function oidc(options: OidcOptions): OAuthProvider {
-  const { issuer, clientId, id = "oidc", name = "OpenID Connect", hooks = {} } = options;
+export function oidc(options: OidcOptions): Promise<Provider> {
+  return oidcProvider(options);
+}
+
+/**
+ * {@link oidc} for provider files: `hooks` say how the provider departs from the standard and
+ * `facts` what discovery cannot tell (its API, its refresh policy). Checks the options at once
+ * and returns the discovery as a promise.
+ */
+export function oidcProvider(
+  options: OidcOptions,
+  hooks: OidcHooks = {},
+  facts: OidcFacts = {},
+): Promise<Provider> {
+  const { issuer, clientId, id = "oidc", name = "OpenID Connect" } = options;
   assertIssuer(issuer);
   assertNonEmptyString(clientId, "clientId");
   assertNonEmptyString(options.clientSecret, "clientSecret");
@@ -69,78 +92,77 @@ export function oidc(options: OidcOptions): OAuthProvider {
   assertScopes(scopes, "scopes");
   if (!scopes.includes("openid")) throw new ArgumentError("scopes", 'must include "openid"');
   assertTimeout(options.timeout, "timeout");
-  const base = {
-    id,
-    name,
+  const settings = { fetch: options.fetch, timeout: options.timeout };
+  const client = {
     clientId,
-    issuer,
-    apiUrl: undefined,
-    scopes,
-    pkce: hooks.pkce ?? true,
-    requiresNonce: true,
-    clientAuth: options.clientAuth ?? "client_secret_basic",
     clientSecret: new Secret(options.clientSecret),
-    fetch: options.fetch,
-    timeout: options.timeout,
+    clientAuth: options.clientAuth ?? "client_secret_basic",
   } as const;
+  const access: AccessRule[] = [
+    "users",
+    ...(facts.emailRules === false ? [] : (["emails", "emailDomains"] as const)),
+    "groups",
+  ];
 
-  const withMetadata = (discovered: OidcMetadata): OAuthProvider => {
+  return discover(contextFor(settings), issuer, hooks.documentIssuer).then((discovered) => {
     const { userinfoEndpoint: userinfo, revocationEndpoint: revocation } = discovered;
     const metadata = {
       ...discovered,
       server: withIdTokenIssuer(discovered.server, hooks.idTokenIssuer),
     };
     const { adaptResponse: adapt, revokeToken: revoke } = hooks;
-    const provider: OAuthProvider = Object.freeze({
-      ...base,
-      authorizationEndpoint: withParams(metadata.authorizationEndpoint, hooks.authorizationParams),
-      tokenEndpoint: metadata.tokenEndpoint,
-      requiresIssuerParameter: metadata.requiresIssuerParameter,
-      processTokenResponse: (ctx, response, checks) => {
-        const adapted = adapt
-          ? withJsonBody(response, adapt("token", response.status, response.json()))
-          : response;
-        return processOidcTokenResponse(ctx, metadata, clientId, adapted, checks);
+    const revokeToken = revoke
+      ? (ctx: Parameters<typeof revoke>[0], token: string) => revoke(ctx, token, client, revocation)
+      : revocation &&
+        ((ctx: Parameters<typeof revokeTokenRfc7009>[0], token: string) =>
+          revokeTokenRfc7009(ctx, client, revocation, token));
+    return defineProvider(
+      {
+        id,
+        name,
+        protocol: "oidc",
+        clientId,
+        scopes,
+        issuer,
+        issuerParameter: metadata.requiresIssuerParameter,
+        endpoints: {
+          authorization: withParams(metadata.authorizationEndpoint, hooks.authorizationParams),
+          token: metadata.tokenEndpoint,
+        },
+        capabilities: {
+          refresh: facts.refresh ?? "on request",
+          revoke: revokeToken !== undefined,
+          // An id_token from the device grant would need checks that are not written yet.
+          device: false,
+          pkce: hooks.pkce ?? true,
+          verifiedEmail: facts.verifiedEmail ?? false,
+          uniqueLogin: facts.uniqueLogin ?? false,
+        },
+        access,
+        api: facts.api,
+        tokenParams: [],
       },
-      fetchUser: async (ctx, accessToken, { expectedSubject }) => {
-        if (!userinfo) throw new UnsupportedError(`${name} has no userinfo endpoint`);
-        return fetchOidcUser(ctx, userinfo, accessToken, {
-          providerId: id,
-          expectedSubject,
-          hooks,
-        });
+      {
+        ...client,
+        settings,
+        processTokenResponse: (ctx, response, checks) => {
+          const adapted = adapt
+            ? withJsonBody(response, adapt("token", response.status, response.json()))
+            : response;
+          return processOidcTokenResponse(ctx, metadata, clientId, adapted, checks);
+        },
+        fetchUser: async (ctx, accessToken, { expectedSubject }) => {
+          if (!userinfo) throw new UnsupportedError(`${name} has no userinfo endpoint`);
+          return fetchOidcUser(ctx, userinfo, accessToken, {
+            providerId: id,
+            expectedSubject,
+            hooks,
+          });
+        },
+        ...(revokeToken && { revokeToken }),
       },
-      ...(revoke
-        ? { revokeToken: (ctx, token) => revoke(ctx, token, provider, revocation) }
-        : revocation && {
-            revokeToken: (ctx, token) => revokeTokenRfc7009(ctx, provider, revocation, token),
-          }),
-    } satisfies OAuthProvider);
-    return provider;
-  };
-
-  let resolved: OAuthProvider | undefined;
-  const resolve = onceSucceeded(async () => {
-    resolved = withMetadata(await discover(contextFor(base), issuer, hooks.documentIssuer));
-    return resolved;
+    );
   });
-
-  return Object.freeze({
-    ...base,
-    // Known once discovery has run: the engine calls `resolve()` before it needs them.
-    get authorizationEndpoint() {
-      return resolved?.authorizationEndpoint ?? "";
-    },
-    get tokenEndpoint() {
-      return resolved?.tokenEndpoint ?? "";
-    },
-    get requiresIssuerParameter() {
-      return resolved?.requiresIssuerParameter ?? false;
-    },
-    resolve,
-    fetchUser: async (ctx, accessToken, userOptions) =>
-      (await resolve()).fetchUser(ctx, accessToken, userOptions),
-  } satisfies OAuthProvider);
 }
 
 /** The catalogue entry for {@link oidc}: how to make it from configuration, how to set it up. */
@@ -149,7 +171,8 @@ export const oidcDefinition: ProviderDefinition = {
   name: "OpenID Connect",
   protocol: "oidc",
   create: (o) =>
-    oidc({ ...o, issuer: String(o.issuer), ...(typeof o.name === "string" && { name: o.name }) }),
+    oidc({ ...o, issuer: String(o.issuer), ...(stringSetting(o.name) && { name: String(o.name) }) }),
+  access: ["users", "emails", "emailDomains", "groups"],
   settings: [
     {
       option: "issuer",
@@ -171,6 +194,6 @@ export const oidcDefinition: ProviderDefinition = {
     revocation: true,
     pkce: true,
     notes:
-      "Any OpenID Connect provider by discovery; revocation when it advertises a revocation_endpoint.",
+      "Any OpenID Connect provider by discovery; revocation when it advertises a revocation_endpoint. Email rules admit an address only when its email_verified claim is true.",
   },
 };

@@ -14,7 +14,8 @@ import type { Secret } from "../../secret.js";
 import { toHttpUrl } from "../../text.js";
 import type { NormalizedUser, UserInfo } from "../../types.js";
 
-const API_VERSION = "2022-11-28";
+/** The REST API version this code and the proxy's default are written against. */
+export const API_VERSION = "2022-11-28";
 /** Scopes that let a token read the private email addresses at /user/emails. */
 const EMAIL_SCOPES = new Set(["user:email", "user"]);
 

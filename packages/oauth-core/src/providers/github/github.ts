@@ -1,7 +1,10 @@
 import type { ProviderDefinition } from "../../definition.js";
-import type { OAuthProvider } from "../../provider.js";
+import { defineProvider } from "../../engine.js";
+import type { RequestContext } from "../../http.js";
+import type { AccessRule, Provider } from "../../provider.js";
+import { parseTokenResponseWith } from "../../provider-errors.js";
 import { Secret } from "../../secret.js";
-import { parseTokenResponse, providerErrorFrom } from "../../token-response.js";
+import { providerErrorFrom } from "../../token-response.js";
 import {
   assertHttpUrl,
   assertNonEmptyString,
@@ -9,11 +12,13 @@ import {
   assertTimeout,
   trimTrailingSlashes,
 } from "../../validate.js";
-import { fetchGitHubUser, revokeGitHubToken } from "./api.js";
+import { checkGitHubMemberships } from "./access.js";
+import { API_VERSION, fetchGitHubUser, revokeGitHubToken } from "./api.js";
 
 const GITHUB_URL = "https://github.com";
 const GITHUB_API_URL = "https://api.github.com";
 const DEFAULT_SCOPES = ["read:user", "user:email"];
+const ACCESS: readonly AccessRule[] = ["users", "emails", "emailDomains", "orgs", "teams"];
 
 /**
  * Options of {@link github}. Unlike the other factories, `clientSecret` is optional, for the
@@ -32,8 +37,8 @@ export interface GitHubOptions {
   /** Default "https://api.github.com" for github.com, else `${url}/api/v3`. */
   apiUrl?: string;
   /**
-   * Default `["read:user", "user:email"]`; add `read:org` for {@link checkGitHubAccess} to see
-   * private memberships. Without `user:email` (or `user`) a private email stays null.
+   * Default `["read:user", "user:email"]`; add `read:org` for {@link checkAccess} to see
+   * private memberships (`orgs` and `teams` rules). Without `user:email` (or `user`) a private email stays null.
    */
   scopes?: string[];
   /** The `fetch` for every request; default `globalThis.fetch`, looked up on each call. */
@@ -53,7 +58,7 @@ export interface GitHubOptions {
  * `url` or `apiUrl` is not an absolute http(s) URL, a scope is invalid or `timeout` is not
  * positive.
  */
-export function github(options: GitHubOptions): OAuthProvider {
+export function github(options: GitHubOptions): Provider {
   assertNonEmptyString(options.clientId, "clientId");
   if (options.clientSecret !== undefined) {
     assertNonEmptyString(options.clientSecret, "clientSecret");
@@ -69,31 +74,60 @@ export function github(options: GitHubOptions): OAuthProvider {
   // An empty secret marks a public client: the device flow then sends the client id alone.
   const clientSecret = new Secret(options.clientSecret ?? "");
 
-  return Object.freeze({
-    id: "github",
-    name: "GitHub",
-    clientId,
-    authorizationEndpoint: `${url}/login/oauth/authorize`,
-    tokenEndpoint: `${url}/login/oauth/access_token`,
-    // The person enters the user code at `${url}/login/device`; the endpoint says so.
-    deviceAuthorizationEndpoint: `${url}/login/device/code`,
-    apiUrl,
-    scopes,
-    pkce: true,
-    clientAuth: "client_secret_post",
-    clientSecret,
-    fetch: options.fetch,
-    timeout: options.timeout,
-    // GitHub answers token errors with HTTP 200 and an `error` field.
-    parseTokenResponse: (status: number, body: unknown) => {
-      const error = providerErrorFrom(status, body);
-      if (error) throw error;
-      return parseTokenResponse(status, body);
+  const client = { clientId, clientSecret, clientAuth: "client_secret_post" } as const;
+
+  return defineProvider(
+    {
+      id: "github",
+      name: "GitHub",
+      protocol: "oauth2",
+      clientId,
+      scopes,
+      issuer: undefined,
+      issuerParameter: false,
+      endpoints: {
+        authorization: `${url}/login/oauth/authorize`,
+        token: `${url}/login/oauth/access_token`,
+        // The person enters the user code at `${url}/login/device`; the endpoint says so.
+        device: `${url}/login/device/code`,
+      },
+      capabilities: {
+        // GitHub App user tokens expire and come with a refresh token; OAuth App tokens do not.
+        refresh: "on request",
+        revoke: clientSecret.reveal() !== "",
+        device: true,
+        pkce: true,
+        // The address comes from /user/emails, primary and verified, or not at all.
+        verifiedEmail: true,
+        uniqueLogin: true,
+      },
+      access: ACCESS,
+      api: {
+        baseUrl: apiUrl,
+        scheme: "Bearer",
+        headers: { "x-github-api-version": API_VERSION },
+        requestHeaders: ["x-github-api-version", "time-zone"],
+        etags: true,
+      },
+      tokenParams: [],
     },
-    fetchUser: (ctx, accessToken, { scopes: granted }) =>
-      fetchGitHubUser(ctx, apiUrl, accessToken, granted),
-    revokeToken: (ctx, token) => revokeGitHubToken(ctx, { apiUrl, clientId, clientSecret }, token),
-  } satisfies OAuthProvider);
+    {
+      ...client,
+      settings: { fetch: options.fetch, timeout: options.timeout },
+      // GitHub answers token errors with HTTP 200 and an `error` field.
+      processTokenResponse: (_ctx, response) =>
+        parseTokenResponseWith(providerErrorFrom)(response.status, response.json()),
+      fetchUser: (ctx, accessToken, { scopes: granted }) =>
+        fetchGitHubUser(ctx, apiUrl, accessToken, granted),
+      // Revocation authenticates as the app: a public client cannot.
+      ...(clientSecret.reveal() !== "" && {
+        revokeToken: (ctx: RequestContext, token: string) =>
+          revokeGitHubToken(ctx, { apiUrl, clientId, clientSecret }, token),
+      }),
+      checkAccess: (ctx, { accessToken }, lists) =>
+        checkGitHubMemberships(ctx, apiUrl, accessToken, lists),
+    },
+  );
 }
 
 /** github.com keeps its API on another host; GitHub Enterprise Server serves it under /api/v3. */
@@ -109,12 +143,15 @@ export const githubDefinition: ProviderDefinition = {
   id: "github",
   name: "GitHub",
   protocol: "oauth2",
+  access: ACCESS,
   create: (o) =>
-    github({
-      ...o,
-      ...(typeof o.url === "string" && { url: o.url }),
-      ...(typeof o.apiUrl === "string" && { apiUrl: o.apiUrl }),
-    }),
+    Promise.resolve(
+      github({
+        ...o,
+        ...(typeof o.url === "string" && { url: o.url }),
+        ...(typeof o.apiUrl === "string" && { apiUrl: o.apiUrl }),
+      }),
+    ),
   settings: [
     {
       option: "url",
