@@ -62,17 +62,23 @@ const LISTS = ["users", "emails", "emailDomains", "groups", "orgs", "teams"] as 
  * Checks a policy against what the provider can apply: each list an array of non-empty
  * strings, only rules the provider supports, `groupsClaim` non-empty, teams as `org/slug`.
  *
+ * Takes a provider, or its catalogue entry (`providers.github`), whose `access` is the same, so
+ * a configuration can be checked before the provider is made.
+ *
  * @throws {@link ArgumentError} naming the first problem, e.g. `emailDomains` for Microsoft,
  * which does not verify addresses.
  */
-export function assertAccessPolicy(provider: Provider, policy: AccessPolicy): void {
+export function assertAccessPolicy(
+  provider: Pick<Provider, "name" | "access">,
+  policy: AccessPolicy,
+): void {
   for (const rule of LISTS) {
     const list = policy[rule];
     if (list === undefined) continue;
     if (!Array.isArray(list)) throw new ArgumentError(rule, "must be an array of strings");
     list.forEach((entry: unknown, index) => assertNonEmptyString(entry, `${rule}[${index}]`));
     if (list.length > 0 && !provider.access.includes(rule)) {
-      throw new ArgumentError(rule, `cannot be checked for ${provider.name}${why(provider, rule)}`);
+      throw new ArgumentError(rule, `cannot be checked for ${provider.name}${why(rule)}`);
     }
   }
   if (policy.groupsClaim !== undefined) assertNonEmptyString(policy.groupsClaim, "groupsClaim");
@@ -86,9 +92,10 @@ export function assertAccessPolicy(provider: Provider, policy: AccessPolicy): vo
   }
 }
 
-function why(provider: Provider, rule: AccessRule): string {
+function why(rule: AccessRule): string {
   if (rule === "emails" || rule === "emailDomains") return ": it does not verify email addresses";
   if (rule === "groups") return ": only OpenID Connect providers send a groups claim";
+  if (rule === "orgs" || rule === "teams") return ": only GitHub has organizations and teams";
   return "";
 }
 

@@ -77,6 +77,11 @@ export interface ProviderDefinition {
    * before the provider is made, so a configuration can be checked without discovery.
    */
   access: readonly AccessRule[];
+  /**
+   * Scopes an access rule needs besides the default ones (GitHub's `orgs` and `teams` need
+   * `read:org` to see private memberships): add them when the rule is configured.
+   */
+  accessScopes?: Readonly<Partial<Record<AccessRule, readonly string[]>>>;
   /** The provider's own options beyond {@link CommonProviderOptions}; empty for most. */
   settings: readonly ProviderSetting[];
   /** What a person needs to know to register an app with the provider. */

@@ -144,6 +144,8 @@ export const githubDefinition: ProviderDefinition = {
   name: "GitHub",
   protocol: "oauth2",
   access: ACCESS,
+  // Private org and team memberships are invisible without read:org.
+  accessScopes: { orgs: ["read:org"], teams: ["read:org"] },
   create: (o) =>
     Promise.resolve(
       github({
