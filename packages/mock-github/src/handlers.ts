@@ -11,6 +11,7 @@ import { deviceAdminHandlers } from "./device/admin.js";
 import { deviceHandlers } from "./device/handlers.js";
 import { faultAdminHandlers } from "./faults/admin.js";
 import { faultHandler } from "./faults/handler.js";
+import { googleDriveHandlers } from "./google-api/drive.js";
 import { authorizeHandlers } from "./oauth/authorize.js";
 import { errorPage } from "./oauth/html.js";
 import { tokenHandlers } from "./oauth/token.js";
@@ -42,6 +43,7 @@ function routeHandlers(context: MockContext): HttpHandler[] {
     ...tokenHandlers(context),
     ...deviceHandlers(context),
     ...oidcHandlers(context),
+    ...googleDriveHandlers(context),
     ...avatarHandlers(context),
     ...userHandlers(context),
     ...repoHandlers(context),

@@ -2,6 +2,7 @@ import type { HttpHandler } from "msw";
 import { createContext, findAccount, type MockGitHubOptions } from "./context.js";
 import { decideDeviceOrThrow } from "./device/decide.js";
 import type { MockFaults } from "./faults/types.js";
+import { googleApiUrl } from "./google-api/drive.js";
 import { createHandlers } from "./handlers.js";
 import { parseScopes } from "./oauth/scopes.js";
 import type { RecordedRequest } from "./types.js";
@@ -15,6 +16,11 @@ export interface MockGitHub {
   readonly baseUrl: string;
   /** The OpenID Connect provider's issuer, `${baseUrl}/oidc`. */
   readonly oidcIssuer: string;
+  /**
+   * Google APIs as the mock serves them for its OpenID provider's tokens, `${baseUrl}/googleapis`
+   * (Drive's `GET /drive/v3/files`): the dev gateway's `GOOGLE_API_URL`.
+   */
+  readonly googleApiUrl: string;
   /** A working token for `login`, as if it had gone through the OAuth flow of the first client. */
   issueToken(login: string, scopes?: readonly string[]): string;
   /** Makes GitHub misbehave (slow, 5xx, reset, HTML, missing fields, bad JSON) per endpoint. */
@@ -40,6 +46,7 @@ export function createMockGitHub(options: MockGitHubOptions): MockGitHub {
     requests: context.state.requests,
     baseUrl: context.baseUrl,
     oidcIssuer: context.oidc.issuer,
+    googleApiUrl: googleApiUrl(context),
     faults: context.state.faults,
     issueToken(login, scopes = DEFAULT_SCOPES) {
       const account = findAccount(context, login);

@@ -54,11 +54,11 @@ describe("oauth-core's oidc() against the mock", () => {
   it.each(["client_secret_basic", "client_secret_post"] as const)(
     "when the whole flow runs with %s, then every step passes oauth-core's checks",
     async (clientAuth) => {
-      const provider = google({ clientAuth });
+      const provider = await google({ clientAuth });
       const request = await createAuthorizationRequest(provider, { redirectUri: REDIRECT_URI });
       const callback = await consent(request.url, { login: "monalisa" });
 
-      const checks = await callbackChecksFor(provider);
+      const checks = callbackChecksFor(provider);
       expect(checks).toEqual({ expectedIssuer: `${BASE}/oidc`, requireIssuer: true });
       const { code } = parseCallback(callback, { expectedState: request.state, ...checks });
 
@@ -109,10 +109,10 @@ describe("oauth-core's oidc() against the mock", () => {
   );
 
   it("when the user presses Cancel, then parseCallback throws access_denied after checking iss", async () => {
-    const provider = google();
+    const provider = await google();
     const request = await createAuthorizationRequest(provider, { redirectUri: REDIRECT_URI });
     const callback = await consent(request.url, { cancel: "1" });
-    const checks = await callbackChecksFor(provider);
+    const checks = callbackChecksFor(provider);
     const error = (() => {
       try {
         parseCallback(callback, { expectedState: request.state, ...checks });
@@ -125,12 +125,12 @@ describe("oauth-core's oidc() against the mock", () => {
   });
 
   it("when the client secret is wrong, then the code exchange fails with an error, not tokens", async () => {
-    const provider = google({ clientSecret: "wrong", clientAuth: "client_secret_post" });
+    const provider = await google({ clientSecret: "wrong", clientAuth: "client_secret_post" });
     const request = await createAuthorizationRequest(provider, { redirectUri: REDIRECT_URI });
     const callback = await consent(request.url, { login: "monalisa" });
     const { code } = parseCallback(callback, {
       expectedState: request.state,
-      ...(await callbackChecksFor(provider)),
+      ...callbackChecksFor(provider),
     });
     await expect(
       exchangeCode(provider, {
