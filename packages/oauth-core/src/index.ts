@@ -72,6 +72,8 @@ export { type TwitterOptions, twitter } from "./providers/twitter.js";
 export { type VkOptions, vk } from "./providers/vk/vk.js";
 export { type YandexOptions, yandex } from "./providers/yandex.js";
 export { generateNonce, generateState, timingSafeEqual } from "./random.js";
+export type { ReturnToOptions } from "./return-to.js";
+export { safeReturnTo } from "./return-to.js";
 export { revokeToken } from "./revoke.js";
 export { Secret } from "./secret.js";
 export type { ExchangeCodeOptions, RefreshTokensOptions } from "./token.js";

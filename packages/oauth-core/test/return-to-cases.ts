@@ -1,7 +1,5 @@
-// Where a sign-in may send the browser back to: one table that the gateway's `safeReturnTo`
-// (apps/gateway/src/auth/return-to.ts) and the SPA's (apps/web/src/auth/returnTo.ts) must
-// both pass, so the page the login page promises is the page the callback redirects to.
-// Each row is [input, what safeReturnTo answers].
+// Where a sign-in may send the browser back to, with `/login` and `/logout` refused as the
+// gateway and the SPA refuse them. Each row is [input, what safeReturnTo answers].
 
 /** Same-origin paths are kept, resolved the way a browser would resolve them. */
 export const KEPT_RETURN_TO: ReadonlyArray<readonly [string, string]> = [
