@@ -1,3 +1,4 @@
+export type { ApiOption } from "./apis.js";
 export type { ApiErrorCode, ErrorBody } from "./errors.js";
 export type { LoginErrorCode } from "./login-error.js";
 export type { Me } from "./me.js";
