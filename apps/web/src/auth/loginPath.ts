@@ -1,4 +1,4 @@
-// Sending a visitor to the login page and back. Apart from safeReturnTo (./returnTo.ts), which
+// Sending a visitor to the login page and back. Apart from returnToPath (./returnTo.ts), which
 // only the login page needs: the header and the guard use these, so they are in the main chunk.
 
 /** The login page, remembering where to come back to. */

@@ -1,6 +1,6 @@
 import { useLoaderData } from "react-router";
 import type { Provider } from "../../api";
-import { loginErrorMessage, safeReturnTo } from "../../auth";
+import { loginErrorMessage, returnToPath } from "../../auth";
 import type { LoginData } from "./loginLoader";
 
 export function LoginPage() {
@@ -40,7 +40,7 @@ export function LoginPage() {
 function signInHref(provider: Provider, returnTo: string): string {
   const conventional = `/auth/${encodeURIComponent(provider.id)}/login`;
   const base =
-    safeReturnTo(provider.loginUrl) === provider.loginUrl && !provider.loginUrl.includes("?")
+    returnToPath(provider.loginUrl) === provider.loginUrl && !provider.loginUrl.includes("?")
       ? provider.loginUrl
       : conventional;
   return `${base}?returnTo=${encodeURIComponent(returnTo)}`;

@@ -1,6 +1,6 @@
 import { type LoaderFunctionArgs, replace } from "react-router";
 import { getProviders, type Provider } from "../../api";
-import { loadSession, safeReturnTo } from "../../auth";
+import { loadSession, returnToPath } from "../../auth";
 
 // If the provider list cannot be fetched, GitHub is still the one that is always there.
 const FALLBACK_PROVIDERS: readonly Provider[] = [
@@ -15,7 +15,7 @@ export interface LoginData {
 
 export async function loginLoader({ request }: LoaderFunctionArgs): Promise<LoginData> {
   const params = new URL(request.url).searchParams;
-  const returnTo = safeReturnTo(params.get("returnTo"));
+  const returnTo = returnToPath(params.get("returnTo"));
   const [me, providers] = await Promise.all([
     loadSession().catch(() => null),
     getProviders().catch(() => FALLBACK_PROVIDERS),
