@@ -6,7 +6,6 @@ import {
   DeviceFlowError,
   ErrorCode,
   github,
-  type OAuthProvider,
   ProviderError,
   pollDeviceToken,
   ResponseError,
@@ -15,13 +14,17 @@ import {
 } from "../src/index.js";
 import { ACCESS_TOKEN, tokenResponse } from "./fixtures/github.js";
 import { argumentError } from "./support/argument-error.js";
-import { EXAMPLE_TOKEN_URL, exampleProvider } from "./support/example-provider.js";
+import {
+  EXAMPLE_DEVICE_URL,
+  EXAMPLE_TOKEN_URL,
+  exampleProvider,
+} from "./support/example-provider.js";
 import { CLIENT_ID, CLIENT_SECRET, TOKEN_URL, testGitHub } from "./support/github.js";
 import { useMockServer } from "./support/msw.js";
+import { createTestIdp } from "./support/oidc-idp.js";
 
 const server = useMockServer();
 const DEVICE_URL = "https://github.com/login/device/code";
-const EXAMPLE_DEVICE_URL = "https://id.example.com/oauth/device";
 const NOW = 1_700_000_000_000;
 const DOCS = "https://docs.github.com/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps";
 
@@ -128,9 +131,7 @@ describe("startDeviceAuthorization", () => {
     });
 
     const basic = endpoint(EXAMPLE_DEVICE_URL, () => HttpResponse.json(deviceCodeResponse));
-    await startDeviceAuthorization(
-      exampleProvider({ deviceAuthorizationEndpoint: EXAMPLE_DEVICE_URL }),
-    );
+    await startDeviceAuthorization(exampleProvider({ device: true }));
     expect(basic[0]?.headers.get("authorization")).toMatch(/^Basic /);
     expect(await form(basic[0])).toEqual({ scope: "openid profile" });
   });
@@ -154,7 +155,8 @@ describe("startDeviceAuthorization", () => {
       HttpResponse.json(deviceCodeResponse),
     );
     const provider = github({ clientId: CLIENT_ID, url: "https://ghe.example.com/" });
-    expect(provider.deviceAuthorizationEndpoint).toBe("https://ghe.example.com/login/device/code");
+    expect(provider.endpoints.device).toBe("https://ghe.example.com/login/device/code");
+    expect(provider.capabilities.device).toBe(true);
     await startDeviceAuthorization(provider);
     expect(requests).toHaveLength(1);
   });
@@ -316,7 +318,7 @@ describe("pollDeviceToken", () => {
   );
 
   it("when a standards-following provider answers 400 errors, then they are read the same", async () => {
-    const provider = exampleProvider({ deviceAuthorizationEndpoint: EXAMPLE_DEVICE_URL });
+    const provider = exampleProvider({ device: true });
     const requests = endpoint(
       EXAMPLE_TOKEN_URL,
       () => HttpResponse.json({ error: "authorization_pending" }, { status: 400 }),
@@ -417,14 +419,19 @@ describe("pollDeviceToken", () => {
     );
   });
 
-  it("when the provider validates id_tokens, then the device grant is unsupported", async () => {
-    const provider: OAuthProvider = exampleProvider({
-      deviceAuthorizationEndpoint: EXAMPLE_DEVICE_URL,
-      processTokenResponse: () => Promise.reject(new Error("not used")),
+  it("when an OpenID Connect provider advertises a device endpoint, then the device grant is still unsupported", async () => {
+    // Its id_token would come unchecked from this grant, so the capability stays off.
+    const idp = await createTestIdp(server, {
+      document: { device_authorization_endpoint: "https://idp.example.com/device" },
     });
+    const provider = await idp.provider();
+    expect(provider.capabilities.device).toBe(false);
+    expect(provider.endpoints.device).toBeUndefined();
+    await expect(startDeviceAuthorization(provider)).rejects.toBeInstanceOf(UnsupportedError);
     await expect(pollDeviceToken(provider, authorization())).rejects.toBeInstanceOf(
       UnsupportedError,
     );
+    expect(idp.calls.token).toHaveLength(0);
   });
 });
 

@@ -5,33 +5,61 @@ import { CLIENT_ID, CLIENT_SECRET, testGitHub } from "./support/github.js";
 
 describe("github()", () => {
   it("when given only credentials, then it describes github.com with PKCE and least scopes", () => {
-    const provider = testGitHub();
-    expect(provider).toMatchObject({
+    expect(testGitHub()).toEqual({
       id: "github",
       name: "GitHub",
+      protocol: "oauth2",
       clientId: CLIENT_ID,
-      authorizationEndpoint: "https://github.com/login/oauth/authorize",
-      tokenEndpoint: "https://github.com/login/oauth/access_token",
-      apiUrl: "https://api.github.com",
       scopes: ["read:user", "user:email"],
-      pkce: true,
-      clientAuth: "client_secret_post",
+      issuer: undefined,
+      issuerParameter: false,
+      endpoints: {
+        authorization: "https://github.com/login/oauth/authorize",
+        token: "https://github.com/login/oauth/access_token",
+        device: "https://github.com/login/device/code",
+      },
+      capabilities: {
+        refresh: "on request",
+        revoke: true,
+        device: true,
+        pkce: true,
+        verifiedEmail: true,
+        uniqueLogin: true,
+      },
+      access: ["users", "emails", "emailDomains", "orgs", "teams"],
+      api: {
+        baseUrl: "https://api.github.com",
+        scheme: "Bearer",
+        headers: { "x-github-api-version": "2022-11-28" },
+        requestHeaders: ["x-github-api-version", "time-zone"],
+        etags: true,
+      },
+      tokenParams: [],
     });
-    expect(Object.isFrozen(provider)).toBe(true);
+  });
+
+  it("when it has no client secret, then it is a public client that cannot revoke", () => {
+    const provider = github({ clientId: CLIENT_ID });
+    expect(provider.capabilities).toMatchObject({ revoke: false, device: true });
   });
 
   it("when url is a GitHub Enterprise Server, then the API is under /api/v3", () => {
     const provider = testGitHub({ url: "https://ghe.example.com" });
-    expect(provider.authorizationEndpoint).toBe("https://ghe.example.com/login/oauth/authorize");
-    expect(provider.tokenEndpoint).toBe("https://ghe.example.com/login/oauth/access_token");
-    expect(provider.apiUrl).toBe("https://ghe.example.com/api/v3");
+    expect(provider.endpoints).toEqual({
+      authorization: "https://ghe.example.com/login/oauth/authorize",
+      token: "https://ghe.example.com/login/oauth/access_token",
+      device: "https://ghe.example.com/login/device/code",
+    });
+    expect(provider.api?.baseUrl).toBe("https://ghe.example.com/api/v3");
   });
 
   it("when urls end with slashes, then they are trimmed", () => {
-    expect(testGitHub({ url: "https://github.com//" }).apiUrl).toBe("https://api.github.com");
+    expect(testGitHub({ url: "https://github.com//" }).api?.baseUrl).toBe(
+      "https://api.github.com",
+    );
     const ghes = testGitHub({ url: "http://localhost:4000/" });
-    expect(ghes.tokenEndpoint).toBe("http://localhost:4000/login/oauth/access_token");
-    expect(ghes.apiUrl).toBe("http://localhost:4000/api/v3");
+    expect(ghes.endpoints.token).toBe("http://localhost:4000/login/oauth/access_token");
+    expect(ghes.api?.baseUrl).toBe("http://localhost:4000/api/v3");
   });
 
   it("when apiUrl is given, then it overrides the derived one", () => {
@@ -39,12 +67,14 @@ describe("github()", () => {
       url: "https://ghe.example.com",
       apiUrl: "https://api.ghe.example.com/",
     });
-    expect(provider.apiUrl).toBe("https://api.ghe.example.com");
+    expect(provider.api?.baseUrl).toBe("https://api.ghe.example.com");
   });
 
   it("when github.com is reached over http or with a path, then it is treated as an Enterprise Server", () => {
-    expect(testGitHub({ url: "http://github.com" }).apiUrl).toBe("http://github.com/api/v3");
-    expect(testGitHub({ url: "https://github.com/sub" }).apiUrl).toBe(
+    expect(testGitHub({ url: "http://github.com" }).api?.baseUrl).toBe(
+      "http://github.com/api/v3",
+    );
+    expect(testGitHub({ url: "https://github.com/sub" }).api?.baseUrl).toBe(
       "https://github.com/sub/api/v3",
     );
   });
@@ -74,7 +104,7 @@ describe("github()", () => {
   it("when the provider is serialized or printed, then the client secret does not show", () => {
     const provider = testGitHub({ fetch: vi.fn() });
     expect(JSON.stringify(provider)).not.toContain(CLIENT_SECRET);
-    expect(`${provider.clientSecret}`).toBe("[redacted]");
-    expect(provider.clientSecret.reveal()).toBe(CLIENT_SECRET);
+    expect(String(Object.entries(provider))).not.toContain(CLIENT_SECRET);
+    expect(provider).not.toHaveProperty("clientSecret");
   });
 });

@@ -1,6 +1,6 @@
 import { HttpResponse, http } from "msw";
 import { base64url } from "../../src/encoding.js";
-import { type OAuthProvider, type OidcOptions, oidc } from "../../src/index.js";
+import { type OidcOptions, oidc, type Provider } from "../../src/index.js";
 import type { MockServer } from "./msw.js";
 
 /**
@@ -131,7 +131,8 @@ export async function createTestIdp(
       return idToken;
     },
 
-    provider(overrides: Partial<OidcOptions> = {}): OAuthProvider {
+    /** `oidc()` for this IdP: settles once discovery has run against it. */
+    provider(overrides: Partial<OidcOptions> = {}): Promise<Provider> {
       return oidc({
         issuer,
         clientId: OIDC_CLIENT_ID,
