@@ -1,5 +1,6 @@
-import { commonFields } from "../common-options.js";
+import { commonFields, oauth2Facts } from "../common-options.js";
 import type { CommonProviderOptions, ProviderDefinition } from "../definition.js";
+import { defineProvider } from "../engine.js";
 import type { RequestContext } from "../http.js";
 import {
   assertJsonArray,
@@ -9,7 +10,7 @@ import {
   readOptionalBoolean,
   readString,
 } from "../parse.js";
-import type { OAuthProvider } from "../provider.js";
+import type { AccessRule, Provider } from "../provider.js";
 import { nestedError } from "../provider-errors.js";
 import { type ApiJson, getJson } from "../rest-api.js";
 import { toHttpUrl } from "../text.js";
@@ -20,6 +21,7 @@ const AUTHORIZE_URL = "https://bitbucket.org/site/oauth2/authorize";
 const TOKEN_URL = "https://bitbucket.org/site/oauth2/access_token";
 const API_URL = "https://api.bitbucket.org/2.0";
 const DEFAULT_SCOPES = ["account", "email"];
+const ACCESS: readonly AccessRule[] = ["users", "emails", "emailDomains"];
 
 /**
  * Options of {@link bitbucket}: the common ones only, no provider-specific settings. Default
@@ -31,23 +33,44 @@ export type BitbucketOptions = CommonProviderOptions;
  * Bitbucket Cloud as an OAuth consumer. Access tokens last two hours and always come with a
  * refresh token; Bitbucket has no revocation endpoint, so `revokeToken` is an UnsupportedError.
  */
-export function bitbucket(options: BitbucketOptions): OAuthProvider {
-  return Object.freeze({
-    ...commonFields(options, DEFAULT_SCOPES),
-    id: "bitbucket",
-    name: "Bitbucket",
-    authorizationEndpoint: AUTHORIZE_URL,
-    tokenEndpoint: TOKEN_URL,
-    apiUrl: API_URL,
-    // Not documented by Bitbucket Cloud; servers ignore parameters they do not know (RFC 6749
-    // §3.1), so sending it costs nothing and binds the code wherever it is checked.
-    pkce: true,
-    clientAuth: "client_secret_basic",
-    // Bitbucket names the granted scopes "scopes", not RFC 6749's "scope".
-    parseTokenResponse: (status: number, body: unknown) =>
-      parseTokenResponse(status, isJsonObject(body) ? { scope: body.scopes, ...body } : body),
-    fetchUser: (ctx, accessToken, { scopes }) => fetchBitbucketUser(ctx, accessToken, scopes),
-  } satisfies OAuthProvider);
+export function bitbucket(options: BitbucketOptions): Provider {
+  const { clientId, clientSecret, scopes, settings } = commonFields(options, DEFAULT_SCOPES);
+  return defineProvider(
+    oauth2Facts({
+      id: "bitbucket",
+      name: "Bitbucket",
+      clientId,
+      scopes,
+      endpoints: { authorization: AUTHORIZE_URL, token: TOKEN_URL },
+      capabilities: {
+        refresh: "always",
+        revoke: false,
+        device: false,
+        // Not documented by Bitbucket Cloud; servers ignore parameters they do not know (RFC
+        // 6749 §3.1), so sending it costs nothing and binds the code wherever it is checked.
+        pkce: true,
+        // Only the primary address, and only once the person confirmed it.
+        verifiedEmail: true,
+        // The login falls back to the nickname, which Atlassian does not keep unique.
+        uniqueLogin: false,
+      },
+      access: ACCESS,
+      api: { baseUrl: API_URL, scheme: "Bearer", headers: {}, requestHeaders: [], etags: false },
+    }),
+    {
+      clientSecret,
+      clientAuth: "client_secret_basic",
+      settings,
+      // Bitbucket names the granted scopes "scopes", not RFC 6749's "scope".
+      processTokenResponse: (_ctx, response) => {
+        const body = response.json();
+        const named = isJsonObject(body) ? { scope: body.scopes, ...body } : body;
+        return parseTokenResponse(response.status, named);
+      },
+      fetchUser: (ctx, accessToken, { scopes: granted }) =>
+        fetchBitbucketUser(ctx, accessToken, granted),
+    },
+  );
 }
 
 async function fetchBitbucketUser(
@@ -103,7 +126,8 @@ export const bitbucketDefinition: ProviderDefinition = {
   id: "bitbucket",
   name: "Bitbucket",
   protocol: "oauth2",
-  create: (o) => bitbucket(o),
+  create: (o) => Promise.resolve(bitbucket(o)),
+  access: ACCESS,
   settings: [],
   setup: {
     console: "Bitbucket workspace settings → OAuth consumers (a private consumer, with a secret)",

@@ -1,8 +1,9 @@
-import { commonFields } from "../common-options.js";
+import { commonFields, oauth2Facts } from "../common-options.js";
 import type { CommonProviderOptions, ProviderDefinition } from "../definition.js";
+import { defineProvider } from "../engine.js";
 import type { RequestContext } from "../http.js";
 import { assertJsonObject, isJsonObject, readId, readNullableString } from "../parse.js";
-import type { OAuthProvider } from "../provider.js";
+import type { AccessRule, Provider } from "../provider.js";
 import {
   bodyOf,
   nestedError,
@@ -18,6 +19,7 @@ const GRAPH_VERSION = "v19.0";
 const AUTHORIZE_URL = `https://www.facebook.com/${GRAPH_VERSION}/dialog/oauth`;
 const GRAPH_URL = `https://graph.facebook.com/${GRAPH_VERSION}`;
 const DEFAULT_SCOPES = ["email", "public_profile"];
+const ACCESS: readonly AccessRule[] = ["users", "emails", "emailDomains"];
 /** Graph's OAuthException code for a token that is invalid, expired or already revoked. */
 const INVALID_TOKEN = 190;
 
@@ -31,26 +33,44 @@ export type FacebookOptions = CommonProviderOptions;
  * Facebook Login. Its user tokens last about 60 days and come without a refresh token (trading
  * them for long-lived ones is out of scope here); signing out deletes the app's permissions.
  */
-export function facebook(options: FacebookOptions): OAuthProvider {
-  return Object.freeze({
-    ...commonFields(options, DEFAULT_SCOPES),
-    id: "facebook",
-    name: "Facebook",
-    authorizationEndpoint: AUTHORIZE_URL,
-    tokenEndpoint: `${GRAPH_URL}/oauth/access_token`,
-    apiUrl: GRAPH_URL,
-    pkce: true,
-    clientAuth: "client_secret_post",
-    // Graph states token errors as {"error": {"message", "type", "code"}}, not RFC 6749's.
-    parseTokenResponse: parseTokenResponseWith(nestedError),
-    fetchUser: userFrom({
-      url: `${GRAPH_URL}/me?fields=id,name,email,picture`,
-      api: "the Graph API",
-      readError: nestedError,
-      normalize: normalizeFacebookUser,
+export function facebook(options: FacebookOptions): Provider {
+  const { clientId, clientSecret, scopes, settings } = commonFields(options, DEFAULT_SCOPES);
+  return defineProvider(
+    oauth2Facts({
+      id: "facebook",
+      name: "Facebook",
+      clientId,
+      scopes,
+      endpoints: { authorization: AUTHORIZE_URL, token: `${GRAPH_URL}/oauth/access_token` },
+      capabilities: {
+        refresh: "never",
+        revoke: true,
+        device: false,
+        pkce: true,
+        // Graph gives `email` only for an address the person confirmed.
+        verifiedEmail: true,
+        // The login is an address, which can change hands, or else the id.
+        uniqueLogin: false,
+      },
+      access: ACCESS,
+      api: { baseUrl: GRAPH_URL, scheme: "Bearer", headers: {}, requestHeaders: [], etags: false },
     }),
-    revokeToken: revokeFacebookToken,
-  } satisfies OAuthProvider);
+    {
+      clientSecret,
+      clientAuth: "client_secret_post",
+      settings,
+      // Graph states token errors as {"error": {"message", "type", "code"}}, not RFC 6749's.
+      processTokenResponse: (_ctx, response) =>
+        parseTokenResponseWith(nestedError)(response.status, response.json()),
+      fetchUser: userFrom({
+        url: `${GRAPH_URL}/me?fields=id,name,email,picture`,
+        api: "the Graph API",
+        readError: nestedError,
+        normalize: normalizeFacebookUser,
+      }),
+      revokeToken: revokeFacebookToken,
+    },
+  );
 }
 
 function normalizeFacebookUser(raw: unknown, status: number): NormalizedUser {
@@ -95,7 +115,8 @@ export const facebookDefinition: ProviderDefinition = {
   id: "facebook",
   name: "Facebook",
   protocol: "oauth2",
-  create: (o) => facebook(o),
+  create: (o) => Promise.resolve(facebook(o)),
+  access: ACCESS,
   settings: [],
   setup: {
     console: "https://developers.facebook.com/apps (Facebook Login)",

@@ -1,14 +1,19 @@
+import { commonFields, oauth2Facts } from "../common-options.js";
 import type { CommonProviderOptions, ProviderDefinition } from "../definition.js";
+import { defineProvider } from "../engine.js";
 import { ResponseError } from "../errors.js";
+import type { RequestContext } from "../http.js";
 import { getUserInfo } from "../oidc/userinfo.js";
 import { assertJsonObject, type JsonObject, readId } from "../parse.js";
-import type { ClientAuthMethod, OAuthProvider } from "../provider.js";
+import type { AccessRule, ClientAuthMethod, Provider, ProviderApi } from "../provider.js";
 import { revokeTokenRfc7009 } from "../rfc7009.js";
-import { Secret } from "../secret.js";
 import { assertEndpoint, booleanSetting, clientAuthSetting, stringSetting } from "../settings.js";
 import { toHttpUrl } from "../text.js";
 import type { NormalizedUser } from "../types.js";
-import { assertNonEmptyString, assertScopes, assertTimeout } from "../validate.js";
+import { assertNonEmptyString, trimTrailingSlashes } from "../validate.js";
+
+/** Nothing says the server verifies addresses, so only people can be listed. */
+const ACCESS: readonly AccessRule[] = ["users"];
 
 /**
  * Options of {@link oauth2}: the common ones (no default scopes) plus the endpoints. Every
@@ -32,6 +37,11 @@ export interface OAuth2Options extends CommonProviderOptions {
   userinfoUrl: string;
   /** RFC 7009; without it `revokeToken` throws UnsupportedError. */
   revocationUrl?: string | undefined;
+  /**
+   * The base URL of the REST API the access token is for (`Provider.api`, called with
+   * `Authorization: Bearer`); without it the provider has no API.
+   */
+  apiUrl?: string | undefined;
   /** Default true: S256 PKCE. Turn it off only for a server that refuses it. */
   pkce?: boolean;
   /** Default "client_secret_basic". */
@@ -45,43 +55,55 @@ export interface OAuth2Options extends CommonProviderOptions {
  * @throws {@link ArgumentError} when `clientId`, `clientSecret` or `id` is empty, an endpoint is
  * not as described, `clientAuth` is unknown, a scope is invalid or `timeout` is not positive.
  */
-export function oauth2(options: OAuth2Options): OAuthProvider {
-  const { clientId, id = "oauth2", name = "OAuth 2.0" } = options;
+export function oauth2(options: OAuth2Options): Provider {
+  const { id = "oauth2", name = "OAuth 2.0" } = options;
   const clientAuth = clientAuthSetting(options.clientAuth, "clientAuth") ?? "client_secret_basic";
-  assertNonEmptyString(clientId, "clientId");
-  assertNonEmptyString(options.clientSecret, "clientSecret");
+  const { clientId, clientSecret, scopes, settings } = commonFields(options, []);
   assertNonEmptyString(id, "id");
   for (const key of ["authorizationUrl", "tokenUrl", "userinfoUrl"] as const) {
     assertEndpoint(options[key], key);
   }
-  const { userinfoUrl, revocationUrl } = options;
+  const { userinfoUrl, revocationUrl, apiUrl } = options;
   if (revocationUrl !== undefined) assertEndpoint(revocationUrl, "revocationUrl");
-  const scopes = Object.freeze([...(options.scopes ?? [])]);
-  assertScopes(scopes, "scopes");
-  assertTimeout(options.timeout, "timeout");
+  if (apiUrl !== undefined) assertEndpoint(apiUrl, "apiUrl");
+  const client = { clientId, clientSecret, clientAuth };
 
-  const provider: OAuthProvider = Object.freeze({
-    id,
-    name,
-    clientId,
-    authorizationEndpoint: options.authorizationUrl,
-    tokenEndpoint: options.tokenUrl,
-    apiUrl: undefined,
-    scopes,
-    pkce: options.pkce ?? true,
-    clientAuth,
-    clientSecret: new Secret(options.clientSecret),
-    fetch: options.fetch,
-    timeout: options.timeout,
-    fetchUser: async (ctx, accessToken) => {
-      const { status, body } = await getUserInfo(ctx, userinfoUrl, accessToken);
-      return { user: normalizeOAuth2User(id, body, status), raw: body };
-    },
-    ...(revocationUrl && {
-      revokeToken: (ctx, token) => revokeTokenRfc7009(ctx, provider, revocationUrl, token),
+  return defineProvider(
+    oauth2Facts({
+      id,
+      name,
+      clientId,
+      scopes,
+      endpoints: { authorization: options.authorizationUrl, token: options.tokenUrl },
+      capabilities: {
+        refresh: "on request",
+        revoke: revocationUrl !== undefined,
+        device: false,
+        pkce: options.pkce ?? true,
+        verifiedEmail: false,
+        // Read from whichever claim the server sends, the login may be a display name.
+        uniqueLogin: false,
+      },
+      access: ACCESS,
+      api: apiUrl === undefined ? undefined : bearerApi(trimTrailingSlashes(apiUrl)),
     }),
-  } satisfies OAuthProvider);
-  return provider;
+    {
+      ...client,
+      settings,
+      fetchUser: async (ctx, accessToken) => {
+        const { status, body } = await getUserInfo(ctx, userinfoUrl, accessToken);
+        return { user: normalizeOAuth2User(id, body, status), raw: body };
+      },
+      ...(revocationUrl !== undefined && {
+        revokeToken: (ctx: RequestContext, token: string) =>
+          revokeTokenRfc7009(ctx, client, revocationUrl, token),
+      }),
+    },
+  );
+}
+
+function bearerApi(baseUrl: string): ProviderApi {
+  return { baseUrl, scheme: "Bearer", headers: {}, requestHeaders: [], etags: false };
 }
 
 /** The first of `keys` holding a non-empty string; other types are ignored, not trusted. */
@@ -123,17 +145,21 @@ export const oauth2Definition: ProviderDefinition = {
   id: "oauth2",
   name: "OAuth 2.0",
   protocol: "oauth2",
+  access: ACCESS,
   create: (o) =>
-    oauth2({
-      ...o,
-      name: stringSetting(o.name),
-      authorizationUrl: String(o.authorizationUrl),
-      tokenUrl: String(o.tokenUrl),
-      userinfoUrl: String(o.userinfoUrl),
-      revocationUrl: stringSetting(o.revocationUrl),
-      pkce: booleanSetting(o.pkce, "pkce"),
-      clientAuth: clientAuthSetting(o.clientAuth, "clientAuth"),
-    }),
+    Promise.resolve(
+      oauth2({
+        ...o,
+        name: stringSetting(o.name),
+        authorizationUrl: String(o.authorizationUrl),
+        tokenUrl: String(o.tokenUrl),
+        userinfoUrl: String(o.userinfoUrl),
+        revocationUrl: stringSetting(o.revocationUrl),
+        apiUrl: stringSetting(o.apiUrl),
+        pkce: booleanSetting(o.pkce, "pkce"),
+        clientAuth: clientAuthSetting(o.clientAuth, "clientAuth"),
+      }),
+    ),
   settings: [
     {
       option: "authorizationUrl",
@@ -153,6 +179,12 @@ export const oauth2Definition: ProviderDefinition = {
       env: "REVOCATION_URL",
       required: false,
       description: "an RFC 7009 revocation endpoint",
+    },
+    {
+      option: "apiUrl",
+      env: "API_URL",
+      required: false,
+      description: "the REST API the access token is for (called with Bearer)",
     },
     {
       option: "name",
@@ -175,6 +207,6 @@ export const oauth2Definition: ProviderDefinition = {
     revocation: false,
     pkce: true,
     notes:
-      "Any OAuth 2.0 server without OpenID Connect. The user is read from sub/id, preferred_username/login/username, name, email, picture/avatar_url and profile/html_url. Revocation only with REVOCATION_URL.",
+      "Any OAuth 2.0 server without OpenID Connect. The user is read from sub/id, preferred_username/login/username, name, email, picture/avatar_url and profile/html_url. Revocation only with REVOCATION_URL; an API (for the gateway to call with the token) only with API_URL.",
   },
 };

@@ -2,12 +2,14 @@ import type { CommonProviderOptions, ProviderDefinition } from "../definition.js
 import { ProviderError, ResponseError } from "../errors.js";
 import type { RequestContext } from "../http.js";
 import { isJsonObject } from "../parse.js";
-import type { OAuthProvider } from "../provider.js";
+import type { Provider } from "../provider.js";
 import { tokenRejected } from "../provider-errors.js";
-import { oidc } from "./oidc.js";
+import { oidcProvider } from "./oidc.js";
 
 const SLACK_ISSUER = "https://slack.com";
-const REVOKE_URL = "https://slack.com/api/auth.revoke";
+/** The Web API, which takes the user's token as Bearer. */
+const API_URL = "https://slack.com/api";
+const REVOKE_URL = `${API_URL}/auth.revoke`;
 const DEFAULT_SCOPES = ["openid", "profile", "email"];
 /** Slack API errors that mean the token no longer works. */
 const TOKEN_ERRORS = new Set([
@@ -25,19 +27,22 @@ const TOKEN_ERRORS = new Set([
 export type SlackOptions = CommonProviderOptions;
 
 /**
- * "Sign in with Slack" (OpenID Connect). Slack's Web API answers errors with HTTP 200 and
+ * "Sign in with Slack" (OpenID Connect; the promise settles once discovery has run). Slack's
+ * Web API answers errors with HTTP 200 and
  * `{"ok": false, "error": "…"}`, token endpoint included: they become a ProviderError, or the
  * usual ResponseError 401 when the token was rejected. Revocation is Slack's auth.revoke.
  */
-export function slack(options: SlackOptions): OAuthProvider {
-  return oidc({
-    ...options,
-    id: "slack",
-    name: "Slack",
-    issuer: SLACK_ISSUER,
-    scopes: options.scopes ?? DEFAULT_SCOPES,
-    clientAuth: "client_secret_post",
-    hooks: {
+export function slack(options: SlackOptions): Promise<Provider> {
+  return oidcProvider(
+    {
+      ...options,
+      id: "slack",
+      name: "Slack",
+      issuer: SLACK_ISSUER,
+      scopes: options.scopes ?? DEFAULT_SCOPES,
+      clientAuth: "client_secret_post",
+    },
+    {
       adaptResponse: (endpoint, status, body) => {
         const error = slackError(status, body);
         if (!error) return body;
@@ -48,7 +53,15 @@ export function slack(options: SlackOptions): OAuthProvider {
       },
       revokeToken: revokeSlackToken,
     },
-  });
+    {
+      api: { baseUrl: API_URL, scheme: "Bearer", headers: {}, requestHeaders: [], etags: false },
+      refresh: "on request",
+      // An address admits someone only when the id_token says `email_verified`; the login is
+      // the address, as Slack sends no preferred_username.
+      verifiedEmail: false,
+      uniqueLogin: false,
+    },
+  );
 }
 
 /** The error of an `{"ok": false}` answer, else undefined. */
@@ -77,6 +90,7 @@ export const slackDefinition: ProviderDefinition = {
   name: "Slack",
   protocol: "oidc",
   create: (o) => slack(o),
+  access: ["users", "emails", "emailDomains", "groups"],
   settings: [],
   setup: {
     console: "https://api.slack.com/apps (OAuth & Permissions: redirect URL; Sign in with Slack)",

@@ -1,7 +1,8 @@
-import { commonFields } from "../common-options.js";
+import { commonFields, oauth2Facts } from "../common-options.js";
 import type { CommonProviderOptions, ProviderDefinition } from "../definition.js";
+import { defineProvider } from "../engine.js";
 import { assertJsonObject, isJsonObject, readNullableString, readString } from "../parse.js";
-import type { OAuthProvider } from "../provider.js";
+import type { AccessRule, Provider } from "../provider.js";
 import { nestedError } from "../provider-errors.js";
 import { userFrom } from "../rest-api.js";
 import { toHttpUrl } from "../text.js";
@@ -10,6 +11,8 @@ import type { NormalizedUser } from "../types.js";
 const ACCOUNTS_URL = "https://accounts.spotify.com";
 const API_URL = "https://api.spotify.com/v1";
 const DEFAULT_SCOPES = ["user-read-email", "user-read-private"];
+/** Spotify does not verify addresses, so only people can be listed. */
+const ACCESS: readonly AccessRule[] = ["users"];
 
 /**
  * Options of {@link spotify}: the common ones only, no provider-specific settings. Default scopes:
@@ -23,23 +26,43 @@ export type SpotifyOptions = CommonProviderOptions;
  * `revokeToken` is an UnsupportedError. Token errors are RFC 6749's; Web API errors nest:
  * `{"error": {"status": 401, "message": "…"}}`.
  */
-export function spotify(options: SpotifyOptions): OAuthProvider {
-  return Object.freeze({
-    ...commonFields(options, DEFAULT_SCOPES),
-    id: "spotify",
-    name: "Spotify",
-    authorizationEndpoint: `${ACCOUNTS_URL}/authorize`,
-    tokenEndpoint: `${ACCOUNTS_URL}/api/token`,
-    apiUrl: API_URL,
-    pkce: true,
-    clientAuth: "client_secret_basic",
-    fetchUser: userFrom({
-      url: `${API_URL}/me`,
-      api: "the Spotify Web API",
-      readError: nestedError,
-      normalize: normalizeSpotifyUser,
+export function spotify(options: SpotifyOptions): Provider {
+  const { clientId, clientSecret, scopes, settings } = commonFields(options, DEFAULT_SCOPES);
+  return defineProvider(
+    oauth2Facts({
+      id: "spotify",
+      name: "Spotify",
+      clientId,
+      scopes,
+      endpoints: {
+        authorization: `${ACCOUNTS_URL}/authorize`,
+        token: `${ACCOUNTS_URL}/api/token`,
+      },
+      capabilities: {
+        refresh: "always",
+        revoke: false,
+        device: false,
+        pkce: true,
+        verifiedEmail: false,
+        // The login is the Spotify user name (the id), one per account.
+        uniqueLogin: true,
+      },
+      access: ACCESS,
+      // The Web API documents conditional requests: ETag answers, 304 to If-None-Match.
+      api: { baseUrl: API_URL, scheme: "Bearer", headers: {}, requestHeaders: [], etags: true },
     }),
-  } satisfies OAuthProvider);
+    {
+      clientSecret,
+      clientAuth: "client_secret_basic",
+      settings,
+      fetchUser: userFrom({
+        url: `${API_URL}/me`,
+        api: "the Spotify Web API",
+        readError: nestedError,
+        normalize: normalizeSpotifyUser,
+      }),
+    },
+  );
 }
 
 function normalizeSpotifyUser(raw: unknown, status: number): NormalizedUser {
@@ -65,7 +88,8 @@ export const spotifyDefinition: ProviderDefinition = {
   id: "spotify",
   name: "Spotify",
   protocol: "oauth2",
-  create: (o) => spotify(o),
+  create: (o) => Promise.resolve(spotify(o)),
+  access: ACCESS,
   settings: [],
   setup: {
     console: "https://developer.spotify.com/dashboard",

@@ -1,8 +1,9 @@
-import { commonFields } from "../common-options.js";
+import { commonFields, oauth2Facts } from "../common-options.js";
 import type { CommonProviderOptions, ProviderDefinition } from "../definition.js";
+import { defineProvider } from "../engine.js";
 import { ProviderError } from "../errors.js";
 import { assertJsonObject, isJsonObject, readNullableString, readString } from "../parse.js";
-import type { OAuthProvider } from "../provider.js";
+import type { AccessRule, Provider } from "../provider.js";
 import { userFrom } from "../rest-api.js";
 import { revokeTokenRfc7009 } from "../rfc7009.js";
 import { toHttpUrl } from "../text.js";
@@ -12,6 +13,8 @@ const AUTHORIZE_URL = "https://twitter.com/i/oauth2/authorize";
 const API_URL = "https://api.twitter.com/2";
 const USER_URL = `${API_URL}/users/me?user.fields=profile_image_url,name,username`;
 const DEFAULT_SCOPES = ["users.read", "tweet.read", "offline.access"];
+/** X gives no email address, so only people can be listed. */
+const ACCESS: readonly AccessRule[] = ["users"];
 
 /**
  * Options of {@link twitter}: the common ones only, no provider-specific settings. Default scopes:
@@ -24,27 +27,42 @@ export type TwitterOptions = CommonProviderOptions;
  * without PKCE. A refresh token comes only with the `offline.access` scope (asked by default).
  * X's API v2 does not give the email address, so `email` is always null.
  */
-export function twitter(options: TwitterOptions): OAuthProvider {
-  const provider: OAuthProvider = Object.freeze({
-    ...commonFields(options, DEFAULT_SCOPES),
-    id: "twitter",
-    name: "X",
-    authorizationEndpoint: AUTHORIZE_URL,
-    tokenEndpoint: `${API_URL}/oauth2/token`,
-    apiUrl: API_URL,
-    pkce: true,
-    clientAuth: "client_secret_basic",
-    fetchUser: userFrom({
-      url: USER_URL,
-      api: "the X API",
-      readError: problemError,
-      normalize: normalizeTwitterUser,
+export function twitter(options: TwitterOptions): Provider {
+  const { clientId, clientSecret, scopes, settings } = commonFields(options, DEFAULT_SCOPES);
+  const client = { clientId, clientSecret, clientAuth: "client_secret_basic" } as const;
+  return defineProvider(
+    oauth2Facts({
+      id: "twitter",
+      name: "X",
+      clientId,
+      scopes,
+      endpoints: { authorization: AUTHORIZE_URL, token: `${API_URL}/oauth2/token` },
+      capabilities: {
+        refresh: "on request",
+        revoke: true,
+        device: false,
+        pkce: true,
+        verifiedEmail: false,
+        // The @username names one account at a time.
+        uniqueLogin: true,
+      },
+      access: ACCESS,
+      api: { baseUrl: API_URL, scheme: "Bearer", headers: {}, requestHeaders: [], etags: false },
     }),
-    // RFC 7009 with token_type_hint, as OpenID Connect providers do it.
-    revokeToken: (ctx, token) =>
-      revokeTokenRfc7009(ctx, provider, `${API_URL}/oauth2/revoke`, token),
-  } satisfies OAuthProvider);
-  return provider;
+    {
+      ...client,
+      settings,
+      fetchUser: userFrom({
+        url: USER_URL,
+        api: "the X API",
+        readError: problemError,
+        normalize: normalizeTwitterUser,
+      }),
+      // RFC 7009 with token_type_hint, as OpenID Connect providers do it.
+      revokeToken: (ctx, token) =>
+        revokeTokenRfc7009(ctx, client, `${API_URL}/oauth2/revoke`, token),
+    },
+  );
 }
 
 /** The API wraps the user in `data`; an answer with only `errors` has none. */
@@ -81,7 +99,8 @@ export const twitterDefinition: ProviderDefinition = {
   id: "twitter",
   name: "X",
   protocol: "oauth2",
-  create: (o) => twitter(o),
+  create: (o) => Promise.resolve(twitter(o)),
+  access: ACCESS,
   settings: [],
   setup: {
     console:

@@ -1,20 +1,24 @@
-import { postFormAsClient } from "../client-auth.js";
-import { commonFields } from "../common-options.js";
+import { type ClientCredentials, postFormAsClient } from "../client-auth.js";
+import { commonFields, oauth2Facts } from "../common-options.js";
 import type { CommonProviderOptions, ProviderDefinition } from "../definition.js";
+import { defineProvider } from "../engine.js";
 import { ProviderError, UnsupportedError } from "../errors.js";
 import type { RequestContext } from "../http.js";
 import { assertJsonObject, readId, readNullableString, readString } from "../parse.js";
-import type { OAuthProvider } from "../provider.js";
+import type { AccessRule, Provider } from "../provider.js";
 import { revocationError } from "../provider-errors.js";
 import { userFrom } from "../rest-api.js";
 import type { NormalizedUser } from "../types.js";
 
 const OAUTH_URL = "https://oauth.yandex.com";
-const INFO_URL = "https://login.yandex.ru/info?format=json";
+/** Yandex ID's own API, where the user is read: the one API every Yandex token can call. */
+const API_URL = "https://login.yandex.ru";
+const INFO_URL = `${API_URL}/info?format=json`;
 const AVATAR_URL = "https://avatars.yandex.net/get-yapic";
 const AVATAR_ID = /^[\w-]+(\/[\w-]+)*$/;
 /** Each must also be ticked for the app at oauth.yandex.com, or Yandex refuses the request. */
 const DEFAULT_SCOPES = ["login:info", "login:email", "login:avatar"];
+const ACCESS: readonly AccessRule[] = ["users"];
 
 /**
  * Options of {@link yandex}: the common ones only, no provider-specific settings. Default scopes:
@@ -24,26 +28,43 @@ const DEFAULT_SCOPES = ["login:info", "login:email", "login:avatar"];
 export type YandexOptions = CommonProviderOptions;
 
 /** Yandex ID. Tokens last about a year and always come with a refresh token. */
-export function yandex(options: YandexOptions): OAuthProvider {
-  const provider: OAuthProvider = Object.freeze({
-    ...commonFields(options, DEFAULT_SCOPES),
-    id: "yandex",
-    name: "Yandex",
-    authorizationEndpoint: `${OAUTH_URL}/authorize`,
-    tokenEndpoint: `${OAUTH_URL}/token`,
-    apiUrl: undefined,
-    pkce: true,
-    clientAuth: "client_secret_basic",
-    // Yandex's own Authorization scheme, not Bearer.
-    fetchUser: userFrom({
-      url: INFO_URL,
-      api: "Yandex ID",
-      scheme: "OAuth",
-      normalize: normalizeYandexUser,
+export function yandex(options: YandexOptions): Provider {
+  const { clientId, clientSecret, scopes, settings } = commonFields(options, DEFAULT_SCOPES);
+  const client = { clientId, clientSecret, clientAuth: "client_secret_basic" } as const;
+  return defineProvider(
+    oauth2Facts({
+      id: "yandex",
+      name: "Yandex",
+      clientId,
+      scopes,
+      endpoints: { authorization: `${OAUTH_URL}/authorize`, token: `${OAUTH_URL}/token` },
+      capabilities: {
+        refresh: "always",
+        // Yandex revokes only tokens issued for a device, which these are not.
+        revoke: false,
+        device: false,
+        pkce: true,
+        // Yandex does not say whether default_email was confirmed.
+        verifiedEmail: false,
+        // The Yandex login names one account.
+        uniqueLogin: true,
+      },
+      access: ACCESS,
+      // Yandex APIs take the token with their own scheme: `Authorization: OAuth <token>`.
+      api: { baseUrl: API_URL, scheme: "OAuth", headers: {}, requestHeaders: [], etags: false },
     }),
-    revokeToken: (ctx, token) => revokeYandexToken(ctx, provider, token),
-  } satisfies OAuthProvider);
-  return provider;
+    {
+      ...client,
+      settings,
+      fetchUser: userFrom({
+        url: INFO_URL,
+        api: "Yandex ID",
+        scheme: "OAuth",
+        normalize: normalizeYandexUser,
+      }),
+      revokeToken: (ctx, token) => revokeYandexToken(ctx, client, token),
+    },
+  );
 }
 
 function normalizeYandexUser(raw: unknown, status: number): NormalizedUser {
@@ -72,11 +93,11 @@ function normalizeYandexUser(raw: unknown, status: number): NormalizedUser {
  */
 async function revokeYandexToken(
   ctx: RequestContext,
-  provider: OAuthProvider,
+  client: ClientCredentials,
   token: string,
 ): Promise<void> {
   const body = new URLSearchParams({ access_token: token });
-  const response = await postFormAsClient(ctx, provider, `${OAUTH_URL}/revoke_token`, body);
+  const response = await postFormAsClient(ctx, client, `${OAUTH_URL}/revoke_token`, body);
   if (response.ok) return;
   const error = revocationError(response);
   if (error instanceof ProviderError && error.error === "unsupported_token_type") {
@@ -90,7 +111,8 @@ export const yandexDefinition: ProviderDefinition = {
   id: "yandex",
   name: "Yandex",
   protocol: "oauth2",
-  create: (o) => yandex(o),
+  create: (o) => Promise.resolve(yandex(o)),
+  access: ACCESS,
   settings: [],
   setup: {
     console:

@@ -1,14 +1,17 @@
-import { commonFields } from "../../common-options.js";
+import { commonFields, oauth2Facts } from "../../common-options.js";
 import type { CommonProviderOptions, ProviderDefinition } from "../../definition.js";
-import type { OAuthProvider } from "../../provider.js";
+import { defineProvider } from "../../engine.js";
+import type { AccessRule, Provider } from "../../provider.js";
 import { parseTokenResponseWith } from "../../provider-errors.js";
 import { generateState } from "../../random.js";
 import { providerErrorFrom } from "../../token-response.js";
-import { assertNonEmptyString } from "../../validate.js";
 import { fetchVkUser, revokeVkToken, VK_ID_URL } from "./api.js";
 
-const TOKEN_URL = `${VK_ID_URL}/oauth2/auth`;
 const DEFAULT_SCOPES = ["vkid.personal_info", "email"];
+/** VK ID does not say whether an address was confirmed, so only people can be listed. */
+const ACCESS: readonly AccessRule[] = ["users"];
+/** VK API methods; they take the token as Bearer, and each call names its version in `v`. */
+const API_URL = "https://api.vk.com/method";
 
 /**
  * Options of {@link vk}: the common ones only, no provider-specific settings. Default scopes:
@@ -17,75 +20,47 @@ const DEFAULT_SCOPES = ["vkid.personal_info", "email"];
 export type VkOptions = CommonProviderOptions;
 
 /**
- * A VK ID provider; its token requests need the device the person signed in on. Use
- * {@link bindCallbackContext} and {@link withSavedContext} to stay provider-agnostic, or
- * `withDevice` directly.
- */
-export interface VkProvider extends OAuthProvider {
-  /**
-   * The same provider whose token requests carry VK ID's required `device_id` and `state`.
-   * Exchange the code with the callback's: `withDevice(params.get("device_id"), state)`; keep
-   * the device id with the tokens and refresh with `withDevice(deviceId)` (a fresh state).
-   */
-  withDevice(deviceId: string | null, state?: string): OAuthProvider;
-}
-
-/**
  * VK ID (OAuth 2.1: PKCE required). Access tokens last an hour and come with a refresh token;
- * VK ID also sends an id_token, which is not used here. A token request without `withDevice`
- * goes out without `device_id`, and VK ID refuses it.
+ * VK ID also sends an id_token, which is not used here. Its token requests need the device the
+ * person signed in on: pass the callback's `device_id` as `extraParams` to
+ * {@link exchangeCode}, keep it with the tokens, and pass it to {@link refreshTokens} too.
+ * Every token request also carries a fresh random `state`, which VK ID requires.
  */
-export function vk(options: VkOptions): VkProvider {
-  const fields = commonFields(options, DEFAULT_SCOPES);
-  const base = {
-    ...fields,
-    id: "vk",
-    name: "VK ID",
-    authorizationEndpoint: `${VK_ID_URL}/authorize`,
-    tokenEndpoint: TOKEN_URL,
-    apiUrl: undefined,
-    pkce: true,
-    // VK ID reads `client_id` from the body.
-    clientAuth: "client_secret_post",
-    // Answered with 200 or not, an `error` field is an error.
-    parseTokenResponse: parseTokenResponseWith(providerErrorFrom),
-    fetchUser: (ctx, accessToken) => fetchVkUser(ctx, fields.clientId, accessToken),
-    revokeToken: (ctx, token) => revokeVkToken(ctx, fields.clientId, token),
-  } satisfies OAuthProvider;
-  const withDevice = (deviceId: string | null, state: string = generateState()) => {
-    assertNonEmptyString(deviceId, "deviceId");
-    assertNonEmptyString(state, "state");
-    const fetch = addToTokenRequests(base.fetch, { device_id: deviceId, state });
-    return Object.freeze({ ...base, fetch });
-  };
-  return Object.freeze({
-    ...base,
-    withDevice,
-    // The generic form of withDevice, so callers need not know VK ID's quirk.
-    tokenRequestContext: ["device_id"],
-    withContext: (context: Readonly<Record<string, string>>, state?: string) =>
-      withDevice(context.device_id ?? null, state),
-  });
-}
-
-/**
- * The shared engine builds the token request body; VK ID's extra fields are added here, on the
- * way out, and only to requests for its token endpoint.
- */
-function addToTokenRequests(
-  inner: typeof fetch | undefined,
-  extra: Record<string, string>,
-): typeof fetch {
-  return (input, init) => {
-    const url = input instanceof Request ? input.url : String(input);
-    if (url === TOKEN_URL && typeof init?.body === "string") {
-      const body = new URLSearchParams(init.body);
-      for (const [name, value] of Object.entries(extra)) body.set(name, value);
-      init = { ...init, body: body.toString() };
-    }
-    // Looked up on every call, like the engine's default, so interceptors installed later work.
-    return (inner ?? globalThis.fetch)(input, init);
-  };
+export function vk(options: VkOptions): Provider {
+  const { clientId, clientSecret, scopes, settings } = commonFields(options, DEFAULT_SCOPES);
+  return defineProvider(
+    oauth2Facts({
+      id: "vk",
+      name: "VK ID",
+      clientId,
+      scopes,
+      endpoints: { authorization: `${VK_ID_URL}/authorize`, token: `${VK_ID_URL}/oauth2/auth` },
+      capabilities: {
+        refresh: "always",
+        revoke: true,
+        device: false,
+        pkce: true,
+        verifiedEmail: false,
+        // The login is an address or `id<number>`, not a name the person chose.
+        uniqueLogin: false,
+      },
+      access: ACCESS,
+      api: { baseUrl: API_URL, scheme: "Bearer", headers: {}, requestHeaders: [], etags: false },
+      tokenParams: ["device_id"],
+    }),
+    {
+      clientSecret,
+      // VK ID reads `client_id` from the body.
+      clientAuth: "client_secret_post",
+      settings,
+      tokenRequestParams: () => ({ state: generateState() }),
+      // Answered with 200 or not, an `error` field is an error.
+      processTokenResponse: (_ctx, response) =>
+        parseTokenResponseWith(providerErrorFrom)(response.status, response.json()),
+      fetchUser: (ctx, accessToken) => fetchVkUser(ctx, clientId, accessToken),
+      revokeToken: (ctx, token) => revokeVkToken(ctx, clientId, token),
+    },
+  );
 }
 
 /** The catalogue entry for {@link vk}: how to make it from configuration, how to set it up. */
@@ -93,7 +68,8 @@ export const vkDefinition: ProviderDefinition = {
   id: "vk",
   name: "VK ID",
   protocol: "oauth2",
-  create: (o) => vk(o),
+  create: (o) => Promise.resolve(vk(o)),
+  access: ACCESS,
   settings: [],
   setup: {
     console: "https://id.vk.com/about/business/go (a VK ID app for the Web)",
@@ -102,6 +78,6 @@ export const vkDefinition: ProviderDefinition = {
     revocation: true,
     pkce: true,
     notes:
-      "Token requests need the callback's device_id: oauth-core binds it (bindCallbackContext) and the gateway keeps it with the tokens for refreshes. VK ID's id_token is not used.",
+      "Token requests need the callback's device_id (tokenParams): pass it as extraParams to exchangeCode, keep it with the tokens and pass it to refreshTokens; each token request gets a fresh state. VK ID's id_token is not used. API calls name their version (v=5.199).",
   },
 };
