@@ -50,8 +50,9 @@ export interface OidcFacts {
   /** Default "on request" (the `offline_access` scope, or a setting at the provider). */
   readonly refresh?: RefreshSupport;
   /**
-   * Whether it verifies every address it gives as `email` (Google does); default false, and
-   * then an address admits someone only when their claims say `email_verified: true`.
+   * Whether every address the user gets as `email` is verified; default false, and then an
+   * address admits someone only when their claims say `email_verified: true`. When true, an
+   * address comes only with `email_verified: true` (Google, GitLab, LinkedIn and Twitch send it).
    */
   readonly verifiedEmail?: boolean;
   /** Whether `email` rules can apply at all; false for Microsoft, whose `email` claim is unverified. */

@@ -1,6 +1,5 @@
 import * as oauth from "oauth4webapi";
-import {
-  UnsupportedError, IdTokenError } from "../errors.js";
+import { IdTokenError, UnsupportedError } from "../errors.js";
 import type { HttpResponse, RequestContext } from "../http.js";
 import { assertJsonObject } from "../parse.js";
 import type { TokenChecks } from "../engine.js";

@@ -11,6 +11,11 @@ export interface UserInfoRequest {
   readonly providerId: string;
   /** The id_token's subject: user info about anyone else is refused. */
   readonly expectedSubject: string | undefined;
+  /**
+   * Keep `email` only when `email_verified` is true, so that a provider whose capabilities say
+   * every address is verified keeps that promise even when a claim is left out.
+   */
+  readonly requireVerifiedEmail?: boolean | undefined;
   readonly hooks?: Pick<OidcHooks, "adaptResponse" | "normalizeUser"> | undefined;
 }
 
@@ -19,12 +24,12 @@ export async function fetchOidcUser(
   ctx: RequestContext,
   userinfoEndpoint: string,
   accessToken: string,
-  { providerId, expectedSubject, hooks = {} }: UserInfoRequest,
+  { providerId, expectedSubject, requireVerifiedEmail = false, hooks = {} }: UserInfoRequest,
 ): Promise<UserInfo> {
   const { status, body: raw } = await getUserInfo(ctx, userinfoEndpoint, accessToken);
   const claims = hooks.adaptResponse ? hooks.adaptResponse("userinfo", status, raw) : raw;
   assertJsonObject(claims, status, "the user info");
-  let user = normalizeOidcUser(providerId, claims, status);
+  let user = normalizeOidcUser(providerId, claims, status, requireVerifiedEmail);
   if (hooks.normalizeUser) user = hooks.normalizeUser(user, claims, status);
   // OIDC Core §5.3.4: user info about another subject than the id_token's must not be used.
   if (expectedSubject !== undefined && user.id !== expectedSubject) {
@@ -57,12 +62,14 @@ export function normalizeOidcUser(
   providerId: string,
   raw: unknown,
   status: number,
+  requireVerifiedEmail = false,
 ): NormalizedUser {
   assertJsonObject(raw, status, "the user info");
   const sub = readString(raw, "sub", status);
   const email = readNullableString(raw, "email", status);
   // An address the provider says it has not verified proves nothing about who this is.
-  const verified = readOptionalBoolean(raw, "email_verified", status) !== false;
+  const claimed = readOptionalBoolean(raw, "email_verified", status);
+  const verified = requireVerifiedEmail ? claimed === true : claimed !== false;
   return {
     provider: providerId,
     id: sub,

@@ -1,13 +1,21 @@
 import type { CommonProviderOptions, ProviderDefinition } from "../definition.js";
+import { oidcAccess } from "../oidc/access.js";
+import type { OidcFacts } from "../oidc/hooks.js";
 import { assertIssuer } from "../oidc/support.js";
 import { readNullableString } from "../parse.js";
-import type { OAuthProvider } from "../provider.js";
+import type { Provider } from "../provider.js";
 import { stringSetting } from "../settings.js";
 import { trimTrailingSlashes } from "../validate.js";
-import { oidc } from "./oidc.js";
+import { oidcProvider } from "./oidc.js";
 
 const GITLAB_URL = "https://gitlab.com";
 const DEFAULT_SCOPES = ["openid", "profile", "email", "read_user"];
+const FACTS = {
+  refresh: "always",
+  // GitLab sends `email_verified` with every address; an address without it is dropped.
+  verifiedEmail: true,
+  uniqueLogin: true,
+} as const satisfies OidcFacts;
 
 /**
  * Options of {@link gitlab}: the common ones (default scopes `["openid", "profile", "email",
@@ -19,27 +27,47 @@ export interface GitLabOptions extends CommonProviderOptions {
 }
 
 /**
- * GitLab.com or a self-managed instance, by OpenID Connect discovery: PKCE, nonce, RFC 7009
- * revocation at the discovered `<url>/oauth/revoke`. Access tokens expire after two hours and
- * always come with a refresh token.
+ * GitLab.com or a self-managed instance, by OpenID Connect discovery (the promise settles once
+ * it has run): PKCE, nonce, RFC 7009 revocation at the discovered `<url>/oauth/revoke`. Access
+ * tokens expire after two hours and always come with a refresh token. `login` is the username;
+ * its API is the instance's REST API (`<url>/api/v4`), which answers with ETags.
+ *
+ * @throws As {@link oidc}; `url` is checked as `issuer` is, and named `url`.
  */
-export function gitlab(options: GitLabOptions): OAuthProvider {
+export function gitlab(options: GitLabOptions): Promise<Provider> {
   // The instance's URL is its issuer; a bad one is named as the caller passed it.
   if (options.url !== undefined) assertIssuer(options.url, "url");
-  return oidc({
-    ...options,
-    id: "gitlab",
-    name: "GitLab",
-    issuer: trimTrailingSlashes(options.url ?? GITLAB_URL),
-    scopes: options.scopes ?? DEFAULT_SCOPES,
-    hooks: {
-      // `nickname` is the username in GitLab's claims (as is `preferred_username`).
+  const url = trimTrailingSlashes(options.url ?? GITLAB_URL);
+  return oidcProvider(
+    {
+      ...options,
+      id: "gitlab",
+      name: "GitLab",
+      issuer: url,
+      scopes: options.scopes ?? DEFAULT_SCOPES,
+    },
+    {
+      // `nickname` is the username in GitLab's claims (as is `preferred_username`). Never an
+      // email: allow-lists name people by login, and an address there may be unverified.
       normalizeUser: (user, raw, status) => ({
         ...user,
-        login: readNullableString(raw, "nickname", status) ?? user.login,
+        login:
+          readNullableString(raw, "nickname", status) ??
+          readNullableString(raw, "preferred_username", status) ??
+          user.id,
       }),
     },
-  });
+    {
+      ...FACTS,
+      api: {
+        baseUrl: `${url}/api/v4`,
+        scheme: "Bearer",
+        headers: {},
+        requestHeaders: [],
+        etags: true,
+      },
+    },
+  );
 }
 
 /** The catalogue entry for {@link gitlab}: how to make it from configuration, how to set it up. */
@@ -48,6 +76,7 @@ export const gitlabDefinition: ProviderDefinition = {
   name: "GitLab",
   protocol: "oidc",
   create: (o) => gitlab({ ...o, url: stringSetting(o.url) }),
+  access: oidcAccess(FACTS),
   settings: [
     {
       option: "url",

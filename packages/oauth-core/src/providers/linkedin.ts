@@ -1,13 +1,30 @@
 import type { CommonProviderOptions, ProviderDefinition } from "../definition.js";
+import { oidcAccess } from "../oidc/access.js";
+import type { OidcFacts } from "../oidc/hooks.js";
 import { isJsonObject } from "../parse.js";
-import type { OAuthProvider } from "../provider.js";
+import type { Provider } from "../provider.js";
 import { revokeTokenRfc7009 } from "../rfc7009.js";
-import { oidc } from "./oidc.js";
+import { oidcProvider } from "./oidc.js";
 
 const LINKEDIN_ISSUER = "https://www.linkedin.com/oauth";
 /** Not in LinkedIn's discovery document. */
 const REVOCATION_URL = "https://www.linkedin.com/oauth/v2/revoke";
 const DEFAULT_SCOPES = ["openid", "profile", "email"];
+const FACTS = {
+  // Refresh tokens are for LinkedIn's approved partners only; sign-ins get 60-day tokens.
+  refresh: "never",
+  // LinkedIn sends `email_verified` with the address; an address without it is dropped.
+  verifiedEmail: true,
+  uniqueLogin: false,
+  api: {
+    baseUrl: "https://api.linkedin.com",
+    scheme: "Bearer",
+    headers: {},
+    // Its versioned `/rest` APIs want the version, and Rest.li 2.0 for their query syntax.
+    requestHeaders: ["linkedin-version", "x-restli-protocol-version"],
+    etags: false,
+  },
+} as const satisfies OidcFacts;
 
 /**
  * Options of {@link linkedin}: the common ones only, no provider-specific settings. Default
@@ -16,27 +33,32 @@ const DEFAULT_SCOPES = ["openid", "profile", "email"];
 export type LinkedInOptions = CommonProviderOptions;
 
 /**
- * "Sign In with LinkedIn using OpenID Connect". Client credentials go in the body, the way
- * LinkedIn documents its token endpoint. No PKCE: LinkedIn documents it for native apps only,
- * enabled on request. Access tokens last 60 days with no refresh token; revocation at
- * /oauth/v2/revoke (client_id, client_secret, token), which discovery does not list.
+ * "Sign In with LinkedIn using OpenID Connect" (the promise settles once discovery has run).
+ * Client credentials go in the body, the way LinkedIn documents its token endpoint. No PKCE:
+ * LinkedIn documents it for native apps only, enabled on request. Access tokens last 60 days
+ * with no refresh token; revocation at /oauth/v2/revoke (client_id, client_secret, token),
+ * which discovery does not list. Its API is `https://api.linkedin.com`.
+ *
+ * @throws As {@link oidc}.
  */
-export function linkedin(options: LinkedInOptions): OAuthProvider {
-  return oidc({
-    ...options,
-    id: "linkedin",
-    name: "LinkedIn",
-    issuer: LINKEDIN_ISSUER,
-    scopes: options.scopes ?? DEFAULT_SCOPES,
-    clientAuth: "client_secret_post",
-    hooks: {
+export function linkedin(options: LinkedInOptions): Promise<Provider> {
+  return oidcProvider(
+    {
+      ...options,
+      id: "linkedin",
+      name: "LinkedIn",
+      issuer: LINKEDIN_ISSUER,
+      scopes: options.scopes ?? DEFAULT_SCOPES,
+      clientAuth: "client_secret_post",
+    },
+    {
       pkce: false,
       adaptResponse: (endpoint, _status, body) =>
         endpoint === "userinfo" ? withBooleanEmailVerified(body) : body,
-      revokeToken: (ctx, token, provider) =>
-        revokeTokenRfc7009(ctx, provider, REVOCATION_URL, token),
+      revokeToken: (ctx, token, client) => revokeTokenRfc7009(ctx, client, REVOCATION_URL, token),
     },
-  });
+    FACTS,
+  );
 }
 
 /** LinkedIn has sent `email_verified` as the string "true"; anything but a boolean stays as sent. */
@@ -53,6 +75,7 @@ export const linkedinDefinition: ProviderDefinition = {
   name: "LinkedIn",
   protocol: "oidc",
   create: (o) => linkedin(o),
+  access: oidcAccess(FACTS),
   settings: [],
   setup: {
     console:

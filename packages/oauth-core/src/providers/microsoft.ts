@@ -1,9 +1,11 @@
 import type { CommonProviderOptions, ProviderDefinition } from "../definition.js";
 import { ArgumentError, IdTokenError } from "../errors.js";
+import { oidcAccess } from "../oidc/access.js";
+import type { OidcFacts } from "../oidc/hooks.js";
 import type { JsonObject } from "../parse.js";
-import type { OAuthProvider } from "../provider.js";
+import type { Provider } from "../provider.js";
 import { stringSetting } from "../settings.js";
-import { oidc } from "./oidc.js";
+import { oidcProvider } from "./oidc.js";
 
 const LOGIN_URL = "https://login.microsoftonline.com";
 /** What the discovery documents of `common` and `organizations` state as their issuer. */
@@ -12,6 +14,23 @@ const TENANT_TEMPLATE = `${LOGIN_URL}/{tenantid}/v2.0`;
 const CONSUMERS_TENANT = "9188040d-6c67-4c5b-b112-36a304b66dad";
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const DEFAULT_SCOPES = ["openid", "profile", "email", "offline_access", "User.Read"];
+const FACTS = {
+  // Its `email` claim is whatever a tenant admin typed, verified by no one: no email rules.
+  verifiedEmail: false,
+  emailRules: false,
+  // `preferred_username` is a UPN or an address, which another tenant can reuse.
+  uniqueLogin: false,
+  api: {
+    // Graph's versions are path segments on one host (`/v1.0/me`, `/beta/me`) that take the
+    // same token, so the base stops at the host and a caller picks the version in its path.
+    baseUrl: "https://graph.microsoft.com",
+    scheme: "Bearer",
+    headers: {},
+    // `ConsistencyLevel: eventual` is what Graph's advanced queries ($count, $search) require.
+    requestHeaders: ["consistencylevel"],
+    etags: false,
+  },
+} as const satisfies OidcFacts;
 
 /**
  * Options of {@link microsoft}: the common ones (default scopes `["openid", "profile", "email",
@@ -26,29 +45,38 @@ export interface MicrosoftOptions extends CommonProviderOptions {
 }
 
 /**
- * Microsoft Entra ID (v2.0 endpoints). Multi-tenant id_tokens carry their own tenant's issuer:
- * `iss` must be the template with the token's `tid` put in, and the signature is still checked
- * against Microsoft's keys. User info comes from Microsoft Graph's userinfo endpoint. Entra ID
- * has no RFC 7009 endpoint, so `revokeToken` throws UnsupportedError.
+ * Microsoft Entra ID (v2.0 endpoints), by OpenID Connect discovery (the promise settles once it
+ * has run). Multi-tenant id_tokens carry their own tenant's issuer: `iss` must be the template
+ * with the token's `tid` put in, and the signature is still checked against Microsoft's keys.
+ * User info comes from Microsoft Graph's userinfo endpoint; its API is Microsoft Graph. A
+ * refresh token comes with the `offline_access` scope (a default one). Entra ID has no RFC 7009
+ * endpoint, so `revokeToken` throws UnsupportedError. Its `email` is not verified: no email
+ * access rules.
+ *
+ * @throws As {@link oidc}; an `ArgumentError` on `tenant` when it is not one of those described.
  */
-export function microsoft(options: MicrosoftOptions): OAuthProvider {
+export function microsoft(options: MicrosoftOptions): Promise<Provider> {
   const tenant = (options.tenant ?? "common").toLowerCase();
   const documentIssuer = documentIssuerOf(tenant);
-  return oidc({
-    ...options,
-    id: "microsoft",
-    name: "Microsoft",
-    issuer: `${LOGIN_URL}/${tenant}/v2.0`,
-    scopes: options.scopes ?? DEFAULT_SCOPES,
-    // Entra's own examples send the secret in the body; Basic needs it form-encoded first.
-    clientAuth: "client_secret_post",
-    hooks: {
+  const scopes = options.scopes ?? DEFAULT_SCOPES;
+  return oidcProvider(
+    {
+      ...options,
+      id: "microsoft",
+      name: "Microsoft",
+      issuer: `${LOGIN_URL}/${tenant}/v2.0`,
+      scopes,
+      // Entra's own examples send the secret in the body; Basic needs it form-encoded first.
+      clientAuth: "client_secret_post",
+    },
+    {
       documentIssuer,
       ...(documentIssuer === TENANT_TEMPLATE && { idTokenIssuer: tenantIssuer }),
       // Graph's `picture` is an API URL that needs the access token: no browser can show it.
       normalizeUser: (user) => ({ ...user, avatarUrl: null }),
     },
-  });
+    { ...FACTS, refresh: scopes.includes("offline_access") ? "always" : "never" },
+  );
 }
 
 function documentIssuerOf(tenant: string): string {
@@ -76,6 +104,7 @@ export const microsoftDefinition: ProviderDefinition = {
   name: "Microsoft",
   protocol: "oidc",
   create: (o) => microsoft({ ...o, tenant: stringSetting(o.tenant) }),
+  access: oidcAccess(FACTS),
   settings: [
     {
       option: "tenant",

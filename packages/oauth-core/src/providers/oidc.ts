@@ -2,6 +2,7 @@ import type { ProviderDefinition } from "../definition.js";
 import { defineProvider } from "../engine.js";
 import { ArgumentError, UnsupportedError } from "../errors.js";
 import { contextFor } from "../http.js";
+import { oidcAccess } from "../oidc/access.js";
 import { discover } from "../oidc/discovery.js";
 import {
   type OidcFacts,
@@ -13,7 +14,7 @@ import {
 import { processOidcTokenResponse } from "../oidc/id-token.js";
 import { assertIssuer } from "../oidc/support.js";
 import { fetchOidcUser } from "../oidc/userinfo.js";
-import type { AccessRule, ClientAuthMethod, Provider } from "../provider.js";
+import type { ClientAuthMethod, Provider } from "../provider.js";
 import { revokeTokenRfc7009 } from "../rfc7009.js";
 import { Secret } from "../secret.js";
 import { stringSetting } from "../settings.js";
@@ -98,11 +99,7 @@ export function oidcProvider(
     clientSecret: new Secret(options.clientSecret),
     clientAuth: options.clientAuth ?? "client_secret_basic",
   } as const;
-  const access: AccessRule[] = [
-    "users",
-    ...(facts.emailRules === false ? [] : (["emails", "emailDomains"] as const)),
-    "groups",
-  ];
+  const access = oidcAccess(facts);
 
   return discover(contextFor(settings), issuer, hooks.documentIssuer).then((discovered) => {
     const { userinfoEndpoint: userinfo, revocationEndpoint: revocation } = discovered;
@@ -156,6 +153,7 @@ export function oidcProvider(
           return fetchOidcUser(ctx, userinfo, accessToken, {
             providerId: id,
             expectedSubject,
+            requireVerifiedEmail: facts.verifiedEmail,
             hooks,
           });
         },
@@ -172,7 +170,7 @@ export const oidcDefinition: ProviderDefinition = {
   protocol: "oidc",
   create: (o) =>
     oidc({ ...o, issuer: String(o.issuer), ...(stringSetting(o.name) && { name: String(o.name) }) }),
-  access: ["users", "emails", "emailDomains", "groups"],
+  access: oidcAccess(),
   settings: [
     {
       option: "issuer",

@@ -2,10 +2,12 @@ import type { CommonProviderOptions, ProviderDefinition } from "../definition.js
 import { ProviderError } from "../errors.js";
 import { postForm } from "../form.js";
 import type { RequestContext } from "../http.js";
+import { oidcAccess } from "../oidc/access.js";
+import type { OidcFacts } from "../oidc/hooks.js";
 import { isJsonObject } from "../parse.js";
-import type { OAuthProvider } from "../provider.js";
+import type { Provider } from "../provider.js";
 import { revocationError } from "../provider-errors.js";
-import { oidc } from "./oidc.js";
+import { oidcProvider } from "./oidc.js";
 
 const TWITCH_ISSUER = "https://id.twitch.tv/oauth2";
 const REVOKE_URL = "https://id.twitch.tv/oauth2/revoke";
@@ -18,6 +20,13 @@ const USERINFO_CLAIMS = {
   preferred_username: null,
 };
 const CLAIMS = JSON.stringify({ id_token: USERINFO_CLAIMS, userinfo: USERINFO_CLAIMS });
+const FACTS = {
+  refresh: "always",
+  // `email_verified` is asked for with the address; an address without it is dropped.
+  verifiedEmail: true,
+  // `preferred_username` is the display name, which may differ from the login (localized).
+  uniqueLogin: false,
+} as const satisfies OidcFacts;
 
 /**
  * Options of {@link twitch}: the common ones only, no provider-specific settings. Default scopes:
@@ -26,26 +35,42 @@ const CLAIMS = JSON.stringify({ id_token: USERINFO_CLAIMS, userinfo: USERINFO_CL
 export type TwitchOptions = CommonProviderOptions;
 
 /**
- * Twitch by OpenID Connect. The user comes from the OIDC userinfo endpoint (the bearer token
- * alone; Helix would also want a Client-Id header), with the claims asked for in the
- * authorization request. Token answers carry `scope` as an array and errors as
- * `{"status", "message"}`; both are made standard here. Revocation: client_id and token.
+ * Twitch by OpenID Connect (the promise settles once discovery has run). The user comes from
+ * the OIDC userinfo endpoint, with the claims asked for in the authorization request. Token
+ * answers carry `scope` as an array and errors as `{"status", "message"}`; both are made
+ * standard here. Revocation: client_id and token. Its API is Helix
+ * (`https://api.twitch.tv/helix`), which wants the client id in a `Client-Id` header on every
+ * call besides the token.
+ *
+ * @throws As {@link oidc}.
  */
-export function twitch(options: TwitchOptions): OAuthProvider {
-  return oidc({
-    ...options,
-    id: "twitch",
-    name: "Twitch",
-    issuer: TWITCH_ISSUER,
-    scopes: options.scopes ?? DEFAULT_SCOPES,
-    clientAuth: "client_secret_post",
-    hooks: {
+export function twitch(options: TwitchOptions): Promise<Provider> {
+  return oidcProvider(
+    {
+      ...options,
+      id: "twitch",
+      name: "Twitch",
+      issuer: TWITCH_ISSUER,
+      scopes: options.scopes ?? DEFAULT_SCOPES,
+      clientAuth: "client_secret_post",
+    },
+    {
       authorizationParams: { claims: CLAIMS },
       adaptResponse: (endpoint, status, body) =>
         endpoint === "token" ? standardTokenBody(status, body) : body,
-      revokeToken: (ctx, token, provider) => revokeTwitchToken(ctx, provider.clientId, token),
+      revokeToken: (ctx, token, client) => revokeTwitchToken(ctx, client.clientId, token),
     },
-  });
+    {
+      ...FACTS,
+      api: {
+        baseUrl: "https://api.twitch.tv/helix",
+        scheme: "Bearer",
+        headers: { "client-id": options.clientId },
+        requestHeaders: [],
+        etags: false,
+      },
+    },
+  );
 }
 
 function standardTokenBody(status: number, body: unknown): unknown {
@@ -85,6 +110,7 @@ export const twitchDefinition: ProviderDefinition = {
   name: "Twitch",
   protocol: "oidc",
   create: (o) => twitch(o),
+  access: oidcAccess(FACTS),
   settings: [],
   setup: {
     console: "https://dev.twitch.tv/console/apps (a confidential client)",
