@@ -54,9 +54,7 @@ describe("github()", () => {
   });
 
   it("when urls end with slashes, then they are trimmed", () => {
-    expect(testGitHub({ url: "https://github.com//" }).api?.baseUrl).toBe(
-      "https://api.github.com",
-    );
+    expect(testGitHub({ url: "https://github.com//" }).api?.baseUrl).toBe("https://api.github.com");
     const ghes = testGitHub({ url: "http://localhost:4000/" });
     expect(ghes.endpoints.token).toBe("http://localhost:4000/login/oauth/access_token");
     expect(ghes.api?.baseUrl).toBe("http://localhost:4000/api/v3");
@@ -71,9 +69,7 @@ describe("github()", () => {
   });
 
   it("when github.com is reached over http or with a path, then it is treated as an Enterprise Server", () => {
-    expect(testGitHub({ url: "http://github.com" }).api?.baseUrl).toBe(
-      "http://github.com/api/v3",
-    );
+    expect(testGitHub({ url: "http://github.com" }).api?.baseUrl).toBe("http://github.com/api/v3");
     expect(testGitHub({ url: "https://github.com/sub" }).api?.baseUrl).toBe(
       "https://github.com/sub/api/v3",
     );
