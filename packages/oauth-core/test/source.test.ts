@@ -77,9 +77,29 @@ describe("source", () => {
       "oidc",
       "callbackChecksFor",
       "generateNonce",
-      "resolveProvider",
+      "checkAccess",
+      "assertAccessPolicy",
+      "providers",
+      "startDeviceAuthorization",
+      "pollDeviceToken",
+      "safeReturnTo",
     ]) {
       expect(api).toHaveProperty(name);
+    }
+  });
+
+  it("when the package is imported, then what 0.2 removed is gone and the engine stays private", () => {
+    for (const name of [
+      "resolveProvider",
+      "bindCallbackContext",
+      "withSavedContext",
+      "checkGitHubAccess",
+      "parseTokenResponse",
+      "providerErrorFrom",
+      "defineProvider",
+      "engineOf",
+    ]) {
+      expect(api).not.toHaveProperty(name);
     }
   });
 });
