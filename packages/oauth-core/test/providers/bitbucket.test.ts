@@ -24,6 +24,24 @@ describeContract(server, {
   id: "bitbucket",
   catalogue: true,
   create: bitbucket,
+  facts: {
+    capabilities: {
+      refresh: "always",
+      revoke: false,
+      device: false,
+      pkce: true,
+      verifiedEmail: true,
+      uniqueLogin: false,
+    },
+    api: {
+      baseUrl: "https://api.bitbucket.org/2.0",
+      scheme: "Bearer",
+      headers: {},
+      requestHeaders: [],
+      etags: false,
+    },
+    access: ["users", "emails", "emailDomains"],
+  },
   authorization: {
     endpoint: "https://bitbucket.org/site/oauth2/authorize",
     scopes: SCOPES,

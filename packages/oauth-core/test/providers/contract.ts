@@ -1,6 +1,7 @@
 import { HttpResponse, http } from "msw";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
+  type AccessRule,
   type ClientAuthMethod,
   type CommonProviderOptions,
   computeCodeChallenge,
@@ -8,7 +9,9 @@ import {
   exchangeCode,
   fetchUser,
   type NormalizedUser,
-  type OAuthProvider,
+  type Provider,
+  type ProviderApi,
+  type ProviderCapabilities,
   ProviderError,
   providers,
   type ResponseError,
@@ -58,15 +61,20 @@ export interface ExpectedRequest {
 
 export interface ProviderContract {
   id: string;
-  create(options: CommonProviderOptions): OAuthProvider;
-  /** Turns the provider into the one that sends token requests (VK ID adds a device). */
-  forTokens?: (provider: OAuthProvider) => OAuthProvider;
+  create(options: CommonProviderOptions): Provider;
+  /** What the provider says it can do, and the rules its users can be checked by. */
+  facts: {
+    capabilities: ProviderCapabilities;
+    api: ProviderApi | undefined;
+    access: AccessRule[];
+    tokenParams?: string[];
+  };
   authorization: { endpoint: string; scopes: string[]; pkce: boolean };
   token: {
     url: string;
     clientAuth: ClientAuthMethod;
-    /** Fields the provider adds to every token request body. */
-    extraForm?: Record<string, string>;
+    /** The callback's `tokenParams`, passed to every token request and sent as they are. */
+    extraParams?: Record<string, string>;
     exchange: { fixture: string; tokens: TokenSet };
     errors: Array<{
       fixture: string;
@@ -173,7 +181,7 @@ export async function rejection(promise: Promise<unknown>): Promise<unknown> {
 export function describeContract(server: MockServer, spec: ProviderContract): void {
   const { id, authorization, token, user } = spec;
   const make = () => spec.create(credentials);
-  const forTokens = () => (spec.forTokens ?? ((provider) => provider))(make());
+  const { extraParams } = token;
   const basic = token.clientAuth === "client_secret_basic";
   const tokenRequest = (form: Record<string, string>): ExpectedRequest => ({
     method: "post",
@@ -185,7 +193,7 @@ export function describeContract(server: MockServer, spec: ProviderContract): vo
     form: {
       ...form,
       ...(!basic && { client_id: CLIENT_ID, client_secret: CLIENT_SECRET }),
-      ...token.extraForm,
+      ...extraParams,
     },
   });
 
@@ -199,21 +207,46 @@ export function describeContract(server: MockServer, spec: ProviderContract): vo
       }
     });
 
-    it("when the provider is serialized, then the client secret does not show and it is frozen", () => {
+    it("when the provider is made, then its endpoints, capabilities, API and access rules are as stated", () => {
+      const provider = make();
+      expect(provider).toMatchObject({ id, protocol: "oauth2", clientId: CLIENT_ID });
+      expect(provider.endpoints).toEqual({
+        authorization: authorization.endpoint,
+        token: token.url,
+      });
+      expect(provider.capabilities).toEqual(spec.facts.capabilities);
+      expect(provider.api).toEqual(spec.facts.api);
+      expect(provider.access).toEqual(spec.facts.access);
+      expect(provider.tokenParams).toEqual(spec.facts.tokenParams ?? []);
+      // An address the provider does not verify must not admit anyone.
+      const emailRules = provider.access.some(
+        (rule) => rule === "emails" || rule === "emailDomains",
+      );
+      expect(emailRules).toBe(provider.capabilities.verifiedEmail);
+    });
+
+    it("when the provider is serialized, then the client secret does not show and it is frozen, facts and all", () => {
       const provider = make();
       expect(JSON.stringify(provider)).not.toContain(CLIENT_SECRET);
-      expect(provider.clientSecret.reveal()).toBe(CLIENT_SECRET);
-      expect(Object.isFrozen(provider)).toBe(true);
-      expect(Object.isFrozen(provider.scopes)).toBe(true);
+      expect(Object.values(provider).some((value) => typeof value === "function")).toBe(false);
+      const parts = [provider, provider.scopes, provider.endpoints, provider.capabilities];
+      for (const part of [...parts, provider.access, provider.tokenParams]) {
+        expect(Object.isFrozen(part)).toBe(true);
+      }
     });
 
     if (spec.catalogue) {
-      it("when the catalogue entry is read, then it makes this provider and its setup tells the truth", () => {
+      it("when the catalogue entry is read, then it makes this provider and its setup tells the truth", async () => {
         const definition = providers[id];
-        expect(definition?.create(credentials)).toMatchObject({ id, scopes: authorization.scopes });
+        const made = await definition?.create(credentials);
+        const { capabilities } = make();
+        expect(made).toMatchObject({ id, scopes: authorization.scopes, capabilities });
+        expect(definition?.access).toEqual(spec.facts.access);
         expect(definition?.setup).toMatchObject({
           defaultScopes: authorization.scopes,
           pkce: authorization.pkce,
+          refresh: capabilities.refresh,
+          revocation: capabilities.revoke,
         });
         expect(definition?.setup.refresh === "never").toBe(spec.refresh === undefined);
       });
@@ -239,7 +272,7 @@ export function describeContract(server: MockServer, spec: ProviderContract): vo
 
     it(`when a code is exchanged, then the client authenticates with ${token.clientAuth} and the recorded tokens are mapped`, async () => {
       const requests = serve(server, id, tokenRequest({}), { fixture: token.exchange.fixture });
-      const tokens = await exchangeCode(forTokens(), EXCHANGE);
+      const tokens = await exchangeCode(make(), { ...EXCHANGE, extraParams });
       expect(tokens).toEqual(token.exchange.tokens);
       await expectSent(
         requests,
@@ -255,7 +288,7 @@ export function describeContract(server: MockServer, spec: ProviderContract): vo
     for (const { fixture: name, status, ...fields } of token.errors) {
       it(`when the token endpoint answers ${name} (HTTP ${status}), then it is a ProviderError "${fields.error}"`, async () => {
         serve(server, id, tokenRequest({}), { fixture: name, status });
-        const error = await rejection(exchangeCode(forTokens(), EXCHANGE));
+        const error = await rejection(exchangeCode(make(), { ...EXCHANGE, extraParams }));
         expect(error).toBeInstanceOf(ProviderError);
         expect(error).toMatchObject({ ...fields, status });
       });
@@ -294,7 +327,9 @@ export function describeContract(server: MockServer, spec: ProviderContract): vo
     if (refresh) {
       it("when tokens are refreshed, then the refresh grant is sent and expires_in becomes expiresAt", async () => {
         const requests = serve(server, id, tokenRequest({}), { fixture: refresh.fixture });
-        await expect(refreshTokens(forTokens(), REFRESH_TOKEN)).resolves.toEqual(refresh.tokens);
+        await expect(refreshTokens(make(), REFRESH_TOKEN, { extraParams })).resolves.toEqual(
+          refresh.tokens,
+        );
         await expectSent(
           requests,
           tokenRequest({ grant_type: "refresh_token", refresh_token: REFRESH_TOKEN }),

@@ -10,6 +10,24 @@ describeContract(server, {
   id: "discord",
   catalogue: true,
   create: discord,
+  facts: {
+    capabilities: {
+      refresh: "always",
+      revoke: true,
+      device: false,
+      pkce: true,
+      verifiedEmail: true,
+      uniqueLogin: true,
+    },
+    api: {
+      baseUrl: "https://discord.com/api",
+      scheme: "Bearer",
+      headers: {},
+      requestHeaders: [],
+      etags: false,
+    },
+    access: ["users", "emails", "emailDomains"],
+  },
   authorization: {
     endpoint: "https://discord.com/oauth2/authorize",
     scopes: ["identify", "email"],

@@ -16,6 +16,24 @@ describeContract(server, {
   id: "facebook",
   catalogue: true,
   create: facebook,
+  facts: {
+    capabilities: {
+      refresh: "never",
+      revoke: true,
+      device: false,
+      pkce: true,
+      verifiedEmail: true,
+      uniqueLogin: false,
+    },
+    api: {
+      baseUrl: "https://graph.facebook.com/v19.0",
+      scheme: "Bearer",
+      headers: {},
+      requestHeaders: [],
+      etags: false,
+    },
+    access: ["users", "emails", "emailDomains"],
+  },
   authorization: {
     endpoint: "https://www.facebook.com/v19.0/dialog/oauth",
     scopes: SCOPES,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  assertAccessPolicy,
   type CommonProviderOptions,
   exchangeCode,
   fetchUser,
@@ -49,6 +50,18 @@ const TOKENS = {
 describeContract(server, {
   id: "oauth2",
   create: make,
+  facts: {
+    capabilities: {
+      refresh: "on request",
+      revoke: true,
+      device: false,
+      pkce: true,
+      verifiedEmail: false,
+      uniqueLogin: false,
+    },
+    api: undefined,
+    access: ["users"],
+  },
   authorization: { endpoint: endpoints.authorizationUrl, scopes: [], pkce: true },
   token: {
     url: endpoints.tokenUrl,
@@ -132,13 +145,13 @@ describe("oauth2 (generic) settings and quirks", () => {
 
   it("when the catalogue gets PKCE=false and CLIENT_AUTH=client_secret_post, then no PKCE and the secret goes in the body", async () => {
     const { create } = providers.oauth2 as ProviderDefinition;
-    const provider = create({
+    const provider = await create({
       ...credentials,
       ...endpoints,
       pkce: "false",
       clientAuth: "client_secret_post",
     });
-    expect(provider).toMatchObject({ pkce: false, clientAuth: "client_secret_post" });
+    expect(provider.capabilities.pkce).toBe(false);
     const requests = serve(server, "oauth2", TOKEN, { fixture: "token" });
     await exchangeCode(provider, {
       code: CODE,
@@ -160,6 +173,7 @@ describe("oauth2 (generic) settings and quirks", () => {
     ["a relative endpoint", { userinfoUrl: "/api/me" }, "userinfoUrl"],
     ["an unknown client authentication", { clientAuth: "private_key_jwt" }, "clientAuth"],
     ["a PKCE setting that is not true or false", { pkce: "yes" }, "pkce"],
+    ["an API URL that is not https", { apiUrl: "http://api.example.com" }, "apiUrl"],
   ])(
     "when the catalogue gets %s, then it is an ArgumentError naming it",
     (_case, settings, name) => {
@@ -170,15 +184,37 @@ describe("oauth2 (generic) settings and quirks", () => {
     },
   );
 
-  it("when no revocation URL is set, then revoking is an UnsupportedError", async () => {
+  it("when no revocation URL is set, then revoking is an UnsupportedError and the provider says it cannot", async () => {
     const { revocationUrl: _, ...withoutRevocation } = endpoints;
     const provider = oauth2({ ...credentials, ...withoutRevocation });
+    expect(provider.capabilities.revoke).toBe(false);
     await expect(revokeToken(provider, ACCESS_TOKEN)).rejects.toBeInstanceOf(UnsupportedError);
   });
 
-  it("when NAME is set, then it is the provider's name; the three endpoints are required settings", () => {
+  it("when API_URL is set, then the provider has that API, called with Bearer, without its trailing slash", async () => {
+    const { create } = providers.oauth2 as ProviderDefinition;
+    const provider = await create({ ...credentials, ...endpoints, apiUrl: `${AUTH}/api/v2/` });
+    expect(provider.api).toEqual({
+      baseUrl: `${AUTH}/api/v2`,
+      scheme: "Bearer",
+      headers: {},
+      requestHeaders: [],
+      etags: false,
+    });
+  });
+
+  it("when an email rule is configured for oauth2(), then it is refused: nothing says the address is verified", () => {
     const definition = providers.oauth2 as ProviderDefinition;
-    expect(definition.create({ ...credentials, ...endpoints, name: "Acme" }).name).toBe("Acme");
+    expect(() => assertAccessPolicy(definition, { emailDomains: ["example.com"] })).toThrow(
+      argumentError("emailDomains"),
+    );
+    expect(() => assertAccessPolicy(make(credentials), { users: ["5832347"] })).not.toThrow();
+  });
+
+  it("when NAME is set, then it is the provider's name; the three endpoints are required settings", async () => {
+    const definition = providers.oauth2 as ProviderDefinition;
+    const provider = await definition.create({ ...credentials, ...endpoints, name: "Acme" });
+    expect(provider.name).toBe("Acme");
     expect(definition.settings.filter((s) => s.required).map((s) => s.env)).toEqual([
       "AUTHORIZATION_URL",
       "TOKEN_URL",

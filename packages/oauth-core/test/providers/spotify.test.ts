@@ -9,6 +9,24 @@ describeContract(server, {
   id: "spotify",
   catalogue: true,
   create: spotify,
+  facts: {
+    capabilities: {
+      refresh: "always",
+      revoke: false,
+      device: false,
+      pkce: true,
+      verifiedEmail: false,
+      uniqueLogin: true,
+    },
+    api: {
+      baseUrl: "https://api.spotify.com/v1",
+      scheme: "Bearer",
+      headers: {},
+      requestHeaders: [],
+      etags: true,
+    },
+    access: ["users"],
+  },
   authorization: { endpoint: "https://accounts.spotify.com/authorize", scopes: SCOPES, pkce: true },
   token: {
     url: "https://accounts.spotify.com/api/token",

@@ -9,6 +9,24 @@ describeContract(server, {
   id: "twitter",
   catalogue: true,
   create: twitter,
+  facts: {
+    capabilities: {
+      refresh: "on request",
+      revoke: true,
+      device: false,
+      pkce: true,
+      verifiedEmail: false,
+      uniqueLogin: true,
+    },
+    api: {
+      baseUrl: "https://api.twitter.com/2",
+      scheme: "Bearer",
+      headers: {},
+      requestHeaders: [],
+      etags: false,
+    },
+    access: ["users"],
+  },
   authorization: { endpoint: "https://twitter.com/i/oauth2/authorize", scopes: SCOPES, pkce: true },
   token: {
     url: "https://api.twitter.com/2/oauth2/token",

@@ -1,15 +1,16 @@
 import { describe, expect, it } from "vitest";
-import {
-  exchangeCode,
-  fetchUser,
-  ProviderError,
-  ResponseError,
-  type VkProvider,
-  vk,
-} from "../../src/index.js";
+import { exchangeCode, ProviderError, ResponseError, refreshTokens, vk } from "../../src/index.js";
 import { argumentError } from "../support/argument-error.js";
 import { useMockServer } from "../support/msw.js";
-import { ACCESS_TOKEN, credentials, describeContract, EXCHANGE, NOW, serve } from "./contract.js";
+import {
+  ACCESS_TOKEN,
+  credentials,
+  describeContract,
+  EXCHANGE,
+  NOW,
+  REFRESH_TOKEN,
+  serve,
+} from "./contract.js";
 
 const server = useMockServer();
 const VK_ID = "https://id.vk.com";
@@ -29,12 +30,31 @@ describeContract(server, {
   id: "vk",
   catalogue: true,
   create: vk,
-  forTokens: (provider) => (provider as VkProvider).withDevice(DEVICE_ID, STATE),
+  facts: {
+    capabilities: {
+      refresh: "always",
+      revoke: true,
+      device: false,
+      pkce: true,
+      verifiedEmail: false,
+      uniqueLogin: false,
+    },
+    api: {
+      baseUrl: "https://api.vk.com/method",
+      scheme: "Bearer",
+      headers: {},
+      requestHeaders: [],
+      etags: false,
+    },
+    access: ["users"],
+    tokenParams: ["device_id"],
+  },
   authorization: { endpoint: `${VK_ID}/authorize`, scopes: SCOPES, pkce: true },
   token: {
     url: TOKEN.url,
     clientAuth: "client_secret_post",
-    extraForm: { device_id: DEVICE_ID, state: STATE },
+    // A state the caller gives is sent as it is; without one, a fresh one (tested below).
+    extraParams: { device_id: DEVICE_ID, state: STATE },
     exchange: {
       fixture: "token",
       tokens: {
@@ -137,42 +157,63 @@ describeContract(server, {
   },
 });
 
-describe("vk() device", () => {
-  const sentForm = async (requests: Request[]) =>
-    Object.fromEntries(new URLSearchParams(await requests[0]?.text()));
-
-  it("when no state is given, then each token request carries a fresh random one", async () => {
-    const requests = serve(server, "vk", TOKEN, { fixture: "refresh" });
-    const provider = vk(credentials);
-    await exchangeCode(provider.withDevice(DEVICE_ID), EXCHANGE);
-    await exchangeCode(provider.withDevice(DEVICE_ID), EXCHANGE);
-    const [first, second] = await Promise.all([sentForm(requests), sentForm(requests.slice(1))]);
-    expect(first.state).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(second.state).not.toBe(first.state);
-    expect(first.device_id).toBe(DEVICE_ID);
-  });
-
-  it("when the callback has no device_id, then withDevice is an ArgumentError", () => {
-    const provider = vk(credentials);
-    expect(() => provider.withDevice(new URLSearchParams("code=x").get("device_id"))).toThrow(
-      argumentError("deviceId"),
+describe("vk() device_id and state", () => {
+  const sentForms = (requests: Request[]) =>
+    Promise.all(
+      requests.map(async (request) =>
+        Object.fromEntries(new URLSearchParams(await request.text())),
+      ),
     );
-    expect(() => provider.withDevice(DEVICE_ID, "")).toThrow(argumentError("state"));
+  const RANDOM_STATE = /^[A-Za-z0-9_-]{43}$/;
+
+  it("when the code is exchanged with extraParams device_id, then the request carries device_id and a state", async () => {
+    const requests = serve(server, "vk", TOKEN, { fixture: "token" });
+    const provider = vk(credentials);
+    await exchangeCode(provider, { ...EXCHANGE, extraParams: { device_id: DEVICE_ID } });
+    await exchangeCode(provider, { ...EXCHANGE, extraParams: { device_id: DEVICE_ID } });
+    const [first, second] = await sentForms(requests);
+    expect(first).toMatchObject({ device_id: DEVICE_ID, grant_type: "authorization_code" });
+    expect(first?.state).toMatch(RANDOM_STATE);
+    // A state is never reused: each token request gets its own.
+    expect(second?.state).toMatch(RANDOM_STATE);
+    expect(second?.state).not.toBe(first?.state);
   });
 
-  it("when the plain provider exchanges a code, then no device_id goes out and VK ID's refusal is a ProviderError", async () => {
+  it("when tokens are refreshed with extraParams device_id, then the request carries device_id and a state", async () => {
+    const requests = serve(server, "vk", TOKEN, { fixture: "refresh" });
+    await refreshTokens(vk(credentials), REFRESH_TOKEN, { extraParams: { device_id: DEVICE_ID } });
+    const [form] = await sentForms(requests);
+    expect(form).toMatchObject({
+      grant_type: "refresh_token",
+      refresh_token: REFRESH_TOKEN,
+      device_id: DEVICE_ID,
+      client_id: credentials.clientId,
+    });
+    expect(form?.state).toMatch(RANDOM_STATE);
+  });
+
+  it("when extraParams name a parameter the request sets itself, then it is an ArgumentError and nothing is sent", async () => {
+    const requests = serve(server, "vk", TOKEN, { fixture: "token" });
+    const provider = vk(credentials);
+    for (const name of ["client_secret", "code", "grant_type"]) {
+      const extraParams = { device_id: DEVICE_ID, [name]: "x" };
+      await expect(exchangeCode(provider, { ...EXCHANGE, extraParams })).rejects.toThrow(
+        argumentError("extraParams"),
+      );
+    }
+    await expect(
+      refreshTokens(provider, REFRESH_TOKEN, { extraParams: { refresh_token: "x" } }),
+    ).rejects.toThrow(argumentError("extraParams"));
+    expect(requests).toHaveLength(0);
+  });
+
+  it("when the code is exchanged without device_id, then VK ID's refusal is a ProviderError", async () => {
     const requests = serve(server, "vk", TOKEN, { fixture: "token-error-device-id", status: 400 });
     const tokens = exchangeCode(vk(credentials), EXCHANGE);
     await expect(tokens).rejects.toBeInstanceOf(ProviderError);
     await expect(tokens).rejects.toMatchObject({ error: "invalid_request" });
-    const form = await sentForm(requests);
+    const [form] = await sentForms(requests);
     expect(form).not.toHaveProperty("device_id");
-    expect(form.client_secret).toBe(credentials.clientSecret);
-  });
-
-  it("when the device provider asks for the user, then the request is left as it is", async () => {
-    const requests = serve(server, "vk", USER, { fixture: "user" });
-    await fetchUser(vk(credentials).withDevice(DEVICE_ID, STATE), ACCESS_TOKEN);
-    expect(await sentForm(requests)).toEqual(USER.form);
+    expect(form?.client_secret).toBe(credentials.clientSecret);
   });
 });

@@ -9,6 +9,24 @@ describeContract(server, {
   id: "yandex",
   catalogue: true,
   create: yandex,
+  facts: {
+    capabilities: {
+      refresh: "always",
+      revoke: false,
+      device: false,
+      pkce: true,
+      verifiedEmail: false,
+      uniqueLogin: true,
+    },
+    api: {
+      baseUrl: "https://login.yandex.ru",
+      scheme: "OAuth",
+      headers: {},
+      requestHeaders: [],
+      etags: false,
+    },
+    access: ["users"],
+  },
   authorization: { endpoint: "https://oauth.yandex.com/authorize", scopes: SCOPES, pkce: true },
   token: {
     url: "https://oauth.yandex.com/token",
