@@ -11,6 +11,24 @@ const REVOKE = { method: "post", url: "https://slack.com/api/auth.revoke" } as c
 describeOidcContract(server, {
   ...spec,
   create: slack,
+  facts: {
+    capabilities: {
+      refresh: "on request",
+      revoke: true,
+      device: false,
+      pkce: true,
+      verifiedEmail: false,
+      uniqueLogin: false,
+    },
+    api: {
+      baseUrl: "https://slack.com/api",
+      scheme: "Bearer",
+      headers: {},
+      requestHeaders: [],
+      etags: false,
+    },
+    access: ["users", "emails", "emailDomains", "groups"],
+  },
   idTokenClaims: { "https://slack.com/team_id": "T0R7GR", "https://slack.com/user_id": "U0R7JM" },
   authorization: {
     endpoint: "https://slack.com/openid/connect/authorize",
@@ -75,16 +93,16 @@ describe("slack quirks", () => {
   it("when auth.revoke says invalid_auth (the token is already dead), then it counts as revoked", async () => {
     await recordedIdp(server, spec);
     serve(server, "slack", REVOKE, { fixture: "userinfo-error-invalid_auth" });
-    await expect(revokeToken(slack(credentials), ACCESS_TOKEN)).resolves.toBeUndefined();
+    await expect(revokeToken(await slack(credentials), ACCESS_TOKEN)).resolves.toBeUndefined();
   });
 
   it("when auth.revoke answers another ok:false error or HTTP 500, then it is a ProviderError or ResponseError", async () => {
     await recordedIdp(server, spec);
     serve(server, "slack", REVOKE, { fixture: "error-ratelimited" });
-    const stated = await rejection(revokeToken(slack(credentials), ACCESS_TOKEN));
+    const stated = await rejection(revokeToken(await slack(credentials), ACCESS_TOKEN));
     expect(stated).toMatchObject({ constructor: ProviderError, error: "ratelimited", status: 200 });
     serve(server, "slack", REVOKE, { text: "upstream error", status: 500 });
-    const failed = await rejection(revokeToken(slack(credentials), ACCESS_TOKEN));
+    const failed = await rejection(revokeToken(await slack(credentials), ACCESS_TOKEN));
     expect(failed).toMatchObject({ constructor: ResponseError, status: 500 });
   });
 });
