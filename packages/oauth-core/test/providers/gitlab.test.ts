@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import {
   createAuthorizationRequest,
   fetchUser,
@@ -79,6 +79,24 @@ describeOidcContract(server, {
     form: { token: ACCESS_TOKEN, token_type_hint: "access_token" },
     reply: { fixture: "revoke" },
   },
+  facts: {
+    capabilities: {
+      refresh: "always",
+      revoke: true,
+      device: false,
+      pkce: true,
+      verifiedEmail: true,
+      uniqueLogin: true,
+    },
+    api: {
+      baseUrl: "https://gitlab.com/api/v4",
+      scheme: "Bearer",
+      headers: {},
+      requestHeaders: [],
+      etags: true,
+    },
+    access: ["users", "emails", "emailDomains", "groups"],
+  },
 });
 
 describe("gitlab quirks", () => {
@@ -86,34 +104,49 @@ describe("gitlab quirks", () => {
     await recordedIdp(server, spec);
     const userinfo = { ...(fixture("gitlab", "userinfo") as object), preferred_username: "Jane" };
     serve(server, "gitlab", USERINFO, { text: JSON.stringify(userinfo) });
-    const { user } = await fetchUser(gitlab(credentials), ACCESS_TOKEN);
+    const { user } = await fetchUser(await gitlab(credentials), ACCESS_TOKEN);
     expect(user.login).toBe("janedoe");
+  });
+
+  it("when neither nickname nor preferred_username is sent, then login is the sub, never the (maybe unverified) email", async () => {
+    await recordedIdp(server, spec);
+    const { nickname: _, preferred_username: __, ...userinfo } = fixture(
+      "gitlab",
+      "userinfo",
+    ) as Record<string, unknown>;
+    serve(server, "gitlab", USERINFO, { text: JSON.stringify(userinfo) });
+    const { user } = await fetchUser(await gitlab(credentials), ACCESS_TOKEN);
+    expect(user).toMatchObject({ login: "1234567", email: "jane.doe@example.com" });
   });
 
   it("when revocation answers invalid_client, then it is a ProviderError", async () => {
     await recordedIdp(server, spec);
     serve(server, "gitlab", REVOKE, { fixture: "token-error-invalid_client", status: 401 });
-    const error = await rejection(revokeToken(gitlab(credentials), ACCESS_TOKEN));
+    const error = await rejection(revokeToken(await gitlab(credentials), ACCESS_TOKEN));
     expect(error).toMatchObject({ constructor: ProviderError, error: "invalid_client" });
   });
 
-  it("when a self-managed URL is set (trailing slash and all), then it is the issuer and discovery happens there", async () => {
+  it("when a self-managed URL is set (trailing slash and all), then it is the issuer, discovery happens there and its API is the instance's /api/v4", async () => {
     const url = "https://gitlab.example.com/gitlab";
     const idp = await createTestIdp(server, { issuer: url, alg: "RS256" });
-    const provider = gitlab({ ...credentials, url: `${url}/` });
+    const provider = await gitlab({ ...credentials, url: `${url}/` });
     const request = await createAuthorizationRequest(provider, { redirectUri: REDIRECT_URI });
     expect(provider.issuer).toBe(url);
+    expect(provider.api?.baseUrl).toBe(`${url}/api/v4`);
     expect(idp.calls.discovery).toHaveLength(1);
     expect(`${request.url.origin}${request.url.pathname}`).toBe(`${url}/authorize`);
   });
 
-  it("when the catalogue gets URL, then the instance is that one; a plain-http one is an ArgumentError", () => {
+  it("when the catalogue gets URL, then the instance is that one; a plain-http one is an ArgumentError before any request", async () => {
+    await createTestIdp(server, { issuer: "https://git.example.org", alg: "RS256" });
     const { create } = providers.gitlab as ProviderDefinition;
-    expect(create({ ...credentials, url: "https://git.example.org" }).issuer).toBe(
-      "https://git.example.org",
+    await expect(create({ ...credentials, url: "https://git.example.org" })).resolves.toMatchObject(
+      { issuer: "https://git.example.org", api: { baseUrl: "https://git.example.org/api/v4" } },
     );
-    expect(() => create({ ...credentials, url: "http://git.example.org" })).toThrow(
-      argumentError("url"),
-    );
+    const injected = vi.fn<typeof fetch>();
+    expect(() =>
+      create({ ...credentials, url: "http://git.example.org", fetch: injected }),
+    ).toThrow(argumentError("url"));
+    expect(injected).not.toHaveBeenCalled();
   });
 });

@@ -102,22 +102,42 @@ describeOidcContract(server, {
     form: { token: ACCESS_TOKEN, token_type_hint: "access_token" },
     reply: { text: "" },
   },
+  facts: {
+    capabilities: {
+      // A refresh token only with `offline`.
+      refresh: "never",
+      revoke: true,
+      device: false,
+      pkce: true,
+      verifiedEmail: true,
+      // The login is an email's local part, which anyone's address may share.
+      uniqueLogin: false,
+    },
+    api: {
+      baseUrl: "https://www.googleapis.com",
+      scheme: "Bearer",
+      headers: {},
+      requestHeaders: [],
+      etags: true,
+    },
+    access: ["users", "emails", "emailDomains", "groups"],
+  },
 });
 
 describe("google quirks", () => {
   it("when offline is set, then the request asks for a refresh token and for consent", async () => {
     await recordedIdp(server, spec);
-    const { url } = await createAuthorizationRequest(google({ ...credentials, offline: true }), {
-      redirectUri: REDIRECT_URI,
-    });
+    const provider = await google({ ...credentials, offline: true });
+    const { url } = await createAuthorizationRequest(provider, { redirectUri: REDIRECT_URI });
     expect(url.searchParams.get("access_type")).toBe("offline");
     expect(url.searchParams.get("prompt")).toBe("consent");
+    expect(provider.capabilities.refresh).toBe("always");
   });
 
   it('when the id_token says iss "accounts.google.com" (documented by Google), then it is accepted', async () => {
     const idp = await recordedIdp(server, spec);
     await serveTokens(idp, "google", "token", { iss: "accounts.google.com" });
-    await expect(exchange(google(credentials))).resolves.toMatchObject({
+    await expect(exchange(await google(credentials))).resolves.toMatchObject({
       idTokenClaims: { iss: "accounts.google.com" },
     });
   });
@@ -125,7 +145,7 @@ describe("google quirks", () => {
   it("when the id_token names another issuer, then it is an IdTokenError on iss", async () => {
     const idp = await recordedIdp(server, spec);
     await serveTokens(idp, "google", "token", { iss: "https://evil.example" });
-    await expect(exchange(google(credentials))).rejects.toMatchObject({
+    await expect(exchange(await google(credentials))).rejects.toMatchObject({
       constructor: IdTokenError,
       check: "iss",
     });
@@ -133,12 +153,10 @@ describe("google quirks", () => {
 
   it("when another issuer stands in (the dev mock), then it is discovered there and no alias is accepted", async () => {
     const idp = await createTestIdp(server, { issuer: LOCAL_ISSUER, alg: "RS256" });
-    const provider = google({ ...credentials, issuer: LOCAL_ISSUER });
+    const provider = await google({ ...credentials, issuer: LOCAL_ISSUER });
     const { url } = await createAuthorizationRequest(provider, { redirectUri: REDIRECT_URI });
     expect(`${url.origin}${url.pathname}`).toBe(`${LOCAL_ISSUER}/authorize`);
-    await expect(callbackChecksFor(provider)).resolves.toMatchObject({
-      expectedIssuer: LOCAL_ISSUER,
-    });
+    expect(callbackChecksFor(provider)).toMatchObject({ expectedIssuer: LOCAL_ISSUER });
     await serveTokens(idp, "google", "token", { iss: "accounts.google.com" });
     await expect(exchange(provider)).rejects.toMatchObject({ check: "iss" });
   });
@@ -152,27 +170,34 @@ describe("google quirks", () => {
       { method: "get", url: "https://openidconnect.googleapis.com/v1/userinfo" },
       { text: JSON.stringify(userinfo) },
     );
-    const { user } = await fetchUser(google(credentials), ACCESS_TOKEN);
+    const { user } = await fetchUser(await google(credentials), ACCESS_TOKEN);
     expect(user).toMatchObject({ email: null, login: "110169484474386276334" });
   });
 
   it("when revocation answers the recorded 400 invalid_token (already expired or revoked), then it counts as revoked", async () => {
     await recordedIdp(server, spec);
     serve(server, "google", REVOKE, { fixture: "revoke-error-invalid_token", status: 400 });
-    await expect(revokeToken(google(credentials), ACCESS_TOKEN)).resolves.toBeUndefined();
+    await expect(revokeToken(await google(credentials), ACCESS_TOKEN)).resolves.toBeUndefined();
   });
 
   it("when revocation answers another OAuth error, then it is a ProviderError", async () => {
     await recordedIdp(server, spec);
     serve(server, "google", REVOKE, { fixture: "token-error-invalid_client", status: 401 });
-    const error = await rejection(revokeToken(google(credentials), ACCESS_TOKEN));
+    const error = await rejection(revokeToken(await google(credentials), ACCESS_TOKEN));
     expect(error).toMatchObject({ constructor: ProviderError, error: "invalid_client" });
+  });
+
+  it("when apiUrl is set (the dev mock), then the API is there without a trailing slash; a relative one is an ArgumentError at once", async () => {
+    await recordedIdp(server, spec);
+    const provider = await google({ ...credentials, apiUrl: "http://localhost:4000/google/" });
+    expect(provider.api?.baseUrl).toBe("http://localhost:4000/google");
+    expect(() => google({ ...credentials, apiUrl: "/google" })).toThrow(argumentError("apiUrl"));
   });
 
   it('when the catalogue gets OFFLINE="true", then offline is on; any other word is an ArgumentError', async () => {
     await recordedIdp(server, spec);
     const { create } = providers.google as ProviderDefinition;
-    const provider = create({ ...credentials, offline: "true" });
+    const provider = await create({ ...credentials, offline: "true" });
     const { url } = await createAuthorizationRequest(provider, { redirectUri: REDIRECT_URI });
     expect(url.searchParams.get("access_type")).toBe("offline");
     expect(() => create({ ...credentials, offline: "yes" })).toThrow(argumentError("offline"));

@@ -80,13 +80,31 @@ describeOidcContract(server, {
     },
     reply: { text: "" },
   },
+  facts: {
+    capabilities: {
+      refresh: "never",
+      revoke: true,
+      device: false,
+      pkce: false,
+      verifiedEmail: true,
+      uniqueLogin: false,
+    },
+    api: {
+      baseUrl: "https://api.linkedin.com",
+      scheme: "Bearer",
+      headers: {},
+      requestHeaders: ["linkedin-version", "x-restli-protocol-version"],
+      etags: false,
+    },
+    access: ["users", "emails", "emailDomains", "groups"],
+  },
 });
 
 describe("linkedin quirks", () => {
   it("when a code is exchanged, then no refresh token comes back (60-day tokens, no refresh)", async () => {
     const idp = await recordedIdp(server, spec);
     await serveTokens(idp, "linkedin", "token", {});
-    const tokens = await exchange(linkedin(credentials));
+    const tokens = await exchange(await linkedin(credentials));
     expect(tokens.refreshToken).toBeUndefined();
   });
 
@@ -99,7 +117,7 @@ describe("linkedin quirks", () => {
       await recordedIdp(server, spec);
       const userinfo = { ...(fixture("linkedin", "userinfo") as object), email_verified: verified };
       serve(server, "linkedin", USERINFO, { text: JSON.stringify(userinfo) });
-      const { user, raw } = await fetchUser(linkedin(credentials), ACCESS_TOKEN);
+      const { user, raw } = await fetchUser(await linkedin(credentials), ACCESS_TOKEN);
       expect(user.email).toBe(email);
       expect(raw).toMatchObject({ email_verified: verified });
     },
@@ -108,7 +126,7 @@ describe("linkedin quirks", () => {
   it("when revocation answers invalid_client, then it is a ProviderError", async () => {
     await recordedIdp(server, spec);
     serve(server, "linkedin", REVOKE, { fixture: "token-error-invalid_client", status: 401 });
-    const error = await rejection(revokeToken(linkedin(credentials), ACCESS_TOKEN));
+    const error = await rejection(revokeToken(await linkedin(credentials), ACCESS_TOKEN));
     expect(error).toMatchObject({ constructor: ProviderError, error: "invalid_client" });
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
+  assertAccessPolicy,
+  checkAccess,
   createAuthorizationRequest,
   IdTokenError,
   microsoft,
@@ -94,6 +96,26 @@ describeOidcContract(server, {
   },
   // Entra ID has no RFC 7009 endpoint, and its discovery document lists none.
   revoke: "unsupported",
+  facts: {
+    capabilities: {
+      // The default scopes ask for offline_access.
+      refresh: "always",
+      revoke: false,
+      device: false,
+      pkce: true,
+      verifiedEmail: false,
+      uniqueLogin: false,
+    },
+    api: {
+      baseUrl: "https://graph.microsoft.com",
+      scheme: "Bearer",
+      headers: {},
+      requestHeaders: ["consistencylevel"],
+      etags: false,
+    },
+    // Its email claim is unverified: no email rules at all.
+    access: ["users", "groups"],
+  },
 });
 
 describe("microsoft multi-tenant issuers", () => {
@@ -105,7 +127,7 @@ describe("microsoft multi-tenant issuers", () => {
   ])("when the id_token %s, then it is an IdTokenError on iss", async (_case, claims) => {
     const idp = await recordedIdp(server, common);
     await serveTokens(idp, "microsoft", "token", { ...ENTRA_CLAIMS, ...claims });
-    const error = await rejection(exchange(microsoft(credentials)));
+    const error = await rejection(exchange(await microsoft(credentials)));
     expect(error).toBeInstanceOf(IdTokenError);
     expect(error).toMatchObject({ check: "iss" });
   });
@@ -114,7 +136,7 @@ describe("microsoft multi-tenant issuers", () => {
     const idp = await recordedIdp(server, common);
     const claims = { ...ENTRA_CLAIMS, tid: CONSUMERS_TID, iss: issuerOf(CONSUMERS_TID) };
     await serveTokens(idp, "microsoft", "token", claims);
-    await expect(exchange(microsoft(credentials))).resolves.toMatchObject({
+    await expect(exchange(await microsoft(credentials))).resolves.toMatchObject({
       idTokenClaims: { iss: issuerOf(CONSUMERS_TID), tid: CONSUMERS_TID },
     });
   });
@@ -123,7 +145,7 @@ describe("microsoft multi-tenant issuers", () => {
     const tenant = { id: "microsoft", issuer: issuerOf(TID) };
     const idp = await recordedIdp(server, tenant);
     idp.document.issuer = issuerOf(TID);
-    const provider = microsoft({ ...credentials, tenant: TID.toUpperCase() });
+    const provider = await microsoft({ ...credentials, tenant: TID.toUpperCase() });
     await serveTokens(idp, "microsoft", "token", ENTRA_CLAIMS);
     await expect(exchange(provider)).resolves.toMatchObject({ idTokenClaims: { tid: TID } });
     const claims = { ...ENTRA_CLAIMS, tid: OTHER_TID, iss: issuerOf(OTHER_TID) };
@@ -137,15 +159,14 @@ describe("microsoft multi-tenant issuers", () => {
       document: { issuer: issuerOf(CONSUMERS_TID) },
       alg: "RS256",
     });
-    const provider = microsoft({ ...credentials, tenant: "consumers" });
+    const provider = await microsoft({ ...credentials, tenant: "consumers" });
     await expect(
       createAuthorizationRequest(provider, { redirectUri: REDIRECT_URI }),
     ).resolves.toBeDefined();
     idp.document.issuer = `${LOGIN}/{tenantid}/v2.0`;
-    const other = microsoft({ ...credentials, tenant: "consumers" });
-    await expect(
-      createAuthorizationRequest(other, { redirectUri: REDIRECT_URI }),
-    ).rejects.toBeInstanceOf(ResponseError);
+    await expect(microsoft({ ...credentials, tenant: "consumers" })).rejects.toBeInstanceOf(
+      ResponseError,
+    );
   });
 
   it("when the tenant is a domain name, then it is an ArgumentError: its document states the GUID", () => {
@@ -154,11 +175,58 @@ describe("microsoft multi-tenant issuers", () => {
     );
   });
 
-  it("when the catalogue gets TENANT, then the provider uses that tenant's endpoints", () => {
+  it("when the catalogue gets TENANT, then the provider uses that tenant's endpoints", async () => {
+    await createTestIdp(server, {
+      issuer: issuerOf("organizations"),
+      document: { issuer: `${LOGIN}/{tenantid}/v2.0` },
+      alg: "RS256",
+    });
+    await recordedIdp(server, common);
     const { create } = providers.microsoft as ProviderDefinition;
-    expect(create({ ...credentials, tenant: "organizations" }).issuer).toBe(
-      issuerOf("organizations"),
+    await expect(create({ ...credentials, tenant: "organizations" })).resolves.toMatchObject({
+      issuer: issuerOf("organizations"),
+      endpoints: { authorization: `${issuerOf("organizations")}/authorize` },
+    });
+    await expect(create(credentials)).resolves.toMatchObject({ issuer: issuerOf("common") });
+  });
+
+  it("when offline_access is not among the scopes, then no refresh token is to be expected", async () => {
+    await recordedIdp(server, common);
+    const provider = await microsoft({ ...credentials, scopes: ["openid", "profile", "email"] });
+    expect(provider.capabilities.refresh).toBe("never");
+  });
+});
+
+describe("microsoft access rules", () => {
+  it("when a policy names emails or email domains, then it is refused: Microsoft's email claim is unverified", () => {
+    const definition = providers.microsoft as ProviderDefinition;
+    expect(() => assertAccessPolicy(definition, { emailDomains: ["contoso.com"] })).toThrow(
+      argumentError("emailDomains"),
     );
-    expect(create(credentials).issuer).toBe(issuerOf("common"));
+    expect(() => assertAccessPolicy(definition, { emails: ["mikoll@contoso.com"] })).toThrow(
+      argumentError("emails"),
+    );
+    expect(() => assertAccessPolicy(definition, { users: ["x"], groups: ["g"] })).not.toThrow();
+  });
+
+  it("when the id_token claims email_verified for the address, then an email rule still cannot admit anyone", async () => {
+    await recordedIdp(server, common);
+    const provider = await microsoft(credentials);
+    const user = {
+      provider: "microsoft",
+      id: "OLu859SGc2Sr9ZsqbkG-QbeLgJlb41KcdiPoLYNpSFA",
+      login: "mikoll@contoso.com",
+      name: null,
+      email: "mikoll@contoso.com",
+      avatarUrl: null,
+      profileUrl: null,
+    };
+    const claims = { email: user.email, email_verified: true };
+    await expect(
+      checkAccess(provider, { accessToken: "t", user, claims }, { emails: [user.email] }),
+    ).rejects.toThrow(argumentError("emails"));
+    await expect(
+      checkAccess(provider, { accessToken: "t", user, claims }, { users: [user.id] }),
+    ).resolves.toEqual({ allowed: true, via: "users" });
   });
 });

@@ -83,13 +83,31 @@ describeOidcContract(server, {
     form: { client_id: CLIENT_ID, token: ACCESS_TOKEN },
     reply: { text: "" },
   },
+  facts: {
+    capabilities: {
+      refresh: "always",
+      revoke: true,
+      device: false,
+      pkce: true,
+      verifiedEmail: true,
+      uniqueLogin: false,
+    },
+    api: {
+      baseUrl: "https://api.twitch.tv/helix",
+      scheme: "Bearer",
+      headers: { "client-id": CLIENT_ID },
+      requestHeaders: [],
+      etags: false,
+    },
+    access: ["users", "emails", "emailDomains", "groups"],
+  },
 });
 
 describe("twitch quirks", () => {
   it('when a refresh answers {"error": "Bad Request", "message": …}, then it is a ProviderError with that message', async () => {
     await recordedIdp(server, spec);
     serve(server, "twitch", TOKEN, { fixture: "token-error-invalid_refresh_token", status: 400 });
-    const error = await rejection(refreshTokens(twitch(credentials), REFRESH_TOKEN));
+    const error = await rejection(refreshTokens(await twitch(credentials), REFRESH_TOKEN));
     expect(error).toMatchObject({
       constructor: ProviderError,
       error: "Bad Request",
@@ -101,17 +119,24 @@ describe("twitch quirks", () => {
   it('when revocation answers 400 "Invalid token" (already expired or revoked), then it counts as revoked', async () => {
     await recordedIdp(server, spec);
     serve(server, "twitch", REVOKE, { fixture: "revoke-error-invalid_token", status: 400 });
-    await expect(revokeToken(twitch(credentials), ACCESS_TOKEN)).resolves.toBeUndefined();
+    await expect(revokeToken(await twitch(credentials), ACCESS_TOKEN)).resolves.toBeUndefined();
   });
 
   it("when revocation answers 404 for an unknown client, then it is a ProviderError", async () => {
     await recordedIdp(server, spec);
     serve(server, "twitch", REVOKE, { fixture: "revoke-error-unknown_client", status: 404 });
-    const error = await rejection(revokeToken(twitch(credentials), ACCESS_TOKEN));
+    const error = await rejection(revokeToken(await twitch(credentials), ACCESS_TOKEN));
     expect(error).toMatchObject({
       constructor: ProviderError,
       errorDescription: "client does not exist",
       status: 404,
     });
+  });
+
+  it("when the client id is another one, then Helix's Client-Id header carries that one, next to the token", async () => {
+    await recordedIdp(server, spec);
+    const provider = await twitch({ ...credentials, clientId: "another-client" });
+    expect(provider.api?.headers).toEqual({ "client-id": "another-client" });
+    expect(provider.api?.scheme).toBe("Bearer");
   });
 });
