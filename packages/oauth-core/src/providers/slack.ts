@@ -28,9 +28,9 @@ export type SlackOptions = CommonProviderOptions;
 
 /**
  * "Sign in with Slack" (OpenID Connect; the promise settles once discovery has run). Slack's
- * Web API answers errors with HTTP 200 and
- * `{"ok": false, "error": "…"}`, token endpoint included: they become a ProviderError, or the
- * usual ResponseError 401 when the token was rejected. Revocation is Slack's auth.revoke.
+ * Web API answers errors with HTTP 200 and `{"ok": false, "error": "…"}`, token endpoint
+ * included: they become a ProviderError, or the usual ResponseError 401 when the token was
+ * rejected. Revocation is Slack's auth.revoke.
  */
 export function slack(options: SlackOptions): Promise<Provider> {
   return oidcProvider(

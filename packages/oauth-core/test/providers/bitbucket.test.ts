@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { bitbucket, fetchUser, ProviderError, ResponseError } from "../../src/index.js";
 import { useMockServer } from "../support/msw.js";
-import { ACCESS_TOKEN, credentials, describeContract, expectSent, NOW, serve } from "./contract.js";
+import {
+  ACCESS_TOKEN,
+  credentials,
+  describeContract,
+  expectSent,
+  NOW,
+  restApi,
+  serve,
+} from "./contract.js";
 
 const server = useMockServer();
 const API = "https://api.bitbucket.org/2.0";
@@ -33,13 +41,7 @@ describeContract(server, {
       verifiedEmail: true,
       uniqueLogin: false,
     },
-    api: {
-      baseUrl: "https://api.bitbucket.org/2.0",
-      scheme: "Bearer",
-      headers: {},
-      requestHeaders: [],
-      etags: false,
-    },
+    api: restApi("https://api.bitbucket.org/2.0"),
     access: ["users", "emails", "emailDomains"],
   },
   authorization: {

@@ -95,6 +95,11 @@ export interface ProviderContract {
   catalogue?: boolean;
 }
 
+/** A REST API taking the token as Bearer (or `scheme`), with no headers of its own. */
+export function restApi(baseUrl: string, overrides: Partial<ProviderApi> = {}): ProviderApi {
+  return { baseUrl, scheme: "Bearer", headers: {}, requestHeaders: [], etags: false, ...overrides };
+}
+
 /** A recorded failure and the typed error it must become. */
 export type ExpectedError = Reply & {
   type: typeof ProviderError | typeof ResponseError | typeof UnsupportedError;

@@ -1,6 +1,6 @@
 import { discord, ProviderError, ResponseError } from "../../src/index.js";
 import { useMockServer } from "../support/msw.js";
-import { ACCESS_TOKEN, basicRevocation, describeContract, NOW } from "./contract.js";
+import { ACCESS_TOKEN, basicRevocation, describeContract, NOW, restApi } from "./contract.js";
 
 const server = useMockServer();
 const API = "https://discord.com/api";
@@ -19,13 +19,7 @@ describeContract(server, {
       verifiedEmail: true,
       uniqueLogin: true,
     },
-    api: {
-      baseUrl: "https://discord.com/api",
-      scheme: "Bearer",
-      headers: {},
-      requestHeaders: [],
-      etags: false,
-    },
+    api: restApi("https://discord.com/api"),
     access: ["users", "emails", "emailDomains"],
   },
   authorization: {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { facebook, ProviderError, ResponseError, revokeToken } from "../../src/index.js";
 import { useMockServer } from "../support/msw.js";
-import { ACCESS_TOKEN, credentials, describeContract, NOW, serve } from "./contract.js";
+import { ACCESS_TOKEN, credentials, describeContract, NOW, restApi, serve } from "./contract.js";
 
 const server = useMockServer();
 const GRAPH = "https://graph.facebook.com/v19.0";
@@ -25,13 +25,7 @@ describeContract(server, {
       verifiedEmail: true,
       uniqueLogin: false,
     },
-    api: {
-      baseUrl: "https://graph.facebook.com/v19.0",
-      scheme: "Bearer",
-      headers: {},
-      requestHeaders: [],
-      etags: false,
-    },
+    api: restApi("https://graph.facebook.com/v19.0"),
     access: ["users", "emails", "emailDomains"],
   },
   authorization: {

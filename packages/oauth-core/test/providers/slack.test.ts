@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ProviderError, ResponseError, revokeToken, slack } from "../../src/index.js";
 import { useMockServer } from "../support/msw.js";
-import { ACCESS_TOKEN, credentials, NOW, rejection, serve } from "./contract.js";
+import { ACCESS_TOKEN, credentials, NOW, rejection, restApi, serve } from "./contract.js";
 import { describeOidcContract, recordedIdp, tokensOf } from "./oidc-contract.js";
 
 const server = useMockServer();
@@ -20,13 +20,7 @@ describeOidcContract(server, {
       verifiedEmail: false,
       uniqueLogin: false,
     },
-    api: {
-      baseUrl: "https://slack.com/api",
-      scheme: "Bearer",
-      headers: {},
-      requestHeaders: [],
-      etags: false,
-    },
+    api: restApi("https://slack.com/api"),
     access: ["users", "emails", "emailDomains", "groups"],
   },
   idTokenClaims: { "https://slack.com/team_id": "T0R7GR", "https://slack.com/user_id": "U0R7JM" },

@@ -1,6 +1,6 @@
 import { ProviderError, ResponseError, spotify } from "../../src/index.js";
 import { useMockServer } from "../support/msw.js";
-import { ACCESS_TOKEN, describeContract, NOW } from "./contract.js";
+import { ACCESS_TOKEN, describeContract, NOW, restApi } from "./contract.js";
 
 const server = useMockServer();
 const SCOPES = ["user-read-email", "user-read-private"];
@@ -18,13 +18,7 @@ describeContract(server, {
       verifiedEmail: false,
       uniqueLogin: true,
     },
-    api: {
-      baseUrl: "https://api.spotify.com/v1",
-      scheme: "Bearer",
-      headers: {},
-      requestHeaders: [],
-      etags: true,
-    },
+    api: restApi("https://api.spotify.com/v1", { etags: true }),
     access: ["users"],
   },
   authorization: { endpoint: "https://accounts.spotify.com/authorize", scopes: SCOPES, pkce: true },

@@ -1,6 +1,6 @@
 import { ProviderError, ResponseError, twitter } from "../../src/index.js";
 import { useMockServer } from "../support/msw.js";
-import { ACCESS_TOKEN, basicRevocation, describeContract, NOW } from "./contract.js";
+import { ACCESS_TOKEN, basicRevocation, describeContract, NOW, restApi } from "./contract.js";
 
 const server = useMockServer();
 const SCOPES = ["users.read", "tweet.read", "offline.access"];
@@ -18,13 +18,7 @@ describeContract(server, {
       verifiedEmail: false,
       uniqueLogin: true,
     },
-    api: {
-      baseUrl: "https://api.twitter.com/2",
-      scheme: "Bearer",
-      headers: {},
-      requestHeaders: [],
-      etags: false,
-    },
+    api: restApi("https://api.twitter.com/2"),
     access: ["users"],
   },
   authorization: { endpoint: "https://twitter.com/i/oauth2/authorize", scopes: SCOPES, pkce: true },

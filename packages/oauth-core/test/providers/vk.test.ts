@@ -9,6 +9,7 @@ import {
   EXCHANGE,
   NOW,
   REFRESH_TOKEN,
+  restApi,
   serve,
 } from "./contract.js";
 
@@ -39,13 +40,7 @@ describeContract(server, {
       verifiedEmail: false,
       uniqueLogin: false,
     },
-    api: {
-      baseUrl: "https://api.vk.com/method",
-      scheme: "Bearer",
-      headers: {},
-      requestHeaders: [],
-      etags: false,
-    },
+    api: restApi("https://api.vk.com/method"),
     access: ["users"],
     tokenParams: ["device_id"],
   },

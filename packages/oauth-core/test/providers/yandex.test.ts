@@ -1,6 +1,6 @@
 import { ProviderError, ResponseError, UnsupportedError, yandex } from "../../src/index.js";
 import { useMockServer } from "../support/msw.js";
-import { ACCESS_TOKEN, BASIC, describeContract, NOW } from "./contract.js";
+import { ACCESS_TOKEN, BASIC, describeContract, NOW, restApi } from "./contract.js";
 
 const server = useMockServer();
 const SCOPES = ["login:info", "login:email", "login:avatar"];
@@ -18,13 +18,7 @@ describeContract(server, {
       verifiedEmail: false,
       uniqueLogin: true,
     },
-    api: {
-      baseUrl: "https://login.yandex.ru",
-      scheme: "OAuth",
-      headers: {},
-      requestHeaders: [],
-      etags: false,
-    },
+    api: restApi("https://login.yandex.ru", { scheme: "OAuth" }),
     access: ["users"],
   },
   authorization: { endpoint: "https://oauth.yandex.com/authorize", scopes: SCOPES, pkce: true },
