@@ -11,7 +11,7 @@ import { userFrom } from "../rest-api.js";
 import type { NormalizedUser } from "../types.js";
 
 const OAUTH_URL = "https://oauth.yandex.com";
-/** Yandex ID's own API, where the user is read: the one API every Yandex token can call. */
+/** Yandex ID's API, where the user is read; other Yandex APIs (Disk…) have hosts of their own. */
 const API_URL = "https://login.yandex.ru";
 const INFO_URL = `${API_URL}/info?format=json`;
 const AVATAR_URL = "https://avatars.yandex.net/get-yapic";
@@ -62,6 +62,7 @@ export function yandex(options: YandexOptions): Provider {
         scheme: "OAuth",
         normalize: normalizeYandexUser,
       }),
+      // Asked all the same: Yandex, not this file, decides which tokens it revokes.
       revokeToken: (ctx, token) => revokeYandexToken(ctx, client, token),
     },
   );
