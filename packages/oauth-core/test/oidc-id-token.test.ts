@@ -4,7 +4,7 @@ import {
   exchangeCode,
   IdTokenError,
   NetworkError,
-  type OAuthProvider,
+  type Provider,
   ProviderError,
   ResponseError,
   refreshTokens,
@@ -35,7 +35,7 @@ const exchange = {
 /** The IdP issues an id_token with `claims` (over valid ones) and the code is exchanged. */
 async function exchangeWith(idp: TestIdp, claims: Claims = {}, sign?: SignOptions) {
   await idp.issueTokens({ nonce: NONCE, ...claims }, sign);
-  return exchangeCode(idp.provider(), exchange);
+  return exchangeCode(await idp.provider(), exchange);
 }
 
 async function rejection(promise: Promise<unknown>): Promise<IdTokenError> {
@@ -49,7 +49,7 @@ describe("exchangeCode (OpenID Connect)", () => {
   it("when the id_token is valid, then its claims are returned with the tokens", async () => {
     const idp = await createTestIdp(server);
     const idToken = await idp.issueTokens({ nonce: NONCE, email: "ada@example.com" });
-    const tokens = await exchangeCode(idp.provider(), exchange);
+    const tokens = await exchangeCode(await idp.provider(), exchange);
     expect(tokens).toMatchObject({
       accessToken: OIDC_ACCESS_TOKEN,
       tokenType: "bearer",
@@ -77,16 +77,18 @@ describe("exchangeCode (OpenID Connect)", () => {
   });
 
   it("when no nonce is passed, then it is an ArgumentError and nothing is sent", async () => {
-    const injected = vi.fn<typeof fetch>();
     const idp = await createTestIdp(server);
-    const provider = idp.provider({ fetch: injected });
+    const provider = await idp.provider();
+    const sent = vi.fn();
+    server.events.on("request:start", sent);
     await expect(exchangeCode(provider, { ...exchange, nonce: undefined })).rejects.toThrow(
       argumentError("nonce"),
     );
     await expect(exchangeCode(provider, { ...exchange, nonce: undefined })).rejects.toThrow(
       '"nonce" must be a non-empty string',
     );
-    expect(injected).not.toHaveBeenCalled();
+    server.events.removeListener("request:start", sent);
+    expect(sent).not.toHaveBeenCalled();
   });
 
   it("when the signature does not match the payload, then the signature check fails", async () => {
@@ -102,7 +104,7 @@ describe("exchangeCode (OpenID Connect)", () => {
         token_type: "Bearer",
         id_token: `${header}.${forgedPayload}.${signature}`,
       });
-    const error = await rejection(exchangeCode(idp.provider(), exchange));
+    const error = await rejection(exchangeCode(await idp.provider(), exchange));
     expect(error.check).toBe("signature");
   });
 
@@ -173,7 +175,7 @@ describe("exchangeCode (OpenID Connect)", () => {
     const idp = await createTestIdp(server);
     idp.tokenResponse = () =>
       HttpResponse.json({ access_token: OIDC_ACCESS_TOKEN, token_type: "Bearer" });
-    const error = await rejection(exchangeCode(idp.provider(), exchange));
+    const error = await rejection(exchangeCode(await idp.provider(), exchange));
     expect(error.check).toBe("missing");
   });
 
@@ -181,14 +183,14 @@ describe("exchangeCode (OpenID Connect)", () => {
     const idp = await createTestIdp(server);
     idp.tokenResponse = () =>
       HttpResponse.json({ access_token: OIDC_ACCESS_TOKEN, token_type: "Bearer", id_token: "abc" });
-    const error = await rejection(exchangeCode(idp.provider(), exchange));
+    const error = await rejection(exchangeCode(await idp.provider(), exchange));
     expect(error.check).toBe("format");
   });
 
   it("when the error message is built, then it holds neither the id_token nor the access token", async () => {
     const idp = await createTestIdp(server);
     const idToken = await idp.issueTokens({ nonce: "other" });
-    const error = await rejection(exchangeCode(idp.provider(), exchange));
+    const error = await rejection(exchangeCode(await idp.provider(), exchange));
     expect(String(error)).not.toContain(idToken.split(".")[1]);
     expect(String(error)).not.toContain(OIDC_ACCESS_TOKEN);
   });
@@ -196,7 +198,9 @@ describe("exchangeCode (OpenID Connect)", () => {
   it("when the token endpoint answers an OAuth error, then it is a ProviderError", async () => {
     const idp = await createTestIdp(server);
     idp.tokenResponse = () => HttpResponse.json({ error: "invalid_grant" }, { status: 400 });
-    await expect(exchangeCode(idp.provider(), exchange)).rejects.toBeInstanceOf(ProviderError);
+    await expect(exchangeCode(await idp.provider(), exchange)).rejects.toBeInstanceOf(
+      ProviderError,
+    );
   });
 
   it("when the JWKS cannot be fetched, then it is a ResponseError, not an id_token verdict", async () => {
@@ -215,7 +219,7 @@ describe("exchangeCode (OpenID Connect)", () => {
 
   it("when two exchanges use one provider, then the JWKS is fetched once", async () => {
     const idp = await createTestIdp(server);
-    const provider: OAuthProvider = idp.provider();
+    const provider: Provider = await idp.provider();
     await idp.issueTokens({ nonce: NONCE });
     await exchangeCode(provider, exchange);
     await exchangeCode(provider, exchange);
@@ -228,7 +232,7 @@ describe("refreshTokens (OpenID Connect)", () => {
     const idp = await createTestIdp(server);
     idp.tokenResponse = () =>
       HttpResponse.json({ access_token: "new", token_type: "Bearer", refresh_token: "r2" });
-    const tokens = await refreshTokens(idp.provider(), "r1");
+    const tokens = await refreshTokens(await idp.provider(), "r1");
     expect(tokens).toMatchObject({ accessToken: "new", refreshToken: "r2" });
     expect(tokens).not.toHaveProperty("idToken");
   });
@@ -236,11 +240,11 @@ describe("refreshTokens (OpenID Connect)", () => {
   it("when the answer has an id_token, then it is validated too (no nonce expected)", async () => {
     const idp = await createTestIdp(server);
     await idp.issueTokens({});
-    await expect(refreshTokens(idp.provider(), "r1")).resolves.toMatchObject({
+    await expect(refreshTokens(await idp.provider(), "r1")).resolves.toMatchObject({
       idTokenClaims: { sub: "user-1" },
     });
     await idp.issueTokens({ aud: "another-client" });
-    const error = await rejection(refreshTokens(idp.provider(), "r1"));
+    const error = await rejection(refreshTokens(await idp.provider(), "r1"));
     expect(error.check).toBe("aud");
   });
 });

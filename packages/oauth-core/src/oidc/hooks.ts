@@ -1,7 +1,7 @@
 import * as oauth from "oauth4webapi";
+import type { ClientCredentials } from "../client-auth.js";
 import type { HttpResponse, RequestContext } from "../http.js";
 import type { JsonObject } from "../parse.js";
-import type { ClientCredentials } from "../client-auth.js";
 import type { ProviderApi, RefreshSupport } from "../provider.js";
 import type { NormalizedUser } from "../types.js";
 

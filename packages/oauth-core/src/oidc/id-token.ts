@@ -1,8 +1,8 @@
 import * as oauth from "oauth4webapi";
+import type { TokenChecks } from "../engine.js";
 import { IdTokenError, UnsupportedError } from "../errors.js";
 import type { HttpResponse, RequestContext } from "../http.js";
 import { assertJsonObject } from "../parse.js";
-import type { TokenChecks } from "../engine.js";
 import { parseTokenResponse } from "../token-response.js";
 import type { TokenSet } from "../types.js";
 import type { OidcMetadata } from "./discovery.js";

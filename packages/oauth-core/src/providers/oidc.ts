@@ -169,7 +169,11 @@ export const oidcDefinition: ProviderDefinition = {
   name: "OpenID Connect",
   protocol: "oidc",
   create: (o) =>
-    oidc({ ...o, issuer: String(o.issuer), ...(stringSetting(o.name) && { name: String(o.name) }) }),
+    oidc({
+      ...o,
+      issuer: String(o.issuer),
+      ...(stringSetting(o.name) && { name: String(o.name) }),
+    }),
   access: oidcAccess(),
   settings: [
     {

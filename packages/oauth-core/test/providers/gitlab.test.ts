@@ -110,10 +110,11 @@ describe("gitlab quirks", () => {
 
   it("when neither nickname nor preferred_username is sent, then login is the sub, never the (maybe unverified) email", async () => {
     await recordedIdp(server, spec);
-    const { nickname: _, preferred_username: __, ...userinfo } = fixture(
-      "gitlab",
-      "userinfo",
-    ) as Record<string, unknown>;
+    const {
+      nickname: _,
+      preferred_username: __,
+      ...userinfo
+    } = fixture("gitlab", "userinfo") as Record<string, unknown>;
     serve(server, "gitlab", USERINFO, { text: JSON.stringify(userinfo) });
     const { user } = await fetchUser(await gitlab(credentials), ACCESS_TOKEN);
     expect(user).toMatchObject({ login: "1234567", email: "jane.doe@example.com" });

@@ -273,7 +273,10 @@ export function describeOidcContract(server: MockServer, spec: OidcContract): vo
 
     if (spec.facts.capabilities.verifiedEmail) {
       it("when the userinfo leaves email_verified out, then the email is dropped: every address this provider gives its users is one it verified", async () => {
-        const { email_verified: _, ...claims } = fixture(id, user.fixture) as Record<string, unknown>;
+        const { email_verified: _, ...claims } = fixture(id, user.fixture) as Record<
+          string,
+          unknown
+        >;
         const url = document.userinfo_endpoint as string;
         serve(server, id, { method: "get", url }, { text: JSON.stringify(claims) });
         const info = await fetchUser(await make(), ACCESS_TOKEN);
