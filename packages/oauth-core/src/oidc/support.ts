@@ -21,21 +21,6 @@ export function assertIssuer(value: unknown, name = "issuer"): asserts value is 
   }
 }
 
-/**
- * Runs `task` on the first call and shares its promise with every later one; a failure is
- * forgotten, so a provider that was down at the first sign-in is asked again at the next.
- */
-export function onceSucceeded<T>(task: () => Promise<T>): () => Promise<T> {
-  let pending: Promise<T> | undefined;
-  return () => {
-    pending ??= task().catch((error: unknown) => {
-      pending = undefined;
-      throw error;
-    });
-    return pending;
-  };
-}
-
 /** Statuses whose responses cannot carry a body (the Response constructor refuses one). */
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 
