@@ -1,6 +1,6 @@
 import { HttpResponse, http } from "msw";
 import { describe, expect, it } from "vitest";
-import { exchangeCode, refreshTokens } from "../src/index.js";
+import { exchangeCode, refreshTokens, vk } from "../src/index.js";
 import { argumentError } from "./support/argument-error.js";
 import { EXAMPLE_TOKEN_URL, exampleProvider } from "./support/example-provider.js";
 import { REDIRECT_URI, TOKEN_URL, testGitHub } from "./support/github.js";
@@ -43,6 +43,22 @@ describe("extraParams (callback parameters a provider's token requests need)", (
       refresh_token: "rt",
       device_id: DEVICE_ID,
     });
+  });
+
+  it("when VK ID's callback carries device_id, then its tokenParams pick it and both token requests send it", async () => {
+    const forms = tokenForms("https://id.vk.com/oauth2/auth");
+    const provider = vk({ clientId: "51234567", clientSecret: "vk-secret-0123456789" });
+    expect(provider.tokenParams).toEqual(["device_id"]);
+    const callback = new URLSearchParams({ code: "c0de", state: "s", device_id: DEVICE_ID });
+    const extraParams = Object.fromEntries(
+      provider.tokenParams.map((name) => [name, callback.get(name) ?? ""]),
+    );
+    await exchangeCode(provider, { ...exchange, extraParams });
+    await refreshTokens(provider, "rt", { extraParams });
+    expect(forms.map((form) => form.get("device_id"))).toEqual([DEVICE_ID, DEVICE_ID]);
+    // VK ID also wants a state on each token request: a fresh one of the provider's own.
+    expect(forms[0]?.get("state")).toMatch(/^[\w-]{43}$/);
+    expect(forms[1]?.get("state")).not.toBe(forms[0]?.get("state"));
   });
 
   it("when a provider needs none and none are given, then nothing is added", async () => {
