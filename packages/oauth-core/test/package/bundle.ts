@@ -49,6 +49,9 @@ export async function bundle(
     bundle: true,
     format: "esm",
     minify,
+    // Comments go even unminified: prose such as "what Graph's queries require" is not code,
+    // while identifiers stay as written, so a __require shim still shows under its own name.
+    minifyWhitespace: true,
     write: false,
     metafile: true,
     logLevel: "silent",
