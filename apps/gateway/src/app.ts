@@ -1,6 +1,6 @@
 import express, { type Express } from "express";
 import type { Logger } from "pino";
-import { createGitHubProxy } from "./api/github-proxy.js";
+import { gitHubProxyFor } from "./api/github-proxy.js";
 import { meHandler } from "./api/me.js";
 import { createProviders, type ProviderRegistry } from "./auth/providers.js";
 import { createAuthRateLimit } from "./auth/rate-limit.js";
@@ -79,7 +79,6 @@ export function createApp(config: Config, deps: AppDeps = {}): Express {
     secure,
   });
   const providers = deps.providers ?? createProviders(config, deps.fetch);
-  const githubApi = providers.get("github")?.apiUrl;
   const refresher = new TokenRefresher(
     providers,
     countStoreErrors(stores.refresh, metrics),
@@ -114,22 +113,17 @@ export function createApp(config: Config, deps: AppDeps = {}): Express {
   // costs each request a match. The paths do not overlap, so the order changes nothing else.
   app.get("/api/me", meHandler({ ...sessionDeps, users: countStoreErrors(stores.users, metrics) }));
   // Before any body parser: the proxy streams request bodies as they came. Only with GitHub.
-  if (githubApi) {
-    app.use(
-      GITHUB_PROXY_PATH,
-      ...createGitHubProxy({
-        apiUrl: githubApi,
-        publicUrl: config.publicUrl,
-        mountPath: GITHUB_PROXY_PATH,
-        methods: config.proxyMethods,
-        timeoutMs: config.proxyTimeoutMs,
-        etagCache: config.proxyEtagCache.enabled ? config.proxyEtagCache : undefined,
-        sessions: sessionDeps,
-        logger,
-        metrics,
-      }),
-    );
-  }
+  const githubProxy = gitHubProxyFor(providers, {
+    publicUrl: config.publicUrl,
+    mountPath: GITHUB_PROXY_PATH,
+    methods: config.proxyMethods,
+    timeoutMs: config.proxyTimeoutMs,
+    etagCache: config.proxyEtagCache.enabled ? config.proxyEtagCache : undefined,
+    sessions: sessionDeps,
+    logger,
+    metrics,
+  });
+  if (githubProxy) app.use(GITHUB_PROXY_PATH, githubProxy);
   app.use(createHealthRouter(deps.readiness ?? { ready: true }, revocations));
   app.get(METRICS_PATH, serveMetrics(config.metrics, metrics));
   app.use(

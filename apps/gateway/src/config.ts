@@ -13,14 +13,6 @@ import { parseRedisConfig, type RedisConfig } from "./stores/redis-config.js";
 const MIN_SECRET_LENGTH = 32;
 const MIN_METRICS_TOKEN_LENGTH = 16;
 
-/** Who may sign in with GitHub; all empty means anyone with a GitHub account. */
-export interface GitHubAccess {
-  orgs: string[];
-  /** "org/team-slug" */
-  teams: string[];
-  users: string[];
-}
-
 export interface Config {
   env: "development" | "production" | "test";
   port: number;
@@ -36,9 +28,8 @@ export interface Config {
   /** A session this old is over, however active. */
   sessionAbsoluteTimeoutSeconds: number;
   transactionTtlSeconds: number;
-  /** Enabled sign-in providers, in catalogue order. */
+  /** Enabled sign-in providers, in catalogue order, each with who may sign in with it. */
   providers: ProviderConfig[];
-  githubAccess: GitHubAccess;
   providerTimeoutMs: number;
   proxyTimeoutMs: number;
   revokeTimeoutMs: number;
@@ -144,9 +135,6 @@ const schema = z.object({
   SHUTDOWN_TIMEOUT_MS: positiveInt(15_000),
   GITHUB_URL: httpUrl.optional(),
   GITHUB_API_URL: httpUrl.optional(),
-  GITHUB_ALLOWED_ORGS: optionalString,
-  GITHUB_ALLOWED_TEAMS: optionalString,
-  GITHUB_ALLOWED_USERS: optionalString,
   PROVIDER_TIMEOUT_MS: positiveInt(10_000),
   PROXY_TIMEOUT_MS: positiveInt(30_000),
   REVOKE_TIMEOUT_MS: positiveInt(3_000),
@@ -200,16 +188,6 @@ export function loadConfig(env: Env = process.env): Config {
   if (store !== "redis" && redis) {
     problems.push(`STORE: is ${store}, but a Redis is configured; remove one of the two`);
   }
-  const githubAccess = {
-    orgs: list(e.GITHUB_ALLOWED_ORGS),
-    teams: list(e.GITHUB_ALLOWED_TEAMS),
-    users: list(e.GITHUB_ALLOWED_USERS),
-  };
-  for (const team of githubAccess.teams) {
-    if (!/^[^/\s]+\/[^/\s]+$/.test(team)) {
-      problems.push(`GITHUB_ALLOWED_TEAMS: "${team}" must look like "org/team-slug"`);
-    }
-  }
   if (production && !e.PUBLIC_URL) {
     problems.push("PUBLIC_URL: required in production (the https origin users open)");
   } else if (production && e.PUBLIC_URL && !isSecureContextOrigin(e.PUBLIC_URL)) {
@@ -246,7 +224,6 @@ export function loadConfig(env: Env = process.env): Config {
     sessionAbsoluteTimeoutSeconds: e.SESSION_ABSOLUTE_TIMEOUT_SECONDS,
     transactionTtlSeconds: 10 * 60,
     providers,
-    githubAccess,
     providerTimeoutMs: e.PROVIDER_TIMEOUT_MS,
     proxyTimeoutMs: e.PROXY_TIMEOUT_MS,
     revokeTimeoutMs: e.REVOKE_TIMEOUT_MS,
@@ -332,10 +309,6 @@ function parseSecrets(
 function isSecureContextOrigin(url: string): boolean {
   const { protocol, hostname } = new URL(url);
   return protocol === "https:" || ["localhost", "127.0.0.1", "[::1]"].includes(hostname);
-}
-
-function list(value: string | undefined): string[] {
-  return value?.split(/[\s,]+/).filter(Boolean) ?? [];
 }
 
 function parseTrustProxy(value: string | undefined): boolean | number | string {

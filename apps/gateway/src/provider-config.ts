@@ -1,4 +1,9 @@
-import { providers as catalogue, type ProviderDefinition } from "@latchkey/oauth-core";
+import {
+  type AccessPolicy,
+  providers as catalogue,
+  type ProviderDefinition,
+} from "@latchkey/oauth-core";
+import { accessScopes, parseAccessPolicy } from "./access-config.js";
 
 /** The built-in mock's registered apps (see @latchkey/mock-github). */
 export const MOCK_CLIENTS = {
@@ -14,6 +19,8 @@ export interface ProviderConfig {
   scopes: string[] | undefined;
   /** Provider-specific factory options, e.g. `{ url: "https://gitlab.example.com" }`. */
   settings: Record<string, string>;
+  /** Who may sign in with it; no list means anyone with an account there. */
+  access: AccessPolicy;
   /** Development fell back to the built-in mock for this provider. */
   usingMock: boolean;
 }
@@ -25,7 +32,8 @@ const envName = (definition: ProviderDefinition, suffix: string) =>
 
 /**
  * Every catalogue provider whose `<ID>_CLIENT_ID` is set is enabled, with `<ID>_CLIENT_SECRET`,
- * optional `<ID>_SCOPES` and its own settings (`<ID>_<SETTING>`). In development with none set,
+ * optional `<ID>_SCOPES`, its own settings (`<ID>_<SETTING>`) and its access lists
+ * (`<ID>_ALLOWED_<RULE>`, see access-config.ts). In development with none set,
  * the built-in mock stands in for GitHub and, through its OpenID Connect provider, for Google.
  * Problems are collected, not thrown, so the caller can report them all at once.
  */
@@ -35,6 +43,10 @@ export function parseProviders(
   problems: string[],
 ): ProviderConfig[] {
   const configured: ProviderConfig[] = [];
+  // Every provider's lists are checked, enabled or not: a list meant for it is never ignored.
+  const policies = new Map(
+    Object.values(catalogue).map((d) => [d.id, parseAccessPolicy(d, env, problems)] as const),
+  );
   for (const definition of Object.values(catalogue)) {
     const clientId = env[envName(definition, "CLIENT_ID")]?.trim();
     if (!clientId) continue;
@@ -62,19 +74,39 @@ export function parseProviders(
       clientSecret,
       scopes,
       settings,
+      access: {},
       usingMock: false,
     });
   }
 
-  if (configured.length === 0 && !options.production)
-    return mockProviders(env, options.mockBaseUrl);
+  if (configured.length === 0 && !options.production) {
+    return mockProviders(env, options.mockBaseUrl).map((p) => withAccess(p, policies));
+  }
   if (configured.length === 0 && options.production) {
     problems.push(
       "GITHUB_CLIENT_ID: at least one sign-in provider is required in production (e.g. GITHUB_CLIENT_ID and GITHUB_CLIENT_SECRET)",
     );
   }
   for (const provider of configured) checkBuilds(provider, problems);
-  return configured;
+  return configured.map((p) => withAccess(p, policies));
+}
+
+/**
+ * The provider's policy, and the scopes its rules need added to the default ones. Scopes set
+ * by hand are left as they are: whoever set them chose.
+ */
+function withAccess(
+  provider: ProviderConfig,
+  policies: ReadonlyMap<string, AccessPolicy>,
+): ProviderConfig {
+  const definition = catalogue[provider.id];
+  const access = policies.get(provider.id) ?? {};
+  if (!definition) return { ...provider, access };
+  const extra = accessScopes(definition, access);
+  const scopes =
+    provider.scopes ??
+    (extra.length > 0 ? [...new Set([...definition.setup.defaultScopes, ...extra])] : undefined);
+  return { ...provider, scopes, access };
 }
 
 /** GitHub and "Google" both served by the mock, so a fresh clone signs in with no accounts anywhere. */
@@ -88,6 +120,7 @@ function mockProviders(env: Env, mockBaseUrl: string): ProviderConfig[] {
         url: mockBaseUrl,
         ...(env.GITHUB_API_URL?.trim() && { apiUrl: env.GITHUB_API_URL.trim() }),
       },
+      access: {},
       usingMock: true,
     },
     {
@@ -95,26 +128,38 @@ function mockProviders(env: Env, mockBaseUrl: string): ProviderConfig[] {
       ...MOCK_CLIENTS.google,
       scopes: undefined,
       settings: { issuer: `${mockBaseUrl}/oidc` },
+      access: {},
       usingMock: true,
     },
   ];
   return mocked.filter((provider) => provider.id in catalogue);
 }
 
-/** A factory that would refuse its options (a malformed URL, say) is reported now, with the rest. */
+/**
+ * A factory that would refuse its options (a malformed URL, say) is reported now, with the
+ * rest. Factories check their options before any request; reading the configuration must not
+ * reach a provider, so OpenID Connect discovery gets a fetch that refuses, and its failure is
+ * dropped.
+ */
 function checkBuilds(provider: ProviderConfig, problems: string[]): void {
   const definition = catalogue[provider.id];
   if (!definition) return;
   try {
-    definition.create({
-      clientId: provider.clientId,
-      clientSecret: provider.clientSecret,
-      ...(provider.scopes && { scopes: provider.scopes }),
-      ...provider.settings,
-    });
+    definition
+      .create({
+        clientId: provider.clientId,
+        clientSecret: provider.clientSecret,
+        ...(provider.scopes && { scopes: provider.scopes }),
+        ...provider.settings,
+        fetch: refuseFetch,
+      })
+      .catch(() => {});
   } catch (err) {
     problems.push(
       `${provider.id.toUpperCase()}: ${err instanceof Error ? err.message : String(err)}`,
     );
   }
 }
+
+const refuseFetch: typeof fetch = () =>
+  Promise.reject(new Error("configuration is checked without reaching the provider"));

@@ -2,6 +2,7 @@ import type { Server } from "node:http";
 import { join } from "node:path";
 import type { Logger } from "pino";
 import { createApp } from "./app.js";
+import { createProviders, type ProviderRegistry } from "./auth/providers.js";
 import { type Config, ConfigError, loadConfig, loadDotEnv } from "./config.js";
 import type { Readiness } from "./http/health.js";
 import { createLogger } from "./http/logger.js";
@@ -38,10 +39,12 @@ function main(): void {
 
   const readiness: Readiness = { ready: true };
   const stores = openStores(config, logger);
-  const app = createApp(config, { logger, readiness, stores });
+  const providers = createProviders(config);
+  const app = createApp(config, { logger, readiness, stores, providers });
   const server = createGatewayServer(app);
   server.listen(config.port, config.host, () => {
     logger.info({ port: config.port, publicUrl: config.publicUrl }, "gateway listening");
+    warm(providers, logger);
   });
   server.on("error", (err) => {
     logger.fatal({ err }, "gateway could not listen");
@@ -55,6 +58,22 @@ function main(): void {
   };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
+}
+
+/**
+ * Makes every provider now (OpenID Connect discovery included) rather than at the first
+ * sign-in. A provider that cannot be made yet is only a warning: its sign-ins try again, and
+ * every other provider works meanwhile.
+ */
+function warm(providers: ProviderRegistry, logger: Logger): void {
+  for (const slot of providers.values()) {
+    slot.get().catch((err: unknown) => {
+      logger.warn(
+        { provider: slot.id, err: { message: err instanceof Error ? err.message : String(err) } },
+        "provider not ready; its sign-ins will try again",
+      );
+    });
+  }
 }
 
 /** The configured stores, said in the logs; a data folder that cannot be used stops the start. */

@@ -27,6 +27,7 @@ describe("loadConfig", () => {
         clientSecret: "mock-client-secret",
         scopes: undefined,
         settings: { url: "http://localhost:4000" },
+        access: {},
         usingMock: true,
       },
       {
@@ -35,6 +36,7 @@ describe("loadConfig", () => {
         clientSecret: "mock-google-client-secret",
         scopes: undefined,
         settings: { issuer: "http://localhost:4000/oidc" },
+        access: {},
         usingMock: true,
       },
     ]);
@@ -60,6 +62,7 @@ describe("loadConfig", () => {
         clientSecret: "s3cret",
         scopes: undefined,
         settings: {},
+        access: {},
         usingMock: false,
       },
     ]);
@@ -99,18 +102,68 @@ describe("loadConfig", () => {
     expect(problems[0]).toMatch(/^OIDC: /);
   });
 
-  it("when GitHub allow-lists are set, then they are parsed and teams must be org/slug", () => {
+  it("when GitHub allow-lists are set, then they are parsed, read:org is added and teams must be org/slug", () => {
     const config = loadConfig({
       GITHUB_ALLOWED_ORGS: "github, octo-org",
       GITHUB_ALLOWED_TEAMS: "github/security",
       GITHUB_ALLOWED_USERS: "octocat",
     });
-    expect(config.githubAccess).toEqual({
+    const github = config.providers.find((p) => p.id === "github");
+    expect(github?.access).toEqual({
       orgs: ["github", "octo-org"],
       teams: ["github/security"],
       users: ["octocat"],
     });
-    expect(problemsOf({ GITHUB_ALLOWED_TEAMS: "security" })[0]).toMatch(/org\/team-slug/);
+    expect(github?.scopes).toEqual(["read:user", "user:email", "read:org"]);
+    expect(problemsOf({ GITHUB_ALLOWED_TEAMS: "security" })[0]).toMatch(
+      /^GITHUB_ALLOWED_TEAMS: .*org\/team-slug/,
+    );
+  });
+
+  it("when a provider's lists are set, then each variable is read by its rule's name, the groups claim too", () => {
+    const config = loadConfig({
+      OIDC_CLIENT_ID: "corp",
+      OIDC_CLIENT_SECRET: "corp-secret",
+      OIDC_ISSUER: "https://login.corp.example",
+      OIDC_ALLOWED_EMAIL_DOMAINS: "corp.example",
+      OIDC_ALLOWED_EMAILS: "ada@partner.example",
+      OIDC_ALLOWED_GROUPS: "staff admins",
+      OIDC_GROUPS_CLAIM: "roles",
+    });
+    expect(config.providers[0]?.access).toEqual({
+      emailDomains: ["corp.example"],
+      emails: ["ada@partner.example"],
+      groups: ["staff", "admins"],
+      groupsClaim: "roles",
+    });
+    // No rule of OpenID Connect needs a scope of its own.
+    expect(config.providers[0]?.scopes).toBeUndefined();
+  });
+
+  it.each([
+    ["GOOGLE_ALLOWED_ORGS", "octo-org"],
+    ["GOOGLE_ALLOWED_TEAMS", "octo-org/core"],
+    ["GITHUB_ALLOWED_GROUPS", "staff"],
+    ["GITHUB_GROUPS_CLAIM", "roles"],
+    ["GOOGLE_ALLOWED_EMAIL_DOMAINS", "someone@example.com"],
+  ])(
+    "when %s is set to a list the provider cannot apply, then the start fails naming it",
+    (name, value) => {
+      const problems = problemsOf({ [name]: value });
+      expect(problems).toHaveLength(1);
+      expect(problems[0]?.startsWith(`${name}: `)).toBe(true);
+    },
+  );
+
+  it("when several lists are wrong, then every one is reported at once", () => {
+    const problems = problemsOf({
+      GOOGLE_ALLOWED_ORGS: "octo-org",
+      GITHUB_ALLOWED_GROUPS: "staff",
+    });
+    expect(problems.map((p) => p.split(":")[0]).sort()).toEqual([
+      "GITHUB_ALLOWED_GROUPS",
+      "GOOGLE_ALLOWED_ORGS",
+    ]);
   });
 
   it("when production lacks everything, then every problem is reported at once", () => {

@@ -1,8 +1,10 @@
+import { sealData, unsealData } from "iron-session";
+import { http, passthrough } from "msw";
 import { describe, expect, it } from "vitest";
 import { TestBrowser } from "./support/browser.js";
 import { EXPIRING_APP, tokenRequests, useFakeDate } from "./support/expiring-app.js";
-import { startGateway } from "./support/gateway.js";
-import { useMockGitHub } from "./support/network.js";
+import { startGateway, TEST_SECRET } from "./support/gateway.js";
+import { githubBase, useMockGitHub } from "./support/network.js";
 
 const github = useMockGitHub();
 const HOUR = 3600_000;
@@ -79,5 +81,35 @@ describe("token refresh", () => {
     clock.advance(20 * HOUR);
     expect((await browser.get("/api/github/user", CSRF)).status).toBe(200);
     expect(refreshCalls()).toBe(0);
+  });
+
+  it("when a session sealed with its token parameters as `context` is refreshed, then they are sent again and kept as extraParams", async () => {
+    const { browser } = await signedIn();
+    const seal = { password: { 1: TEST_SECRET }, ttl: 7 * 24 * 3600 };
+    const session = await unsealData<{ token: Record<string, unknown> }>(
+      browser.sessionCookie() ?? "",
+      seal,
+    );
+    const legacy = { ...session, token: { ...session.token, context: { device_id: "d-1" } } };
+    browser.cookies.set("latchkey.session", await sealData(legacy, seal));
+    const bodies: string[] = [];
+    github.use(
+      http.post(`${githubBase()}/login/oauth/access_token`, async ({ request }) => {
+        bodies.push(await request.clone().text());
+        return passthrough();
+      }),
+    );
+    clock.advance(8 * HOUR + 1);
+    expect((await browser.get("/api/github/user", CSRF)).status).toBe(200);
+    expect(bodies).toHaveLength(1);
+    const sent = new URLSearchParams(bodies[0]);
+    expect(sent.get("grant_type")).toBe("refresh_token");
+    expect(sent.get("device_id")).toBe("d-1");
+    const renewed = await unsealData<{ token: Record<string, unknown> }>(
+      browser.sessionCookie() ?? "",
+      seal,
+    );
+    expect(renewed.token.extraParams).toEqual({ device_id: "d-1" });
+    expect(renewed.token).not.toHaveProperty("context");
   });
 });

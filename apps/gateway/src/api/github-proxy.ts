@@ -5,9 +5,10 @@ import http, {
 } from "node:http";
 import https from "node:https";
 import type { Socket } from "node:net";
-import type { RequestHandler } from "express";
+import { type RequestHandler, Router } from "express";
 import { createProxyMiddleware, proxyEventsPlugin } from "http-proxy-middleware";
 import type { Logger } from "pino";
+import type { ProviderRegistry } from "../auth/providers.js";
 import { requireSession, type SessionDeps } from "../auth/require-session.js";
 import { requireCsrf } from "../http/csrf.js";
 import { HttpError } from "../http/errors.js";
@@ -37,6 +38,37 @@ export interface GitHubProxyOptions {
   sessions: SessionDeps;
   logger: Logger;
   metrics: GatewayMetrics;
+}
+
+/** The provider whose API this proxy serves, and whose sessions alone may use it. */
+const GITHUB = "github";
+
+/**
+ * The proxy for a gateway that signs people in with GitHub, else undefined. It is made on the
+ * first request, from the API base the provider states, and kept; a provider that could not be
+ * made is tried again on the next request.
+ */
+export function gitHubProxyFor(
+  providers: ProviderRegistry,
+  options: Omit<GitHubProxyOptions, "apiUrl">,
+): RequestHandler | undefined {
+  const slot = providers.get(GITHUB);
+  if (!slot) return undefined;
+  let proxy: Promise<RequestHandler | undefined> | undefined;
+  const make = async () => {
+    const { api } = await slot.get();
+    if (!api) return undefined;
+    return Router().use(...createGitHubProxy({ ...options, apiUrl: api.baseUrl }));
+  };
+  return async (req, res, next) => {
+    proxy ??= make().catch((err: unknown) => {
+      proxy = undefined;
+      throw err;
+    });
+    const handler = await proxy;
+    if (handler) handler(req, res, next);
+    else next();
+  };
 }
 
 /** The session travels from the check to the proxy hooks on the request itself. */
@@ -82,7 +114,7 @@ export function createGitHubProxy(options: GitHubProxyOptions): RequestHandler[]
     }
     checkProxyPath(req.url);
     const session = await requireSession(sessions, req, res);
-    if (session.provider !== "github") {
+    if (session.provider !== GITHUB) {
       throw new HttpError(
         403,
         "wrong_provider",

@@ -1,13 +1,10 @@
 import { createHash } from "node:crypto";
 import type { LoginErrorCode, ProvidersBody } from "@latchkey/contracts";
 import {
-  bindCallbackContext,
   callbackChecksFor,
-  checkGitHubAccess,
   createAuthorizationRequest,
   exchangeCode,
   fetchUser,
-  type OAuthProvider,
   parseCallback,
   revokeToken,
 } from "@latchkey/oauth-core";
@@ -22,9 +19,11 @@ import type { SessionManager } from "../session/manager.js";
 import type { SealedCookie } from "../session/sealed-cookie.js";
 import type { TransactionStore } from "../session/store-contract.js";
 import type { Transaction } from "../session/transaction.js";
+import { admits } from "./admit.js";
 import { loginErrorCode, loginErrorLocation } from "./login-error.js";
-import type { ProviderRegistry } from "./providers.js";
+import type { ProviderRegistry, ProviderSlot } from "./providers.js";
 import { safeReturnTo } from "./return-to.js";
+import { tokenParamsFrom } from "./token-params.js";
 
 export interface AuthRouterDeps {
   config: Config;
@@ -44,17 +43,14 @@ export function createAuthRouter(deps: AuthRouterDeps): Router {
   const now = deps.now ?? Date.now;
   const router = Router();
 
-  const providerFor = (req: Request): OAuthProvider => {
+  const providerFor = (req: Request): ProviderSlot => {
     const id = String(req.params.provider);
     const provider = providers.get(id);
     if (!provider) throw new HttpError(404, "unknown_provider", `No sign-in provider "${id}".`);
     return provider;
   };
-  const callbackUrl = (provider: OAuthProvider) =>
+  const callbackUrl = (provider: ProviderSlot) =>
     `${config.publicUrl}/auth/${encodeURIComponent(provider.id)}/callback`;
-
-  const githubAllows = async (provider: OAuthProvider, accessToken: string, login: string) =>
-    (await checkGitHubAccess(provider, accessToken, login, config.githubAccess)).allowed;
 
   router.get("/providers", (_req, res) => {
     res.set("Cache-Control", "no-store").json({
@@ -72,7 +68,9 @@ export function createAuthRouter(deps: AuthRouterDeps): Router {
     let request: Awaited<ReturnType<typeof createAuthorizationRequest>>;
     try {
       // For OpenID Connect this may be the first discovery request, which can fail.
-      request = await createAuthorizationRequest(provider, { redirectUri: callbackUrl(provider) });
+      request = await createAuthorizationRequest(await provider.get(), {
+        redirectUri: callbackUrl(provider),
+      });
     } catch (err) {
       const code = loginErrorCode(err);
       requestLog(logger, req).warn(
@@ -96,17 +94,17 @@ export function createAuthRouter(deps: AuthRouterDeps): Router {
   router.get("/:provider/callback", async (req, res) => {
     // The callback URL carries a one-time code: never leak it through Referer, never cache it.
     res.set({ "Referrer-Policy": "no-referrer", "Cache-Control": "no-store" });
-    const provider = providerFor(req);
+    const slot = providerFor(req);
     const transaction = await transactions.read(req);
     // Single use: whatever happens next, this transaction is gone.
     transactions.clear(res);
     const fail = (code: LoginErrorCode) => {
-      metrics.login(provider.id, code);
+      metrics.login(slot.id, code);
       redirect(res, loginErrorLocation(code, transaction?.returnTo));
     };
 
     if (!transaction) return fail("transaction_missing");
-    if (transaction.provider !== provider.id) return fail("state_mismatch");
+    if (transaction.provider !== slot.id) return fail("state_mismatch");
     const expiresAt = transaction.createdAt + config.transactionTtlSeconds * 1000;
     if (now() > expiresAt) return fail("transaction_expired");
     try {
@@ -116,44 +114,43 @@ export function createAuthRouter(deps: AuthRouterDeps): Router {
       if (!(await stores.transactions.consume(transactionId(transaction.state), expiresAt))) {
         return fail("transaction_used");
       }
+      const provider = await slot.get();
       const params = new URL(req.originalUrl, "http://callback.invalid").searchParams;
       const { code } = parseCallback(params, {
         expectedState: transaction.state,
-        ...(await callbackChecksFor(provider)),
+        ...callbackChecksFor(provider),
       });
-      // Some providers need callback parameters besides the code at the token endpoint.
-      const bound = bindCallbackContext(provider, params, transaction.state);
-      const tokens = await exchangeCode(bound.provider, {
+      const extraParams = tokenParamsFrom(provider, params);
+      const tokens = await exchangeCode(provider, {
         code,
-        redirectUri: callbackUrl(provider),
+        redirectUri: callbackUrl(slot),
         codeVerifier: transaction.codeVerifier,
         ...(transaction.nonce !== undefined && { nonce: transaction.nonce }),
+        ...(Object.keys(extraParams).length > 0 && { extraParams }),
       });
       const subject = tokens.idTokenClaims?.sub;
-      const { user } = await fetchUser(provider, tokens.accessToken, {
+      const info = await fetchUser(provider, tokens.accessToken, {
         scopes: tokens.scopes,
         ...(typeof subject === "string" && { expectedSubject: subject }),
       });
-      if (
-        provider.id === "github" &&
-        !(await githubAllows(provider, tokens.accessToken, user.login))
-      ) {
+      const { user } = info;
+      if (!(await admits(provider, slot.access, tokens, info))) {
         requestLog(logger, req).warn(
           { provider: provider.id, userId: user.id },
           "sign-in refused by the access lists",
         );
-        // The token will never be used: give it back rather than leave it live at GitHub.
-        void revokeBestEffort(tokens.accessToken, provider, config, requestLog(logger, req));
+        // The token will never be used: give it back rather than leave it live at the provider.
+        void revokeBestEffort(tokens.accessToken, slot, config, requestLog(logger, req));
         return fail("not_allowed");
       }
-      await sessions.start(res, provider.id, user, tokens, bound.context);
+      await sessions.start(res, provider.id, user, tokens, extraParams);
       requestLog(logger, req).info({ provider: provider.id, userId: user.id }, "signed in");
       metrics.login(provider.id, "success");
       return redirect(res, safeReturnTo(transaction.returnTo));
     } catch (err) {
       const code = loginErrorCode(err);
       requestLog(logger, req).warn(
-        { provider: provider.id, code, err: describe(err) },
+        { provider: slot.id, code, err: describe(err) },
         "sign-in failed",
       );
       return fail(code);
@@ -194,10 +191,13 @@ function redirect(res: Response, location: string): void {
   res.status(302).location(location).end();
 }
 
-/** Logout must not hang on the provider: revoke within a bound, and log (not fail) on error. */
+/**
+ * Logout must not hang on the provider: revoke within a bound (discovery included, when the
+ * provider is not made yet), and log (not fail) on error.
+ */
 async function revokeBestEffort(
   accessToken: string,
-  provider: OAuthProvider | undefined,
+  provider: ProviderSlot | undefined,
   config: Config,
   logger: Logger,
 ): Promise<void> {
@@ -206,8 +206,13 @@ async function revokeBestEffort(
   const deadline = new Promise<"timeout">((resolve) => {
     timer = setTimeout(() => resolve("timeout"), config.revokeTimeoutMs);
   });
+  const revoke = async () => {
+    const made = await provider.get();
+    // Nothing to give back where the provider cannot take tokens back.
+    if (made.capabilities.revoke) await revokeToken(made, accessToken);
+  };
   try {
-    const outcome = await Promise.race([revokeToken(provider, accessToken), deadline]);
+    const outcome = await Promise.race([revoke(), deadline]);
     if (outcome === "timeout") logger.warn({ provider: provider.id }, "token revocation timed out");
   } catch (err) {
     logger.warn({ provider: provider.id, err: describe(err) }, "token revocation failed");

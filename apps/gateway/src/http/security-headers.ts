@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { OAuthProvider } from "@latchkey/oauth-core";
+import type { Provider } from "@latchkey/oauth-core";
 import type { RequestHandler } from "express";
 import helmet from "helmet";
 import type { Config } from "../config.js";
@@ -10,6 +10,14 @@ import type { Config } from "../config.js";
  * https image is allowed, plus the provider hosts themselves (a GHES or the mock on http).
  */
 const AVATAR_SOURCES = ["https:"];
+
+/** What the headers need to know of a configured provider (a slot of the provider registry). */
+export interface ProviderHosts {
+  /** Its settings as configured. */
+  readonly settings: Readonly<Record<string, string>>;
+  /** The provider, when it is already made. */
+  known(): Pick<Provider, "api"> | undefined;
+}
 
 /** Sets the security headers on one response. */
 export type SecurityHeaders = (res: ServerResponse) => void;
@@ -25,7 +33,7 @@ export type SecurityHeaders = (res: ServerResponse) => void;
  */
 export function securityHeaders(
   config: Config,
-  providers: readonly OAuthProvider[],
+  providers: readonly ProviderHosts[],
 ): SecurityHeaders {
   const headers = fixedHeaders(helmetFor(config, providers));
   // Every response pays for this loop: an indexed one over flat arrays, not a destructuring
@@ -63,14 +71,25 @@ function fixedHeaders(middleware: RequestHandler): [string, string][] {
   return headers;
 }
 
-function helmetFor(config: Config, providers: readonly OAuthProvider[]): RequestHandler {
-  const providerOrigins = new Set<string>();
+/**
+ * The provider hosts an avatar may come from over plain http (a GitHub Enterprise Server, the
+ * dev mock), decided once, before any discovery: every URL among a provider's configured
+ * settings (`GITHUB_URL`, `GITHUB_API_URL`, `OIDC_ISSUER`…), and the API base of a provider
+ * already made. The default hosts of public providers are https, which `AVATAR_SOURCES`
+ * already allows.
+ */
+function providerOrigins(providers: readonly ProviderHosts[]): Set<string> {
+  const origins = new Set<string>();
   for (const provider of providers) {
-    for (const url of [provider.authorizationEndpoint, provider.apiUrl]) {
-      // OpenID Connect providers learn their endpoints by discovery; "" until then.
-      if (url) providerOrigins.add(new URL(url).origin);
+    const urls = [...Object.values(provider.settings), provider.known()?.api?.baseUrl];
+    for (const url of urls) {
+      if (url && /^https?:\/\//.test(url) && URL.canParse(url)) origins.add(new URL(url).origin);
     }
   }
+  return origins;
+}
+
+function helmetFor(config: Config, providers: readonly ProviderHosts[]): RequestHandler {
   const https = config.publicUrl.startsWith("https:");
   return helmet({
     contentSecurityPolicy: {
@@ -79,7 +98,7 @@ function helmetFor(config: Config, providers: readonly OAuthProvider[]): Request
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "data:", ...AVATAR_SOURCES, ...providerOrigins],
+        "img-src": ["'self'", "data:", ...AVATAR_SOURCES, ...providerOrigins(providers)],
         "connect-src": ["'self'"],
         "font-src": ["'self'"],
         "object-src": ["'none'"],

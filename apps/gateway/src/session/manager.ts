@@ -54,7 +54,8 @@ export class SessionManager {
     provider: string,
     user: NormalizedUser,
     tokens: TokenSet,
-    context: Record<string, string> = {},
+    /** Callback parameters the provider's token requests need again on refresh. */
+    extraParams: Record<string, string> = {},
   ): Promise<SessionData> {
     const session = newSession(
       provider,
@@ -62,7 +63,7 @@ export class SessionManager {
       tokens,
       this.policy.absoluteTimeoutSeconds,
       this.now(),
-      context,
+      extraParams,
     );
     await this.write(res, session);
     return session;

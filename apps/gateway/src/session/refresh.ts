@@ -1,10 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import {
-  type OAuthProvider,
-  refreshTokens,
-  type TokenSet,
-  withSavedContext,
-} from "@latchkey/oauth-core";
+import { type Provider, refreshTokens, type TokenSet } from "@latchkey/oauth-core";
 import { GatewayError } from "../errors.js";
 import type { SessionData } from "./session.js";
 import {
@@ -18,6 +13,9 @@ import {
 const EARLY_MS = 60_000;
 /** A failed refresh is remembered this long: the session is revoked right after anyway. */
 const FAILURE_MEMORY_MS = 60_000;
+
+/** The configured providers by id, each made on first use (the gateway's provider registry). */
+export type ProviderLookup = ReadonlyMap<string, { get(): Promise<Provider> }>;
 
 /** The provider would not renew the session's access: the session is over (fail closed). */
 export class RefreshFailedError extends GatewayError {
@@ -58,7 +56,7 @@ export class TokenRefresher {
   private readonly pollMs: number;
 
   constructor(
-    private readonly providers: ReadonlyMap<string, OAuthProvider>,
+    private readonly providers: ProviderLookup,
     private readonly store: RefreshStore,
     private readonly options: RefreshOptions,
     private readonly now: () => number = Date.now,
@@ -143,17 +141,16 @@ export class TokenRefresher {
   }
 
   private async refresh(session: SessionData, token: StoredToken): Promise<StoredToken> {
-    const provider = this.providers.get(session.provider);
+    const slot = this.providers.get(session.provider);
     const usable =
       token.refreshToken !== undefined &&
       (token.refreshTokenExpiresAt === undefined || token.refreshTokenExpiresAt > this.now());
-    if (!provider || !usable) throw new RefreshFailedError(new Error("no usable refresh token"));
+    if (!slot || !usable) throw new RefreshFailedError(new Error("no usable refresh token"));
     let next: TokenSet;
     try {
-      next = await refreshTokens(
-        withSavedContext(provider, token.context),
-        token.refreshToken as string,
-      );
+      next = await refreshTokens(await slot.get(), token.refreshToken as string, {
+        ...(token.extraParams && { extraParams: token.extraParams }),
+      });
     } catch (err) {
       throw new RefreshFailedError(err);
     }
@@ -170,7 +167,7 @@ export class TokenRefresher {
       ...((next.refreshTokenExpiresAt ?? token.refreshTokenExpiresAt) !== undefined && {
         refreshTokenExpiresAt: next.refreshTokenExpiresAt ?? token.refreshTokenExpiresAt,
       }),
-      ...(token.context && { context: token.context }),
+      ...(token.extraParams && { extraParams: token.extraParams }),
     };
   }
 }

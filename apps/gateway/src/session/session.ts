@@ -14,16 +14,24 @@ export const userSchema = z.object({
   profileUrl: z.string().nullable(),
 });
 
-export const tokenSchema = z.object({
-  accessToken: z.string(),
-  tokenType: z.string(),
-  scopes: z.array(z.string()),
-  expiresAt: z.number().optional(),
-  refreshToken: z.string().optional(),
-  refreshTokenExpiresAt: z.number().optional(),
-  /** Callback parameters the provider's token requests need again on refresh (VK ID's device). */
-  context: z.record(z.string(), z.string()).optional(),
-});
+const tokenParams = z.record(z.string(), z.string());
+
+export const tokenSchema = z
+  .object({
+    accessToken: z.string(),
+    tokenType: z.string(),
+    scopes: z.array(z.string()),
+    expiresAt: z.number().optional(),
+    refreshToken: z.string().optional(),
+    refreshTokenExpiresAt: z.number().optional(),
+    /** Callback parameters the provider's token requests need again (`Provider.tokenParams`). */
+    extraParams: tokenParams.optional(),
+    /** The same, as sessions sealed before it had its name still carry it. */
+    context: tokenParams.optional(),
+  })
+  .transform(({ context, ...token }) =>
+    context && !token.extraParams ? { ...token, extraParams: context } : token,
+  );
 
 const sessionSchema = z.object({
   v: z.literal(2),
@@ -65,7 +73,7 @@ export function newSession(
   token: TokenSet,
   absoluteTimeoutSeconds: number,
   now: number,
-  context: Record<string, string> = {},
+  extraParams: Record<string, string> = {},
 ): SessionData {
   return {
     v: 2,
@@ -81,7 +89,7 @@ export function newSession(
       ...(token.refreshTokenExpiresAt !== undefined && {
         refreshTokenExpiresAt: token.refreshTokenExpiresAt,
       }),
-      ...(Object.keys(context).length > 0 && { context }),
+      ...(Object.keys(extraParams).length > 0 && { extraParams }),
     },
     createdAt: now,
     lastSeenAt: now,

@@ -1,5 +1,7 @@
-import { github as githubProvider } from "@latchkey/oauth-core";
+import { providers as catalogue, github as githubProvider } from "@latchkey/oauth-core";
 import { describe, expect, it } from "vitest";
+import type { AppDeps } from "../../src/app.js";
+import { providerSlot } from "../../src/auth/providers.js";
 import { TestBrowser } from "../support/browser.js";
 import { githubBase } from "../support/network.js";
 import {
@@ -13,7 +15,7 @@ import {
 const { gateway, calls } = useHostileHarness();
 
 /** A browser whose login is at GitHub's consent step, and the callback URL GitHub sent back. */
-async function approved(env: Record<string, string> = {}, deps = {}) {
+async function approved(env: Record<string, string> = {}, deps: AppDeps = {}) {
   const started = await gateway(env, deps);
   const browser = new TestBrowser(started.url);
   const authorize = await browser.startLogin("/restricted");
@@ -174,9 +176,13 @@ describe("GET /auth/:provider/callback with hostile input", () => {
       clientSecret: "mock-client-secret",
       url: githubBase(),
     });
+    const definition = catalogue.github;
+    if (!definition) throw new Error("the catalogue has no GitHub");
+    const slot = (id: string, settings: Record<string, string>) =>
+      providerSlot({ id, settings, access: {} }, definition, () => Promise.resolve(base));
     const providers = new Map([
-      ["github", base],
-      ["other", { ...base, id: "other", name: "Other" }],
+      ["github", slot("github", { url: githubBase() })],
+      ["other", slot("other", { name: "Other" })],
     ]);
     const { browser, path } = await approved({}, { providers });
     const response = await browser.get(path.replace("/auth/github/", "/auth/other/"));
