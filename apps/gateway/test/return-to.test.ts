@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { returnToMismatches } from "../../../packages/contracts/test/return-to-cases.js";
+import { returnToMismatches } from "../../../packages/oauth-core/test/return-to-cases.js";
 import { safeReturnTo } from "../src/auth/return-to.js";
 
 describe("safeReturnTo", () => {
