@@ -29,6 +29,18 @@ describe("security headers", () => {
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
   });
 
+  it("when an OpenID Connect issuer on plain http is configured, then its host may serve avatars, decided without discovery", async () => {
+    const gateway = await startGateway({
+      OIDC_CLIENT_ID: "corp",
+      OIDC_CLIENT_SECRET: "corp-secret",
+      // Nothing listens there: a discovery attempt before the headers were decided would fail.
+      OIDC_ISSUER: "http://127.0.0.1:9/idp",
+    });
+    const csp = (await fetch(`${gateway.url}/healthz`)).headers.get("content-security-policy");
+    expect(csp).toContain("img-src 'self' data: https: http://127.0.0.1:9;");
+    expect(csp).not.toContain(githubBase());
+  });
+
   it("when an API answer, an error or an SPA page is sent, then framing is refused by both headers alike", async () => {
     const gateway = await startGateway({ WEB_DIST_DIR: builtSpa() });
     const answers = [
