@@ -113,6 +113,7 @@ export async function checkAccess(
   subject: AccessSubject,
   policy: AccessPolicy,
 ): Promise<AccessDecision> {
+  const engine = engineOf(provider);
   assertAccessPolicy(provider, policy);
   const lists = new Map<string, readonly string[]>();
   for (const rule of LISTS) {
@@ -122,7 +123,6 @@ export async function checkAccess(
   if (lists.size === 0) return { allowed: true, via: "open" };
   const via = commonRule(provider, subject, lists, policy.groupsClaim ?? "groups");
   if (via) return { allowed: true, via };
-  const engine = engineOf(provider);
   if (!engine.checkAccess || !(lists.has("orgs") || lists.has("teams"))) return { allowed: false };
   return engine.checkAccess(contextOf(provider), subject, lists);
 }

@@ -1,6 +1,6 @@
+import { engineOf } from "./engine.js";
 import { ArgumentError } from "./errors.js";
 import { computeCodeChallenge, generateCodeVerifier } from "./pkce.js";
-import { engineOf } from "./engine.js";
 import type { Provider } from "./provider.js";
 import { generateNonce, generateState } from "./random.js";
 import { assertHttpUrl, assertScopes } from "./validate.js";

@@ -37,7 +37,10 @@ export function commonFields(
 }
 
 /** The facts of a plain OAuth 2.0 provider: no issuer, and no callback parameters to keep. */
-export type OAuth2Facts = Omit<Provider, "protocol" | "issuer" | "issuerParameter" | "tokenParams"> &
+export type OAuth2Facts = Omit<
+  Provider,
+  "protocol" | "issuer" | "issuerParameter" | "tokenParams"
+> &
   Partial<Pick<Provider, "tokenParams">>;
 
 /** A plain OAuth 2.0 provider's facts, completed. */

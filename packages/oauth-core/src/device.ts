@@ -1,8 +1,8 @@
 import { credentialsOf, postFormAsClient } from "./client-auth.js";
 import { type DeviceAuthorization, parseDeviceAuthorization } from "./device-response.js";
+import { contextOf, engineOf, processTokenResponse } from "./engine.js";
 import { DeviceFlowError, ProviderError, UnsupportedError } from "./errors.js";
 import { postForm } from "./form.js";
-import { contextOf, engineOf, processTokenResponse } from "./engine.js";
 import { type HttpResponse, untilAborted } from "./http.js";
 import { isJsonObject } from "./parse.js";
 import type { Provider } from "./provider.js";
@@ -127,10 +127,7 @@ type PollAnswer =
   | { error: "slow_down"; interval: number | undefined };
 
 /** One token request; sent once, like every token request. */
-async function requestDeviceToken(
-  provider: Provider,
-  deviceCode: string,
-): Promise<PollAnswer> {
+async function requestDeviceToken(provider: Provider, deviceCode: string): Promise<PollAnswer> {
   const body = new URLSearchParams({ grant_type: DEVICE_CODE_GRANT, device_code: deviceCode });
   const response = await postDeviceForm(provider, provider.endpoints.token, body);
   const json = response.json();

@@ -1,6 +1,11 @@
 import type { AccessDecision, AccessSubject } from "./access.js";
 import { ArgumentError } from "./errors.js";
-import { contextFor, type HttpResponse, type RequestContext, type RequestSettings } from "./http.js";
+import {
+  contextFor,
+  type HttpResponse,
+  type RequestContext,
+  type RequestSettings,
+} from "./http.js";
 import type { ClientAuthMethod, Provider } from "./provider.js";
 import type { Secret } from "./secret.js";
 import { parseTokenResponse } from "./token-response.js";

@@ -310,7 +310,7 @@ export class ProviderError extends OAuthError {
 
   /**
    * Builds the error from the provider's answer, capping and flattening its fields; for
-   * provider hooks that map their own error shapes ({@link OidcHooks.adaptResponse}).
+   * provider files that map a provider's own error shapes.
    *
    * @param fields - The error as the provider stated it (sanitized here) and the HTTP status.
    */
@@ -428,8 +428,7 @@ export class TimeoutError extends OAuthError {
  * Code `unsupported`: the provider cannot do what was asked: {@link revokeToken} where it has no
  * revocation (Bitbucket, Spotify, Microsoft, an `oauth2()` without `revocationUrl`, an OpenID
  * Connect provider whose discovery lists none; Yandex for ordinary tokens), the device flow
- * where there is no device endpoint, user info without a userinfo endpoint, or
- * {@link checkGitHubAccess} with a provider other than GitHub. Not transient.
+ * where there is no device endpoint, or user info without a userinfo endpoint. Not transient.
  */
 export class UnsupportedError extends OAuthError {
   /**

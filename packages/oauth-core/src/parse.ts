@@ -2,7 +2,7 @@ import { ResponseError } from "./errors.js";
 
 /** Narrowing helpers for JSON that arrives as `unknown`; errors name the field, never its value. */
 
-/** A JSON object whose values are not yet checked: what `OidcHooks` get to read from. */
+/** A JSON object whose values are not yet checked: what provider files read from. */
 export type JsonObject = Record<string, unknown>;
 
 export function isJsonObject(value: unknown): value is JsonObject {

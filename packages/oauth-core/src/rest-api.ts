@@ -1,6 +1,6 @@
+import type { Engine } from "./engine.js";
 import { ResponseError } from "./errors.js";
 import type { HttpResponse, RequestContext } from "./http.js";
-import type { Engine } from "./engine.js";
 import { assertTokenAccepted, type ErrorReader, statedError } from "./provider-errors.js";
 import { providerErrorFrom } from "./token-response.js";
 import type { NormalizedUser } from "./types.js";

@@ -30,7 +30,7 @@ export function providerErrorFrom(status: number, body: unknown): ProviderError 
 
 /**
  * Reads a token endpoint's answer per RFC 6749 §5: a 2xx JSON token response, or an error body
- * with a 4xx status. The default {@link OAuthProvider.parseTokenResponse}; for provider hooks.
+ * with a 4xx status: how a provider's engine reads it unless the provider says otherwise.
  * `scope` may be space- or comma-separated (GitHub); `token_type` defaults to `"bearer"`;
  * `expires_in` becomes an epoch-milliseconds `expiresAt`.
  *

@@ -71,6 +71,12 @@ describe("checkAccess for GitHub", () => {
     });
   });
 
+  it("when a copy of the provider is given, then it is an ArgumentError even for an open policy", async () => {
+    await expect(checkAccess({ ...github }, octocat, {})).rejects.toEqual(
+      argumentError("provider"),
+    );
+  });
+
   it("when the login is listed in another case, then it is admitted without asking GitHub", async () => {
     const decision = await checkAccess(github, subject(person({ login: "OctoCat" })), {
       users: ["octocat"],

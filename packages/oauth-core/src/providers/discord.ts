@@ -1,8 +1,8 @@
 import { commonFields, oauth2Facts } from "../common-options.js";
 import type { CommonProviderOptions, ProviderDefinition } from "../definition.js";
+import { defineProvider } from "../engine.js";
 import { ProviderError } from "../errors.js";
 import { assertJsonObject, isJsonObject, readNullableString, readString } from "../parse.js";
-import { defineProvider } from "../engine.js";
 import type { AccessRule, Provider } from "../provider.js";
 import { userFrom } from "../rest-api.js";
 import { revokeTokenRfc7009 } from "../rfc7009.js";

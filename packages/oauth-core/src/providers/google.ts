@@ -1,6 +1,6 @@
+import type { ClientCredentials } from "../client-auth.js";
 import type { CommonProviderOptions, ProviderDefinition } from "../definition.js";
 import { ProviderError, UnsupportedError } from "../errors.js";
-import type { ClientCredentials } from "../client-auth.js";
 import type { RequestContext } from "../http.js";
 import type { Provider } from "../provider.js";
 import { revokeTokenRfc7009 } from "../rfc7009.js";
