@@ -1,3 +1,4 @@
+import type { ApiOption } from "./apis.js";
 import type { NormalizedUser } from "./user.js";
 
 /** `GET /api/me`: who is signed in, with which provider, until when. Never a token. */
@@ -7,4 +8,9 @@ export interface Me {
   provider: string;
   /** When the session ends, as an ISO 8601 timestamp. */
   expiresAt: string;
+  /**
+   * The APIs this session can call through the gateway: its provider's, when it has one, and
+   * the team's upstreams, which take OpenID Connect sessions. Show only the pages they allow.
+   */
+  apis: ApiOption[];
 }
