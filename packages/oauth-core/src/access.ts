@@ -76,7 +76,9 @@ export function assertAccessPolicy(
     const list = policy[rule];
     if (list === undefined) continue;
     if (!Array.isArray(list)) throw new ArgumentError(rule, "must be an array of strings");
-    list.forEach((entry: unknown, index) => assertNonEmptyString(entry, `${rule}[${index}]`));
+    for (const [index, entry] of (list as unknown[]).entries()) {
+      assertNonEmptyString(entry, `${rule}[${index}]`);
+    }
     if (list.length > 0 && !provider.access.includes(rule)) {
       throw new ArgumentError(rule, `cannot be checked for ${provider.name}${why(rule)}`);
     }

@@ -1,6 +1,6 @@
 import type { CommonProviderOptions } from "./definition.js";
 import type { RequestSettings } from "./http.js";
-import type { Provider } from "./provider.js";
+import type { Provider, ProviderApi } from "./provider.js";
 import { Secret } from "./secret.js";
 import { assertNonEmptyString, assertScopes, assertTimeout } from "./validate.js";
 
@@ -52,4 +52,15 @@ export function oauth2Facts(facts: OAuth2Facts): Provider {
     tokenParams: [],
     ...facts,
   };
+}
+
+/**
+ * A REST API's facts: the token as `Bearer` unless said otherwise, no extra headers, no
+ * API-specific request headers, no ETags.
+ */
+export function restApi(
+  baseUrl: string,
+  facts: Partial<Omit<ProviderApi, "baseUrl">> = {},
+): ProviderApi {
+  return { baseUrl, scheme: "Bearer", headers: {}, requestHeaders: [], etags: false, ...facts };
 }

@@ -1,4 +1,4 @@
-import { commonFields, oauth2Facts } from "../common-options.js";
+import { commonFields, oauth2Facts, restApi } from "../common-options.js";
 import type { CommonProviderOptions, ProviderDefinition } from "../definition.js";
 import { defineProvider } from "../engine.js";
 import { ProviderError } from "../errors.js";
@@ -44,7 +44,7 @@ export function discord(options: DiscordOptions): Provider {
         uniqueLogin: true,
       },
       access: ACCESS,
-      api: { baseUrl: API_URL, scheme: "Bearer", headers: {}, requestHeaders: [], etags: false },
+      api: restApi(API_URL),
     }),
     {
       ...client,

@@ -1,4 +1,4 @@
-import { commonFields, oauth2Facts } from "../common-options.js";
+import { commonFields, oauth2Facts, restApi } from "../common-options.js";
 import type { CommonProviderOptions, ProviderDefinition } from "../definition.js";
 import { defineProvider } from "../engine.js";
 import type { RequestContext } from "../http.js";
@@ -53,7 +53,7 @@ export function facebook(options: FacebookOptions): Provider {
         uniqueLogin: false,
       },
       access: ACCESS,
-      api: { baseUrl: GRAPH_URL, scheme: "Bearer", headers: {}, requestHeaders: [], etags: false },
+      api: restApi(GRAPH_URL),
     }),
     {
       clientSecret,

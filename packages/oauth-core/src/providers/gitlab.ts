@@ -1,3 +1,4 @@
+import { restApi } from "../common-options.js";
 import type { CommonProviderOptions, ProviderDefinition } from "../definition.js";
 import { oidcAccess } from "../oidc/access.js";
 import type { OidcFacts } from "../oidc/hooks.js";
@@ -59,13 +60,7 @@ export function gitlab(options: GitLabOptions): Promise<Provider> {
     },
     {
       ...FACTS,
-      api: {
-        baseUrl: `${url}/api/v4`,
-        scheme: "Bearer",
-        headers: {},
-        requestHeaders: [],
-        etags: true,
-      },
+      api: restApi(`${url}/api/v4`, { etags: true }),
     },
   );
 }

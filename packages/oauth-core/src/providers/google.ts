@@ -1,4 +1,5 @@
 import type { ClientCredentials } from "../client-auth.js";
+import { restApi } from "../common-options.js";
 import type { CommonProviderOptions, ProviderDefinition } from "../definition.js";
 import { ProviderError, UnsupportedError } from "../errors.js";
 import type { RequestContext } from "../http.js";
@@ -62,13 +63,7 @@ export function google(options: GoogleOptions): Promise<Provider> {
       revokeToken: revokeGoogleToken,
     },
     {
-      api: {
-        baseUrl: apiUrl,
-        scheme: "Bearer",
-        headers: {},
-        requestHeaders: [],
-        etags: true,
-      },
+      api: restApi(apiUrl, { etags: true }),
       refresh: options.offline ? "always" : "never",
       verifiedEmail: true,
     },

@@ -1,3 +1,4 @@
+import { restApi } from "../common-options.js";
 import type { CommonProviderOptions, ProviderDefinition } from "../definition.js";
 import { oidcAccess } from "../oidc/access.js";
 import type { OidcFacts } from "../oidc/hooks.js";
@@ -16,14 +17,10 @@ const FACTS = {
   // LinkedIn sends `email_verified` with the address; an address without it is dropped.
   verifiedEmail: true,
   uniqueLogin: false,
-  api: {
-    baseUrl: "https://api.linkedin.com",
-    scheme: "Bearer",
-    headers: {},
-    // Its versioned `/rest` APIs want the version, and Rest.li 2.0 for their query syntax.
+  // Its versioned `/rest` APIs want the version, and Rest.li 2.0 for their query syntax.
+  api: restApi("https://api.linkedin.com", {
     requestHeaders: ["linkedin-version", "x-restli-protocol-version"],
-    etags: false,
-  },
+  }),
 } as const satisfies OidcFacts;
 
 /**

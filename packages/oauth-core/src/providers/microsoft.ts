@@ -1,3 +1,4 @@
+import { restApi } from "../common-options.js";
 import type { CommonProviderOptions, ProviderDefinition } from "../definition.js";
 import { ArgumentError, IdTokenError } from "../errors.js";
 import { oidcAccess } from "../oidc/access.js";
@@ -20,16 +21,10 @@ const FACTS = {
   emailRules: false,
   // `preferred_username` is a UPN or an address, which another tenant can reuse.
   uniqueLogin: false,
-  api: {
-    // Graph's versions are path segments on one host (`/v1.0/me`, `/beta/me`) that take the
-    // same token, so the base stops at the host and a caller picks the version in its path.
-    baseUrl: "https://graph.microsoft.com",
-    scheme: "Bearer",
-    headers: {},
-    // `ConsistencyLevel: eventual` is what Graph's advanced queries ($count, $search) require.
-    requestHeaders: ["consistencylevel"],
-    etags: false,
-  },
+  // Graph's versions are path segments on one host (`/v1.0/me`, `/beta/me`) that take the same
+  // token, so the base stops at the host and a caller picks the version in its path.
+  // `ConsistencyLevel: eventual` is what Graph's advanced queries ($count, $search) require.
+  api: restApi("https://graph.microsoft.com", { requestHeaders: ["consistencylevel"] }),
 } as const satisfies OidcFacts;
 
 /**

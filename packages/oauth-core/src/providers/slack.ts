@@ -1,3 +1,4 @@
+import { restApi } from "../common-options.js";
 import type { CommonProviderOptions, ProviderDefinition } from "../definition.js";
 import { ProviderError, ResponseError } from "../errors.js";
 import type { RequestContext } from "../http.js";
@@ -54,7 +55,7 @@ export function slack(options: SlackOptions): Promise<Provider> {
       revokeToken: revokeSlackToken,
     },
     {
-      api: { baseUrl: API_URL, scheme: "Bearer", headers: {}, requestHeaders: [], etags: false },
+      api: restApi(API_URL),
       refresh: "on request",
       // An address admits someone only when the id_token says `email_verified`; the login is
       // the address, as Slack sends no preferred_username.

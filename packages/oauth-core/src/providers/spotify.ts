@@ -1,4 +1,4 @@
-import { commonFields, oauth2Facts } from "../common-options.js";
+import { commonFields, oauth2Facts, restApi } from "../common-options.js";
 import type { CommonProviderOptions, ProviderDefinition } from "../definition.js";
 import { defineProvider } from "../engine.js";
 import { assertJsonObject, isJsonObject, readNullableString, readString } from "../parse.js";
@@ -49,7 +49,7 @@ export function spotify(options: SpotifyOptions): Provider {
       },
       access: ACCESS,
       // The Web API documents conditional requests: ETag answers, 304 to If-None-Match.
-      api: { baseUrl: API_URL, scheme: "Bearer", headers: {}, requestHeaders: [], etags: true },
+      api: restApi(API_URL, { etags: true }),
     }),
     {
       clientSecret,

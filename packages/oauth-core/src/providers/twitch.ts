@@ -1,3 +1,4 @@
+import { restApi } from "../common-options.js";
 import type { CommonProviderOptions, ProviderDefinition } from "../definition.js";
 import { ProviderError } from "../errors.js";
 import { postForm } from "../form.js";
@@ -62,13 +63,8 @@ export function twitch(options: TwitchOptions): Promise<Provider> {
     },
     {
       ...FACTS,
-      api: {
-        baseUrl: "https://api.twitch.tv/helix",
-        scheme: "Bearer",
-        headers: { "client-id": options.clientId },
-        requestHeaders: [],
-        etags: false,
-      },
+      // Helix wants the app's client id on every call besides the user's token.
+      api: restApi("https://api.twitch.tv/helix", { headers: { "client-id": options.clientId } }),
     },
   );
 }

@@ -1,5 +1,5 @@
 import { type ClientCredentials, postFormAsClient } from "../client-auth.js";
-import { commonFields, oauth2Facts } from "../common-options.js";
+import { commonFields, oauth2Facts, restApi } from "../common-options.js";
 import type { CommonProviderOptions, ProviderDefinition } from "../definition.js";
 import { defineProvider } from "../engine.js";
 import { ProviderError, UnsupportedError } from "../errors.js";
@@ -51,7 +51,7 @@ export function yandex(options: YandexOptions): Provider {
       },
       access: ACCESS,
       // Yandex APIs take the token with their own scheme: `Authorization: OAuth <token>`.
-      api: { baseUrl: API_URL, scheme: "OAuth", headers: {}, requestHeaders: [], etags: false },
+      api: restApi(API_URL, { scheme: "OAuth" }),
     }),
     {
       ...client,

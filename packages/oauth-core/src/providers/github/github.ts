@@ -1,3 +1,4 @@
+import { restApi } from "../../common-options.js";
 import type { ProviderDefinition } from "../../definition.js";
 import { defineProvider } from "../../engine.js";
 import type { RequestContext } from "../../http.js";
@@ -102,13 +103,11 @@ export function github(options: GitHubOptions): Provider {
         uniqueLogin: true,
       },
       access: ACCESS,
-      api: {
-        baseUrl: apiUrl,
-        scheme: "Bearer",
+      api: restApi(apiUrl, {
         headers: { "x-github-api-version": API_VERSION },
         requestHeaders: ["x-github-api-version", "time-zone"],
         etags: true,
-      },
+      }),
       tokenParams: [],
     },
     {

@@ -1,4 +1,4 @@
-import { commonFields, oauth2Facts } from "../../common-options.js";
+import { commonFields, oauth2Facts, restApi } from "../../common-options.js";
 import type { CommonProviderOptions, ProviderDefinition } from "../../definition.js";
 import { defineProvider } from "../../engine.js";
 import type { AccessRule, Provider } from "../../provider.js";
@@ -45,7 +45,7 @@ export function vk(options: VkOptions): Provider {
         uniqueLogin: false,
       },
       access: ACCESS,
-      api: { baseUrl: API_URL, scheme: "Bearer", headers: {}, requestHeaders: [], etags: false },
+      api: restApi(API_URL),
       tokenParams: ["device_id"],
     }),
     {
