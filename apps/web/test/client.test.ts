@@ -1,7 +1,7 @@
 import { HttpResponse, http } from "msw";
 import { describe, expect, it } from "vitest";
-import { ApiError, getMe, getProviders, githubGet, logout } from "../src/api";
-import { octocat, sessionFor } from "../src/mocks";
+import { ApiError, getMe, getProviders, githubGet, logout, proxiedGet } from "../src/api";
+import { googler, octocat, sessionFor } from "../src/mocks";
 import { gateway, server } from "./server";
 
 describe("getMe", () => {
@@ -49,13 +49,79 @@ describe("getMe", () => {
     server.use(http.get("/api/me", () => HttpResponse.error()));
     await expect(getMe()).rejects.toMatchObject({ status: 0, code: "network_error" });
   });
+
+  it("when the session lists its APIs, then they are returned", async () => {
+    const upstream = { name: "orders", path: "/api/orders", kind: "upstream" } as const;
+    gateway.signIn({ ...sessionFor(googler), apis: [...sessionFor(googler).apis, upstream] });
+    await expect(getMe()).resolves.toMatchObject({
+      apis: [{ name: "google", path: "/api/google", kind: "provider" }, upstream],
+    });
+  });
+
+  it.each([
+    ["missing", undefined],
+    ["null", null],
+    ["an object", { name: "github", path: "/api/github", kind: "provider" }],
+    ["a string", "github"],
+  ])("when apis is %s, then the session has none and still loads", async (_, apis) => {
+    server.use(http.get("/api/me", () => HttpResponse.json({ ...sessionFor(octocat), apis })));
+    await expect(getMe()).resolves.toMatchObject({ user: { login: "octocat" }, apis: [] });
+  });
+
+  it("when some apis entries are malformed, then only the sound ones are kept", async () => {
+    const sound = { name: "github", path: "/api/github", kind: "provider" };
+    const apis = [
+      null,
+      "github",
+      { name: "github", path: "/api/github" },
+      { name: "github", path: "/api/github", kind: "admin" },
+      { name: 7, path: "/api/github", kind: "provider" },
+      { name: "evil", path: "https://evil.example/api", kind: "provider" },
+      { name: "evil", path: "/api/../auth", kind: "provider" },
+      { name: "evil", path: "//evil.example/api", kind: "upstream" },
+      { name: "evil", path: "/api/x?y=1", kind: "upstream" },
+      sound,
+    ];
+    server.use(http.get("/api/me", () => HttpResponse.json({ ...sessionFor(octocat), apis })));
+    await expect(getMe()).resolves.toMatchObject({ apis: [sound] });
+  });
 });
 
 describe("getProviders", () => {
-  it("when the gateway lists providers, then they are returned", async () => {
+  it("when the gateway lists providers, then each comes with its API path", async () => {
     await expect(getProviders()).resolves.toEqual([
-      { id: "github", name: "GitHub", loginUrl: "/auth/github/login" },
+      { id: "github", name: "GitHub", loginUrl: "/auth/github/login", api: "/api/github" },
+      { id: "google", name: "Google", loginUrl: "/auth/google/login", api: "/api/google" },
     ]);
+  });
+
+  it("when a provider has no API or does not say, then its api is null", async () => {
+    server.use(
+      http.get("/auth/providers", () =>
+        HttpResponse.json({
+          providers: [
+            { id: "okta", name: "Okta", loginUrl: "/auth/okta/login", api: null },
+            { id: "gitlab", name: "GitLab", loginUrl: "/auth/gitlab/login" },
+          ],
+        }),
+      ),
+    );
+    const providers = await getProviders();
+    expect(providers.map((provider) => provider.api)).toEqual([null, null]);
+  });
+
+  it("when a provider's api is not a string, then invalid_response names the field", async () => {
+    server.use(
+      http.get("/auth/providers", () =>
+        HttpResponse.json({
+          providers: [{ id: "github", name: "GitHub", loginUrl: "/auth/github/login", api: 1 }],
+        }),
+      ),
+    );
+    await expect(getProviders()).rejects.toMatchObject({
+      code: "invalid_response",
+      message: '"providers[0].api" must be a string or null',
+    });
   });
 });
 
@@ -102,6 +168,24 @@ describe("githubGet", () => {
   it("when a path would leave /api/github, then it is refused before any request", async () => {
     for (const path of ["/../me", "/%2e%2e/me", "user/repos", "/user?x=1", "/a\\..\\..\\me"]) {
       await expect(githubGet(path)).rejects.toBeInstanceOf(TypeError);
+    }
+    expect(gateway.state.requests).toHaveLength(0);
+  });
+});
+
+describe("proxiedGet", () => {
+  it("when calling a provider API, then the request goes under its path with X-CSRF: 1", async () => {
+    gateway.signIn(sessionFor(googler));
+    const response = await proxiedGet("/api/google", "/drive/v3/files");
+    const request = gateway.state.requests.at(-1);
+    expect(new URL(request?.url ?? "").pathname).toBe("/api/google/drive/v3/files");
+    expect(request?.headers.get("X-CSRF")).toBe("1");
+    expect(response.data).toMatchObject({ kind: "drive#fileList" });
+  });
+
+  it("when a path would leave its API's prefix, then it is refused before any request", async () => {
+    for (const path of ["/../github/user", "/%2e%2e/me", "drive/v3/files", "/files#x"]) {
+      await expect(proxiedGet("/api/google", path)).rejects.toBeInstanceOf(TypeError);
     }
     expect(gateway.state.requests).toHaveLength(0);
   });

@@ -96,8 +96,8 @@ describe("the login page", () => {
 
   it("when the gateway offers two providers, then there is one sign-in link each", async () => {
     gateway.state.providers = [
-      { id: "github", name: "GitHub", loginUrl: "/auth/github/login" },
-      { id: "google", name: "Google", loginUrl: "/auth/google/login" },
+      { id: "github", name: "GitHub", loginUrl: "/auth/github/login", api: "/api/github" },
+      { id: "google", name: "Google", loginUrl: "/auth/google/login", api: null },
     ];
     renderApp("/login");
     expect(await screen.findByRole("link", { name: "Sign in with Google" })).toHaveAttribute(
@@ -109,7 +109,7 @@ describe("the login page", () => {
 
   it("when a provider's loginUrl points elsewhere, then the conventional path is used", async () => {
     gateway.state.providers = [
-      { id: "github", name: "GitHub", loginUrl: "https://evil.example/auth" },
+      { id: "github", name: "GitHub", loginUrl: "https://evil.example/auth", api: "/api/github" },
     ];
     renderApp("/login");
     expect(await screen.findByRole("link", { name: "Sign in with GitHub" })).toHaveAttribute(

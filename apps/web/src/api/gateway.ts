@@ -1,4 +1,5 @@
 import type { Me, NormalizedUser } from "@latchkey/contracts";
+import { parseApis } from "./apis";
 import { apiUrl, ensureOk, readJson, send } from "./http";
 import { expectNullableString, expectRecord, expectString } from "./parse";
 
@@ -26,6 +27,7 @@ export function parseMe(body: unknown): Me {
     user: parseUser(me.user),
     provider: expectString(me, "provider", ""),
     expiresAt: expectString(me, "expiresAt", ""),
+    apis: parseApis(me.apis),
   };
 }
 

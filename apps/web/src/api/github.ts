@@ -1,6 +1,6 @@
-import { CSRF_HEADERS } from "./gateway";
-import { apiUrl, ensureOk, type QueryParams, readJson, send } from "./http";
+import type { QueryParams } from "./http";
 import { type LinkRels, parseLinkHeader } from "./linkHeader";
+import { proxiedGet } from "./proxied";
 
 /** GitHub's `x-ratelimit-*` headers, passed through by the gateway. */
 export interface RateLimit {
@@ -23,36 +23,20 @@ export interface GitHubResponse {
 
 const GITHUB_PREFIX = "/api/github";
 
-/**
- * GET a GitHub REST path (e.g. "/user/repos") through the gateway, which adds the token.
- * Only plain paths are accepted so a caller's value can never leave `/api/github/`.
- */
+/** GET a GitHub REST path (e.g. "/user/repos") through the gateway, which adds the token. */
 export async function githubGet(
   path: string,
   params: QueryParams = {},
   signal?: AbortSignal,
 ): Promise<GitHubResponse> {
-  const url = gitHubUrl(path, params);
-  const init: RequestInit = { headers: { ...CSRF_HEADERS, Accept: "application/json" } };
-  if (signal) init.signal = signal;
-  const response = await ensureOk(await send(url, init));
-  const headers = response.headers;
+  const { status, data, headers } = await proxiedGet(GITHUB_PREFIX, path, params, signal);
   return {
-    status: response.status,
-    data: await readJson(response, (body) => body),
+    status,
+    data,
     links: parseLinkHeader(headers.get("Link")),
     rateLimit: parseRateLimit(headers),
     etag: headers.get("ETag"),
   };
-}
-
-function gitHubUrl(path: string, params: QueryParams): URL {
-  const url = apiUrl(GITHUB_PREFIX + path, params);
-  // Checked after resolution, which is when "..", "%2e%2e" or "\\" would have moved it.
-  if (!path.startsWith("/") || !url.pathname.startsWith(`${GITHUB_PREFIX}/`) || /[?#]/.test(path)) {
-    throw new TypeError(`githubGet: "${path}" is not a plain GitHub API path`);
-  }
-  return url;
 }
 
 export function parseRateLimit(headers: Headers): RateLimit | null {

@@ -1,4 +1,5 @@
-export type { Me, NormalizedUser } from "@latchkey/contracts";
+export type { ApiOption, Me, NormalizedUser } from "@latchkey/contracts";
+export { parseApis, providerApi } from "./apis";
 export { ApiError, ClientErrorCode } from "./errors";
 export { getMe, logout } from "./gateway";
 export { type GitHubResponse, githubGet, parseRateLimit, type RateLimit } from "./github";
@@ -12,3 +13,4 @@ export {
   safeHttpUrl,
 } from "./parse";
 export { getProviders, type Provider } from "./providers";
+export { type ProxiedResponse, proxiedGet } from "./proxied";

@@ -1,6 +1,6 @@
 import type { ProviderOption, ProvidersBody } from "@latchkey/contracts";
 import { apiUrl, ensureOk, readJson, send } from "./http";
-import { expectArray, expectRecord, expectString } from "./parse";
+import { expectArray, expectNullableString, expectRecord, expectString } from "./parse";
 
 // Only the login page asks for the providers, so this stays out of the main chunk (see
 // routes.tsx) and arrives with that page.
@@ -24,6 +24,7 @@ function parseProviders(body: unknown): ProvidersBody["providers"] {
       id: expectString(provider, "id", prefix),
       name: expectString(provider, "name", prefix),
       loginUrl: expectString(provider, "loginUrl", prefix),
+      api: expectNullableString(provider, "api", prefix),
     };
   });
 }

@@ -1,4 +1,5 @@
 import { Outlet } from "react-router";
+import { useOptionalSession, useProviderName } from "../auth";
 import { LoadingIndicator } from "./LoadingIndicator";
 import { ScrollPosition } from "./ScrollPosition";
 import { SiteHeader } from "./SiteHeader";
@@ -15,11 +16,22 @@ export function AppShell() {
       <main id="main" tabIndex={-1}>
         <Outlet />
       </main>
-      <footer className="site-footer">
-        <p>Your GitHub token stays on the server; this page only ever sees your profile.</p>
-      </footer>
+      <SiteFooter />
       <ScrollPosition />
     </>
+  );
+}
+
+function SiteFooter() {
+  const me = useOptionalSession();
+  const providerName = useProviderName(me?.provider ?? null);
+  return (
+    <footer className="site-footer">
+      <p>
+        Your {providerName ?? "sign-in"} token stays on the server; this page only ever sees your
+        profile.
+      </p>
+    </footer>
   );
 }
 

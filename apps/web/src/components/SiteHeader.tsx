@@ -1,4 +1,5 @@
 import { Link, NavLink, useLocation } from "react-router";
+import { providerApi } from "../api";
 import { loginPath, useOptionalSession } from "../auth";
 import { SignOutButton } from "./SignOutButton";
 
@@ -18,9 +19,16 @@ export function SiteHeader() {
           <li>
             <NavLink to="/profile">Profile</NavLink>
           </li>
-          <li>
-            <NavLink to="/repos">Repositories</NavLink>
-          </li>
+          {providerApi(me, "github") && (
+            <li>
+              <NavLink to="/repos">Repositories</NavLink>
+            </li>
+          )}
+          {providerApi(me, "google") && (
+            <li>
+              <NavLink to="/drive">Drive files</NavLink>
+            </li>
+          )}
         </ul>
       </nav>
       <div className="session">

@@ -1,4 +1,4 @@
-import type { Me, NormalizedUser, Provider } from "../api";
+import type { ApiOption, Me, NormalizedUser, Provider } from "../api";
 
 export const octocat: NormalizedUser = {
   provider: "github",
@@ -10,16 +10,40 @@ export const octocat: NormalizedUser = {
   profileUrl: "https://github.com/octocat",
 };
 
+export const googler: NormalizedUser = {
+  provider: "google",
+  id: "108000000000000000001",
+  login: "ada",
+  name: "Ada Lovelace",
+  email: "ada@gmail.example",
+  avatarUrl: null,
+  profileUrl: null,
+};
+
+// The providers whose own API the mock gateway proxies, as the real one lists them in `apis`.
+const PROVIDER_APIS: Readonly<Record<string, string>> = {
+  github: "/api/github",
+  google: "/api/google",
+};
+
+/** The APIs a session started with `provider` can call: its provider's own, if proxied. */
+export function apisFor(provider: string): ApiOption[] {
+  const path = Object.hasOwn(PROVIDER_APIS, provider) ? PROVIDER_APIS[provider] : undefined;
+  return path === undefined ? [] : [{ name: provider, path, kind: "provider" }];
+}
+
 export function sessionFor(user: NormalizedUser, now = Date.now()): Me {
   return {
     user,
     provider: user.provider,
     expiresAt: new Date(now + 8 * 60 * 60 * 1000).toISOString(),
+    apis: apisFor(user.provider),
   };
 }
 
 export const defaultProviders: readonly Provider[] = [
-  { id: "github", name: "GitHub", loginUrl: "/auth/github/login" },
+  { id: "github", name: "GitHub", loginUrl: "/auth/github/login", api: "/api/github" },
+  { id: "google", name: "Google", loginUrl: "/auth/google/login", api: "/api/google" },
 ];
 
 export interface MockRepo {
@@ -42,4 +66,29 @@ export function seedRepos(login: string, count: number): MockRepo[] {
       private: index % 7 === 0,
     };
   });
+}
+
+export interface MockDriveFile {
+  kind: "drive#file";
+  id: string;
+  name: string;
+  mimeType: string;
+}
+
+/** The files the mock provider's Drive holds for every account (mock-github's google-api). */
+export function seedDriveFiles(user: NormalizedUser): MockDriveFile[] {
+  return [
+    {
+      kind: "drive#file",
+      id: `${user.id}-welcome`,
+      name: "Welcome to Drive",
+      mimeType: "application/pdf",
+    },
+    {
+      kind: "drive#file",
+      id: `${user.id}-notes`,
+      name: `${user.login}'s notes`,
+      mimeType: "application/vnd.google-apps.document",
+    },
+  ];
 }

@@ -1,6 +1,14 @@
 import { HttpResponse, http, type RequestHandler } from "msw";
 import type { Me, Provider } from "../api";
-import { defaultProviders, type MockRepo, octocat, seedRepos, sessionFor } from "./data";
+import {
+  defaultProviders,
+  type MockDriveFile,
+  type MockRepo,
+  octocat,
+  seedDriveFiles,
+  seedRepos,
+  sessionFor,
+} from "./data";
 
 // The gateway's SPA-facing API (docs/contracts.md, "Gateway ⇄ SPA") as msw handlers. Paths
 // are relative, so they match the page's origin: jsdom's http://localhost:3000 in tests.
@@ -9,6 +17,8 @@ export interface GatewayState {
   session: Me | null;
   providers: readonly Provider[];
   repos: MockRepo[];
+  /** Drive's files; null means the signed-in user's seeded ones. */
+  driveFiles: MockDriveFile[] | null;
   /** Every request the mock answered, to assert on method, path and headers. */
   requests: Request[];
 }
@@ -26,6 +36,7 @@ function initialState(): GatewayState {
     session: null,
     providers: defaultProviders,
     repos: seedRepos("octocat", 35),
+    driveFiles: null,
     requests: [],
   };
 }
@@ -36,6 +47,16 @@ function errorBody(status: number, error: string, message: string) {
 
 const unauthenticated = () => errorBody(401, "unauthenticated", "Sign in first.");
 const csrfMissing = () => errorBody(403, "csrf_required", "The X-CSRF header is required.");
+
+/** Why the gateway would not call `name`'s API for this request, or null if it would. */
+function refusal(request: Request, session: Me | null, name: string): Response | null {
+  if (request.headers.get("X-CSRF") !== "1") return csrfMissing();
+  if (!session) return unauthenticated();
+  if (!session.apis.some((api) => api.kind === "provider" && api.name === name)) {
+    return errorBody(403, "wrong_provider", `This session cannot call the ${name} API.`);
+  }
+  return null;
+}
 
 export function createGatewayMock(): GatewayMock {
   const state = initialState();
@@ -58,9 +79,16 @@ export function createGatewayMock(): GatewayMock {
     }),
     http.get("/api/github/user/repos", ({ request }) => {
       seen(request);
-      if (request.headers.get("X-CSRF") !== "1") return csrfMissing();
-      if (!state.session) return unauthenticated();
-      return repoPage(new URL(request.url), state.repos);
+      return (
+        refusal(request, state.session, "github") ?? repoPage(new URL(request.url), state.repos)
+      );
+    }),
+    http.get("/api/google/drive/v3/files", ({ request }) => {
+      seen(request);
+      const refused = refusal(request, state.session, "google");
+      if (refused) return refused;
+      const files = state.driveFiles ?? (state.session ? seedDriveFiles(state.session.user) : []);
+      return HttpResponse.json({ kind: "drive#fileList", incompleteSearch: false, files });
     }),
   ];
 

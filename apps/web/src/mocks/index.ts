@@ -1,2 +1,12 @@
-export { defaultProviders, type MockRepo, octocat, seedRepos, sessionFor } from "./data";
+export {
+  apisFor,
+  defaultProviders,
+  googler,
+  type MockDriveFile,
+  type MockRepo,
+  octocat,
+  seedDriveFiles,
+  seedRepos,
+  sessionFor,
+} from "./data";
 export { createGatewayMock, type GatewayMock, type GatewayState } from "./gateway";

@@ -1,4 +1,5 @@
 import { Link } from "react-router";
+import { providerApi } from "../api";
 import { useOptionalSession } from "../auth";
 
 export function HomePage() {
@@ -8,8 +9,8 @@ export function HomePage() {
       <title>Latchkey</title>
       <h1>Latchkey</h1>
       <p className="lead">
-        Sign in with GitHub without this page ever holding a token. The gateway runs the OAuth flow,
-        keeps your token in a sealed server-side session and calls GitHub on your behalf.
+        Sign in without this page ever holding a token. The gateway runs the OAuth flow, keeps your
+        token in a sealed server-side session and calls your provider's API on your behalf.
       </p>
       {me ? (
         <p>
@@ -28,12 +29,20 @@ export function HomePage() {
         </li>
         <li>
           <Link to="/profile">Your profile</Link>
-          <p>What GitHub told the gateway about you.</p>
+          <p>What your sign-in provider told the gateway about you.</p>
         </li>
-        <li>
-          <Link to="/repos">Your repositories</Link>
-          <p>Fetched from GitHub through the gateway, ten at a time.</p>
-        </li>
+        {providerApi(me, "github") && (
+          <li>
+            <Link to="/repos">Your repositories</Link>
+            <p>Fetched from GitHub through the gateway, ten at a time.</p>
+          </li>
+        )}
+        {providerApi(me, "google") && (
+          <li>
+            <Link to="/drive">Your Drive files</Link>
+            <p>Listed by Google Drive through the gateway.</p>
+          </li>
+        )}
       </ul>
     </article>
   );

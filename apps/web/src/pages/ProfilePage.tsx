@@ -1,8 +1,9 @@
 import { safeHttpUrl } from "../api";
-import { useSession } from "../auth";
+import { useProviderName, useSession } from "../auth";
 
 export function ProfilePage() {
   const { user, provider, expiresAt } = useSession();
+  const providerName = useProviderName(provider);
   const avatar = safeHttpUrl(user.avatarUrl);
   const profile = safeHttpUrl(user.profileUrl);
   return (
@@ -29,7 +30,7 @@ export function ProfilePage() {
           <dt>ID</dt>
           <dd>{user.id}</dd>
           <dt>Signed in with</dt>
-          <dd>{provider}</dd>
+          <dd>{providerName ?? provider}</dd>
           <dt>Session ends</dt>
           <dd>
             <time dateTime={expiresAt}>{formatDate(expiresAt)}</time>

@@ -1,3 +1,4 @@
+export { type DriveData, DrivePage, driveLoader } from "./drive";
 export { ErrorPage } from "./ErrorPage";
 export { HomePage } from "./HomePage";
 export { type LoginData, LoginPage, loginLoader } from "./login";

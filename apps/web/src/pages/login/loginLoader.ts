@@ -4,7 +4,7 @@ import { loadSession, returnToPath } from "../../auth";
 
 // If the provider list cannot be fetched, GitHub is still the one that is always there.
 const FALLBACK_PROVIDERS: readonly Provider[] = [
-  { id: "github", name: "GitHub", loginUrl: "/auth/github/login" },
+  { id: "github", name: "GitHub", loginUrl: "/auth/github/login", api: "/api/github" },
 ];
 
 export interface LoginData {

@@ -1,19 +1,29 @@
-import { Link, useLoaderData, useRevalidator } from "react-router";
+import { Link, useLoaderData } from "react-router";
 import type { RateLimit } from "../../api";
+import { LoadError } from "../../components/LoadError";
+import { NotAvailable } from "../../components/NotAvailable";
 import type { ReposData } from "./reposLoader";
 
 export function ReposPage() {
   const data = useLoaderData<ReposData>();
+  if (data.state === "unavailable") {
+    return (
+      <article className="page">
+        <title>Repositories · Latchkey</title>
+        <NotAvailable what="Your repositories" source="GitHub" />
+      </article>
+    );
+  }
   return (
     <article className="page">
       <title>{`Repositories, page ${data.page} · Latchkey`}</title>
       <h1>Your repositories</h1>
-      {data.ok ? <RepoList data={data} /> : <LoadError message={data.message} />}
+      {data.state === "loaded" ? <RepoList data={data} /> : <LoadError message={data.message} />}
     </article>
   );
 }
 
-function RepoList({ data }: { data: Extract<ReposData, { ok: true }> }) {
+function RepoList({ data }: { data: Extract<ReposData, { state: "loaded" }> }) {
   const { page, repos, lastPage } = data;
   if (repos.length === 0) {
     return page > 1 ? (
@@ -53,19 +63,6 @@ function RepoList({ data }: { data: Extract<ReposData, { ok: true }> }) {
       </nav>
       {data.rateLimit && <RateLimitNote rateLimit={data.rateLimit} />}
     </>
-  );
-}
-
-function LoadError({ message }: { message: string }) {
-  const revalidator = useRevalidator();
-  const retrying = revalidator.state === "loading";
-  return (
-    <div role="alert" className="notice notice--error">
-      <p>{message}</p>
-      <button type="button" onClick={() => revalidator.revalidate()} disabled={retrying}>
-        Try again
-      </button>
-    </div>
   );
 }
 

@@ -1,13 +1,13 @@
-import { type LoaderFunctionArgs, redirect } from "react-router";
-import { ApiError, githubGet, type RateLimit } from "../../api";
-import { forgetSession, loadSession, loginPath, returnToFrom } from "../../auth";
+import type { LoaderFunctionArgs } from "react-router";
+import { ApiError, githubGet, providerApi, type RateLimit } from "../../api";
+import { requireUser, signInAgainIfSignedOut } from "../../auth";
 import { pageOf, parsePage, parseRepos, type Repo } from "./repos";
 
 export const REPOS_PER_PAGE = 10;
 
 export type ReposData =
   | {
-      ok: true;
+      state: "loaded";
       page: number;
       repos: Repo[];
       hasPrevious: boolean;
@@ -16,14 +16,19 @@ export type ReposData =
       lastPage: number | null;
       rateLimit: RateLimit | null;
     }
-  | { ok: false; page: number; message: string };
+  | { state: "failed"; page: number; message: string }
+  /** The session was not started with GitHub, so it has no GitHub API to ask. */
+  | { state: "unavailable"; page: number };
 
 /**
  * A failed GitHub call is data here, not a thrown error, so the page can say what happened
  * and offer a retry without losing the header and navigation.
  */
-export async function reposLoader({ request }: LoaderFunctionArgs): Promise<ReposData> {
+export async function reposLoader(args: LoaderFunctionArgs): Promise<ReposData> {
+  const { request } = args;
   const page = parsePage(new URL(request.url).searchParams.get("page"));
+  // The guard's own answer (shared, not asked twice): which APIs this session has.
+  if (!providerApi(await requireUser(args), "github")) return { state: "unavailable", page };
   try {
     const response = await githubGet(
       "/user/repos",
@@ -34,7 +39,7 @@ export async function reposLoader({ request }: LoaderFunctionArgs): Promise<Repo
     const { links } = response;
     const hasNext = links.next !== undefined;
     return {
-      ok: true,
+      state: "loaded",
       page,
       repos: parseRepos(response.data),
       hasPrevious: links.prev !== undefined,
@@ -45,22 +50,9 @@ export async function reposLoader({ request }: LoaderFunctionArgs): Promise<Repo
     };
   } catch (error) {
     if (request.signal.aborted) throw error;
-    if (error instanceof ApiError && error.status === 401 && !(await stillSignedIn())) {
-      // The session ended since the guard looked: sign in again and come back here.
-      throw redirect(loginPath(returnToFrom(request)));
-    }
-    return { ok: false, page, message: describe(error) };
+    await signInAgainIfSignedOut(error, request);
+    return { state: "failed", page, message: describe(error) };
   }
-}
-
-/**
- * Asks /api/me afresh. Only a confirmed sign-out may send the user to the login page: were the
- * gateway to refuse GitHub calls while /api/me still answers, the login page would send them
- * straight back here, and round and round.
- */
-async function stillSignedIn(): Promise<boolean> {
-  forgetSession();
-  return (await loadSession().catch(() => null)) !== null;
 }
 
 function describe(error: unknown): string {
