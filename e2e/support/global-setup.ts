@@ -16,9 +16,17 @@ const gatewayDir = join(root, "apps/gateway");
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const ports: number[] = [];
-  for (let i = 0; i < 8; i++) ports.push(await freePort());
-  const [mockPort, gatewayPort, webPort, prodPort, balancerPort, redisPort, ...balancedPorts] =
-    ports as [number, number, number, number, number, number, number, number];
+  for (let i = 0; i < 9; i++) ports.push(await freePort());
+  const [
+    mockPort,
+    gatewayPort,
+    webPort,
+    prodPort,
+    companyPort,
+    balancerPort,
+    redisPort,
+    ...balancedPorts
+  ] = ports as [number, number, number, number, number, number, number, number, number];
   const env = {
     NODE_ENV: "development",
     MOCK_GITHUB_PORT: String(mockPort),
@@ -82,6 +90,24 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       env,
     });
     const single = production("gateway (production)", prodPort, `http://localhost:${prodPort}`);
+    // A company's set-up: sign-in with (the mock's) Google only, for addresses at example.com,
+    // with Google's API through the gateway. monalisa is mona@example.com; octocat is not.
+    const mockUrl = `http://localhost:${mockPort}`;
+    const company = production(
+      "gateway (Google, example.com only)",
+      companyPort,
+      `http://localhost:${companyPort}`,
+      {
+        GITHUB_CLIENT_ID: "",
+        GITHUB_CLIENT_SECRET: "",
+        GITHUB_URL: "",
+        GOOGLE_CLIENT_ID: "mock-google-client-id",
+        GOOGLE_CLIENT_SECRET: "mock-google-client-secret",
+        GOOGLE_ISSUER: `${mockUrl}/oidc`,
+        GOOGLE_API_URL: `${mockUrl}/googleapis`,
+        GOOGLE_ALLOWED_EMAIL_DOMAINS: "example.com",
+      },
+    );
     run("redis-server", ...redisCommand(redisPort), { cwd: tmpdir(), env: {} });
     // Several instances as the README's "Running several instances" says: the same secret and
     // Redis, the balancer's origin as PUBLIC_URL, the balancer (on loopback) trusted as proxy.
@@ -95,6 +121,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     await waitForHttp(gateway, `http://127.0.0.1:${gatewayPort}/healthz`);
     await waitForHttp(web, `http://127.0.0.1:${webPort}/`);
     await waitForHttp(single, `http://127.0.0.1:${prodPort}/healthz`);
+    await waitForHttp(company, `http://127.0.0.1:${companyPort}/healthz`);
     for (const [i, instance] of instances.entries()) {
       // Ready: listening, and its Redis answers.
       await waitForHttp(instance, `http://${balanced[i]}/readyz`, { ok: true });
@@ -113,6 +140,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   process.env.E2E_BASE_URL = `http://localhost:${webPort}`;
   process.env.E2E_MOCK_GITHUB_URL = `http://localhost:${mockPort}`;
   process.env.E2E_PRODUCTION_URL = `http://localhost:${prodPort}`;
+  process.env.E2E_COMPANY_URL = `http://localhost:${companyPort}`;
   process.env.E2E_BALANCER_URL = balancerUrl;
   process.env.E2E_BALANCED_GATEWAYS = balanced.join(",");
   return stopAll;

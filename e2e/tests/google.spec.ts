@@ -27,8 +27,16 @@ test.describe("signing in with Google (the mock's OpenID Connect provider)", () 
       user: { provider: "google", login: "octocat" },
     });
 
+    // Google's API through the gateway: the mock's Drive, with the token kept server-side.
+    await expect(page.getByRole("link", { name: "Repositories" })).toHaveCount(0);
+    await page.getByRole("link", { name: "Drive files" }).click();
+    await expect(page).toHaveURL(appUrl("/drive"));
+    await expect(page.getByText("octocat's notes")).toBeVisible();
+    // A GitHub page is not this session's: it says so, without calling GitHub's API.
     await page.goto(appUrl("/repos"));
-    await expect(page.getByRole("alert")).toContainText("signed in with GitHub");
+    await expect(
+      page.getByRole("heading", { name: "Not available for your sign-in provider" }),
+    ).toBeVisible();
 
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/login/);
