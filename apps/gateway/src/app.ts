@@ -1,10 +1,11 @@
 import express, { type Express } from "express";
 import type { Logger } from "pino";
-import { gitHubProxyFor } from "./api/github-proxy.js";
+import { mountApis } from "./api/api-mounts.js";
 import { meHandler } from "./api/me.js";
 import { createProviders, type ProviderRegistry } from "./auth/providers.js";
 import { createAuthRateLimit } from "./auth/rate-limit.js";
 import { createAuthRouter } from "./auth/router.js";
+import { apiPath } from "./auth/session-apis.js";
 import type { Config } from "./config.js";
 import { SealCache } from "./crypto/seal-cache.js";
 import { edge } from "./http/edge.js";
@@ -43,7 +44,7 @@ export interface AppDeps {
   sealCache?: SealCache;
 }
 
-export const GITHUB_PROXY_PATH = "/api/github";
+export const GITHUB_PROXY_PATH = apiPath("github");
 
 /** Builds the gateway without listening, so tests and the server share one wiring. */
 export function createApp(config: Config, deps: AppDeps = {}): Express {
@@ -97,11 +98,15 @@ export function createApp(config: Config, deps: AppDeps = {}): Express {
   app.disable("etag");
   app.set("trust proxy", config.trustProxy);
   recordRoutePatterns(app);
+  const apiPaths = [
+    ...[...providers.keys()].map(apiPath),
+    ...config.upstreams.map(({ name }) => apiPath(name)),
+  ];
   app.use(
     edge({
       log: accessLog(logger),
       count: requestCounter(metrics, {
-        wildcards: [GITHUB_PROXY_PATH, "/auth"],
+        wildcards: [...apiPaths, "/auth"],
         spa: config.webDistDir !== undefined,
       }),
       securityHeaders: securityHeaders(config, [...providers.values()]),
@@ -111,11 +116,18 @@ export function createApp(config: Config, deps: AppDeps = {}): Express {
 
   // The routes a signed-in SPA calls all the time come first: every step before a route
   // costs each request a match. The paths do not overlap, so the order changes nothing else.
-  app.get("/api/me", meHandler({ ...sessionDeps, users: countStoreErrors(stores.users, metrics) }));
-  // Before any body parser: the proxy streams request bodies as they came. Only with GitHub.
-  const githubProxy = gitHubProxyFor(providers, {
+  app.get(
+    "/api/me",
+    meHandler({
+      ...sessionDeps,
+      users: countStoreErrors(stores.users, metrics),
+      providers,
+      upstreams: config.upstreams,
+    }),
+  );
+  // Before any body parser: the proxies stream request bodies as they came.
+  mountApis(app, providers, config.upstreams, {
     publicUrl: config.publicUrl,
-    mountPath: GITHUB_PROXY_PATH,
     methods: config.proxyMethods,
     timeoutMs: config.proxyTimeoutMs,
     etagCache: config.proxyEtagCache.enabled ? config.proxyEtagCache : undefined,
@@ -123,7 +135,6 @@ export function createApp(config: Config, deps: AppDeps = {}): Express {
     logger,
     metrics,
   });
-  if (githubProxy) app.use(GITHUB_PROXY_PATH, githubProxy);
   app.use(createHealthRouter(deps.readiness ?? { ready: true }, revocations));
   app.get(METRICS_PATH, serveMetrics(config.metrics, metrics));
   app.use(

@@ -7,6 +7,7 @@ import { GatewayError } from "./errors.js";
 import { type ProviderConfig, parseProviders } from "./provider-config.js";
 import { isGuessableSecret } from "./secret-strength.js";
 import { parseRedisConfig, type RedisConfig } from "./stores/redis-config.js";
+import { parseUpstreams, type UpstreamConfig } from "./upstream-config.js";
 
 /** The only module that reads `process.env`; everything else receives a `Config`. */
 
@@ -48,8 +49,10 @@ export interface Config {
   userCacheTtlSeconds: number;
   /** Requests to /auth/* per client IP per window. */
   authRateLimit: { max: number; windowSeconds: number };
-  /** Methods the GitHub proxy forwards; writes only when configured. */
+  /** Methods the API proxies forward (`GITHUB_PROXY_METHODS`); writes only when configured. */
   proxyMethods: string[];
+  /** The team's own APIs, each served at `/api/<name>/*` to OpenID Connect sessions. */
+  upstreams: UpstreamConfig[];
   /** Opened session seals kept in memory, so a cookie is decrypted once, not per request. */
   sealCache: { enabled: boolean; maxEntries: number };
   /** Per-user ETags and bodies of proxied GETs, revalidated with `If-None-Match`. */
@@ -143,6 +146,7 @@ const schema = z.object({
   TRUST_PROXY: optionalString,
   WEB_DIST_DIR: optionalString,
   METRICS_TOKEN: optionalString,
+  UPSTREAMS: optionalString,
   METRICS_PUBLIC: z
     .enum(["true", "false"])
     .default("false")
@@ -179,6 +183,7 @@ export function loadConfig(env: Env = process.env): Config {
     { production, mockBaseUrl: e.GITHUB_URL ?? `http://localhost:${e.MOCK_GITHUB_PORT}` },
     problems,
   );
+  const upstreams = parseUpstreams(e.UPSTREAMS, { production }, problems);
   const redis = parseRedisConfig(e, problems);
   // Redis when configured; tests default to memory so that runs share nothing on disk.
   const store = e.STORE ?? (redis ? "redis" : e.NODE_ENV === "test" ? "memory" : "sqlite");
@@ -234,6 +239,7 @@ export function loadConfig(env: Env = process.env): Config {
     userCacheTtlSeconds: e.USER_CACHE_TTL_SECONDS ?? e.SESSION_IDLE_TIMEOUT_SECONDS,
     authRateLimit: { max: e.AUTH_RATE_LIMIT_MAX, windowSeconds: e.AUTH_RATE_LIMIT_WINDOW_SECONDS },
     proxyMethods: e.GITHUB_PROXY_METHODS,
+    upstreams,
     sealCache: { enabled: e.SEAL_CACHE, maxEntries: e.SEAL_CACHE_SIZE },
     proxyEtagCache: {
       enabled: e.PROXY_ETAG_CACHE,

@@ -127,7 +127,12 @@ function mockProviders(env: Env, mockBaseUrl: string): ProviderConfig[] {
       id: "google",
       ...MOCK_CLIENTS.google,
       scopes: undefined,
-      settings: { issuer: `${mockBaseUrl}/oidc` },
+      settings: {
+        issuer: `${mockBaseUrl}/oidc`,
+        // The mock's Google APIs (its `googleApiUrl`), which take the tokens its OpenID
+        // provider issues: a mock Google session calls /api/google/drive/v3/files through it.
+        apiUrl: env.GOOGLE_API_URL?.trim() || `${mockBaseUrl}/googleapis`,
+      },
       access: {},
       usingMock: true,
     },

@@ -84,8 +84,8 @@ describe("GET /auth/github/login", () => {
     const response = await fetch(`${gateway.url}/auth/providers`);
     expect(await response.json()).toEqual({
       providers: [
-        { id: "github", name: "GitHub", loginUrl: "/auth/github/login" },
-        { id: "google", name: "Google", loginUrl: "/auth/google/login" },
+        { id: "github", name: "GitHub", loginUrl: "/auth/github/login", api: "/api/github" },
+        { id: "google", name: "Google", loginUrl: "/auth/google/login", api: "/api/google" },
       ],
     });
   });
@@ -97,7 +97,9 @@ describe("GET /auth/github/login", () => {
     });
     const response = await fetch(`${gateway.url}/auth/providers`);
     expect(await response.json()).toEqual({
-      providers: [{ id: "github", name: "GitHub", loginUrl: "/auth/github/login" }],
+      providers: [
+        { id: "github", name: "GitHub", loginUrl: "/auth/github/login", api: "/api/github" },
+      ],
     });
     expect((await fetch(`${gateway.url}/auth/google/login`, { redirect: "manual" })).status).toBe(
       404,

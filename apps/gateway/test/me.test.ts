@@ -46,8 +46,9 @@ describe("GET /api/me", () => {
     expect(response.headers.get("cache-control")).toBe("no-store");
     expect(text).not.toMatch(TOKEN_PATTERN);
     const body = JSON.parse(text) as Record<string, unknown>;
-    expect(Object.keys(body).sort()).toEqual(["expiresAt", "provider", "user"]);
+    expect(Object.keys(body).sort()).toEqual(["apis", "expiresAt", "provider", "user"]);
     expect(body.provider).toBe("github");
+    expect(body.apis).toEqual([{ name: "github", path: "/api/github", kind: "provider" }]);
     const expiresAt = Date.parse(String(body.expiresAt));
     expect(expiresAt - Date.now()).toBeGreaterThan(6.9 * 24 * 3600 * 1000);
     expect(Object.keys(body.user as object).sort()).toEqual(

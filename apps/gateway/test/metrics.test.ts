@@ -69,7 +69,9 @@ describe("/metrics counters", () => {
     expect(sample(text, 'latchkey_logins_total{provider="github",outcome="access_denied"}')).toBe(
       1,
     );
-    expect(sample(text, 'latchkey_proxy_upstream_responses_total{status="200"}')).toBe(1);
+    expect(sample(text, 'latchkey_proxy_upstream_responses_total{api="github",status="200"}')).toBe(
+      1,
+    );
     expect(text).toContain("latchkey_process_cpu_user_seconds_total");
 
     // Patterns only: no raw path, query, code, state or session reaches a label.
@@ -99,9 +101,15 @@ describe("/metrics counters", () => {
     expect((await browser.get("/api/github/user/repos", CSRF)).status).toBe(504);
 
     const text = await scrape(gateway);
-    expect(sample(text, 'latchkey_proxy_upstream_responses_total{status="404"}')).toBe(1);
-    expect(sample(text, 'latchkey_proxy_upstream_responses_total{status="error"}')).toBe(1);
-    expect(sample(text, 'latchkey_proxy_upstream_responses_total{status="timeout"}')).toBe(1);
+    expect(sample(text, 'latchkey_proxy_upstream_responses_total{api="github",status="404"}')).toBe(
+      1,
+    );
+    expect(
+      sample(text, 'latchkey_proxy_upstream_responses_total{api="github",status="error"}'),
+    ).toBe(1);
+    expect(
+      sample(text, 'latchkey_proxy_upstream_responses_total{api="github",status="timeout"}'),
+    ).toBe(1);
     expect(sample(text, requests("GET", "/api/github/*", 504))).toBe(1);
   });
 

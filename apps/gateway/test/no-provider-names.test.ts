@@ -4,10 +4,10 @@ import { describe, expect, it } from "vitest";
 const SRC = new URL("../src/", import.meta.url);
 
 /**
- * What a session can do comes from its provider's capabilities, never from its name. The GitHub
- * proxy (GitHub's API, for GitHub sessions) and the dev mock's defaults are GitHub's by nature.
+ * What a session can do comes from its provider's capabilities, never from its name. The dev
+ * mock's defaults are GitHub's and Google's by nature.
  */
-const ALLOWED = new Set(["api/github-proxy.ts", "provider-config.ts"]);
+const ALLOWED = new Set(["provider-config.ts"]);
 
 /** Comparisons with a provider's id, and the GitHub-only access setting this replaced. */
 const FORBIDDEN = [
@@ -31,7 +31,7 @@ function providerNameChecks(file: string, source: string): string[] {
 }
 
 describe("provider names in the gateway's code", () => {
-  it("when src is scanned, then no module asks for a provider by name outside the GitHub proxy and the dev mock", () => {
+  it("when src is scanned, then no module asks for a provider by name outside the dev mock", () => {
     const files = readdirSync(SRC, { recursive: true })
       .map(String)
       .filter((name) => name.endsWith(".ts") && !ALLOWED.has(name));

@@ -159,7 +159,7 @@ async function upstreamCount(gatewayUrl: string, status: string): Promise<number
   const text = (
     await send(`${gatewayUrl}/metrics`, { headers: { authorization: `Bearer ${METRICS}` } })
   ).body;
-  const series = `latchkey_proxy_upstream_responses_total{status="${status}"} `;
+  const series = `latchkey_proxy_upstream_responses_total{api="github",status="${status}"} `;
   const line = text.split("\n").find((l) => l.startsWith(series));
   return line === undefined ? undefined : Number(line.slice(series.length));
 }
@@ -226,12 +226,12 @@ class BrokenCounter extends GatewayMetrics {
   constructor(private times: number) {
     super();
   }
-  override upstream(status: number | "error" | "timeout"): void {
+  override upstream(api: string, status: number | "error" | "timeout"): void {
     if (this.times > 0) {
       this.times -= 1;
       throw new Error("the counter broke");
     }
-    super.upstream(status);
+    super.upstream(api, status);
   }
 }
 

@@ -11,7 +11,7 @@ describe("checkProxyPath", () => {
     "/repos/octocat/hello.world/contents/.github/a%20b.md",
     "/search/code?q=a/../b",
   ])("when the path is %s, then it is accepted", (path) => {
-    expect(() => checkProxyPath(path)).not.toThrow();
+    expect(() => checkProxyPath(path, "GitHub")).not.toThrow();
   });
 
   it.each([
@@ -31,11 +31,17 @@ describe("checkProxyPath", () => {
     "/a\u0001b",
   ])("when the path is %s, then it is a 400 invalid_path", (path) => {
     try {
-      checkProxyPath(path);
+      checkProxyPath(path, "GitHub");
       expect.unreachable();
     } catch (err) {
       expect(err).toBeInstanceOf(HttpError);
       expect(err).toMatchObject({ status: 400, code: "invalid_path" });
     }
+  });
+
+  it("when a Google API path is refused, then the message names Google's API, not GitHub's", () => {
+    expect(() => checkProxyPath("/../x", "Google")).toThrow(
+      "The API path is not a valid Google API path.",
+    );
   });
 });

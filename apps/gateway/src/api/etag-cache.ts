@@ -26,10 +26,11 @@ const HOP_BY_HOP = new Set(["connection", "keep-alive", "transfer-encoding", "tr
 const REPRESENTATION = new Set(["content-length", "content-type", "content-encoding"]);
 
 /**
- * Per-user ETag revalidation for proxied GETs: GitHub does not charge a 304 against the rate
- * limit, so a repeated GET goes upstream with the last ETag this user got for that URL, and a
- * 304 is answered with the body kept from the 200 (plus the 304's fresh headers: rate limit,
- * date). Every answer is still GitHub's decision for this user's token, made on this request;
+ * Per-user ETag revalidation for proxied GETs of an API that has ETags: GitHub does not charge
+ * a 304 against the rate limit, so a repeated GET goes upstream with the last ETag this user
+ * got for that URL, and a 304 is answered with the body kept from the 200 (plus the 304's
+ * fresh headers: rate limit, date). Every answer is still the API's decision for this user's
+ * token, made on this request;
  * entries are keyed by provider and user id, so nobody is ever served another user's body.
  * A client's own `If-None-Match` (or `If-Modified-Since`) is left alone, and so is its 304.
  */
@@ -40,7 +41,14 @@ export class ProxyEtagCache {
   /** Upstream 304s answered from the cache. */
   hits = 0;
 
-  constructor(options: EtagCacheOptions) {
+  /**
+   * `varyOn`: the API's own request headers (`ApiTarget.requestHeaders`), which may change
+   * its answer to the same URL, as GitHub's `x-github-api-version` does.
+   */
+  constructor(
+    options: EtagCacheOptions,
+    private readonly varyOn: readonly string[] = [],
+  ) {
     this.answers = new LruMap({
       maxEntries: options.maxEntries,
       maxBytes: options.maxBytes,
@@ -58,18 +66,18 @@ export class ProxyEtagCache {
    * conditional when this user has the answer.
    */
   request(req: IncomingMessage, session: SessionData, url: string): void {
-    // A client's own conditions are its business: it gets GitHub's answer to them.
+    // A client's own conditions are its business: it gets the API's answer to them.
     if (req.method !== "GET" || CLIENT_CONDITIONS.some((name) => req.headers[name] !== undefined)) {
       return;
     }
-    // The request headers GitHub varies on besides the token, which the user id stands for.
+    // The request headers the API varies on besides the token, which the user id stands for.
     const key = [
       session.provider,
       session.user.id,
       url,
       req.headers.accept,
       req.headers["accept-encoding"],
-      req.headers["x-github-api-version"],
+      ...this.varyOn.map((name) => req.headers[name]),
     ].join("\n");
     const sent = this.answers.get(key);
     if (sent) req.headers["if-none-match"] = sent.etag;

@@ -4,50 +4,57 @@ import type { Logger } from "pino";
 import { sendError } from "../http/errors.js";
 import { requestLog } from "../http/request-id.js";
 import type { GatewayMetrics } from "../observability/metrics.js";
+import type { ApiTarget } from "./api-target.js";
 import { isInvalidAnswer } from "./upstream-answer.js";
 
 export interface ProxyFaultDeps {
   logger: Logger;
   metrics: GatewayMetrics;
+  /** The API the proxy serves: its label names it in messages, its id in logs and metrics. */
+  api: Pick<ApiTarget, "id" | "label">;
 }
 
-const INVALID_ANSWER = "GitHub sent an answer that cannot be passed on.";
+const invalidAnswer = (label: string) => `${label} sent an answer that cannot be passed on.`;
 
-/** An answer GitHub began that the browser must not get: a 502, and GitHub's connection dropped. */
+/** An answer the API began that the browser must not get: a 502, and its connection dropped. */
 export function refuseAnswer(
-  { logger, metrics }: ProxyFaultDeps,
+  { logger, metrics, api }: ProxyFaultDeps,
   req: IncomingMessage,
   res: ServerResponse,
   proxyRes: IncomingMessage,
   why: string,
 ): void {
   proxyRes.destroy();
-  metrics.upstream("error");
-  requestLog(logger, req).warn({ err: { message: why } }, "GitHub API proxy refused the answer");
-  sendError(res, 502, "upstream_unavailable", INVALID_ANSWER);
+  metrics.upstream(api.id, "error");
+  requestLog(logger, req).warn(
+    { api: api.id, err: { message: why } },
+    "API proxy refused the answer",
+  );
+  sendError(res, 502, "upstream_unavailable", invalidAnswer(api.label));
 }
 
-/** GitHub's answer never came, broke off, or was refused on the way. */
+/** The API's answer never came, broke off, or was refused on the way. */
 export function answerFailure(
-  { logger, metrics }: ProxyFaultDeps,
+  { logger, metrics, api }: ProxyFaultDeps,
   err: Error,
   req: IncomingMessage,
   res: ServerResponse,
   timeout: boolean,
 ): void {
   requestLog(logger, req).warn(
-    { err: { message: err.message }, timeout },
-    "GitHub API proxy failed",
+    { api: api.id, err: { message: err.message }, timeout },
+    "API proxy failed",
   );
   if (res.headersSent) {
     res.destroy();
     return;
   }
-  // Counted here only when GitHub's answer never started (else proxyRes counted it).
-  metrics.upstream(timeout ? "timeout" : "error");
-  if (timeout) sendError(res, 504, "upstream_timeout", "GitHub did not answer in time.");
-  else if (isInvalidAnswer(err)) sendError(res, 502, "upstream_unavailable", INVALID_ANSWER);
-  else sendError(res, 502, "upstream_unavailable", "GitHub could not be reached.");
+  // Counted here only when the API's answer never started (else proxyRes counted it).
+  metrics.upstream(api.id, timeout ? "timeout" : "error");
+  if (timeout) sendError(res, 504, "upstream_timeout", `${api.label} did not answer in time.`);
+  else if (isInvalidAnswer(err)) {
+    sendError(res, 502, "upstream_unavailable", invalidAnswer(api.label));
+  } else sendError(res, 502, "upstream_unavailable", `${api.label} could not be reached.`);
 }
 
 /**
@@ -56,7 +63,7 @@ export function answerFailure(
  * error, and the browser gets a 502 while it still can; else its answer is cut off.
  */
 export function containFault(
-  { logger }: ProxyFaultDeps,
+  { logger, api }: ProxyFaultDeps,
   err: unknown,
   req: IncomingMessage,
   res: ServerResponse | Socket,
@@ -64,9 +71,9 @@ export function containFault(
 ): void {
   try {
     proxyRes?.destroy();
-    requestLog(logger, req).error({ err }, "GitHub API proxy hook failed");
+    requestLog(logger, req).error({ api: api.id, err }, "API proxy hook failed");
     if ("setHeader" in res && !res.headersSent) {
-      sendError(res, 502, "upstream_unavailable", "GitHub's answer could not be passed on.");
+      sendError(res, 502, "upstream_unavailable", `${api.label}'s answer could not be passed on.`);
     } else res.destroy();
   } catch {
     res.destroy();

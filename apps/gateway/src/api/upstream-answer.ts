@@ -4,7 +4,7 @@ import { GatewayError } from "../errors.js";
 
 export const INVALID_UPSTREAM_ANSWER = "invalid_upstream_answer";
 
-/** GitHub answered, but with something no browser may be given as it came. */
+/** The API answered, but with something no browser may be given as it came. */
 export class InvalidUpstreamAnswerError extends GatewayError {
   readonly status = 502;
   readonly code = INVALID_UPSTREAM_ANSWER;
@@ -12,7 +12,7 @@ export class InvalidUpstreamAnswerError extends GatewayError {
 }
 
 /**
- * Whether GitHub's answer can be relayed as it came. Only 2xx–5xx are final answers with a
+ * Whether the API's answer can be relayed as it came. Only 2xx–5xx are final answers with a
  * meaning (RFC 9110 §15): Node's parser hands over any three digits, and writing one under 100
  * would throw in the middle of the relay, outside any handler; a 1xx here (a 101 without an
  * Upgrade header) or a 600–999 would reach the browser as a status nothing can act on.
@@ -24,7 +24,7 @@ export function isFinalAnswer(proxyRes: IncomingMessage): boolean {
 }
 
 /**
- * Whether a failure of GitHub's connection means it answered with something unusable (an
+ * Whether a failure of the API's connection means it answered with something unusable (an
  * unparsable answer, or a protocol switch) rather than not at all.
  */
 export function isInvalidAnswer(err: Error): boolean {
@@ -34,15 +34,15 @@ export function isInvalidAnswer(err: Error): boolean {
 }
 
 /**
- * The gateway never asks GitHub to switch protocols (it does not forward `Upgrade`), so a 101
+ * The gateway never asks an API to switch protocols (it does not forward `Upgrade`), so a 101
  * is refused. Without an `upgrade` listener Node destroys the connection and reports nothing,
  * leaving the browser unanswered past any timeout; as an error on the request, it is answered
- * like any failure of GitHub's.
+ * like any failure of the API's.
  */
 export function refuseUpgrade(this: ClientRequest, _res: IncomingMessage, socket: Duplex): void {
   socket.destroy();
   this.emit(
     "error",
-    new InvalidUpstreamAnswerError("GitHub switched protocols on a request asking for none"),
+    new InvalidUpstreamAnswerError("The API switched protocols on a request asking for none"),
   );
 }

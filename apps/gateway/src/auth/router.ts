@@ -23,6 +23,7 @@ import { admits } from "./admit.js";
 import { loginErrorCode, loginErrorLocation } from "./login-error.js";
 import type { ProviderRegistry, ProviderSlot } from "./providers.js";
 import { safeReturnTo } from "./return-to.js";
+import { providerApiPath } from "./session-apis.js";
 import { tokenParamsFrom } from "./token-params.js";
 
 export interface AuthRouterDeps {
@@ -52,12 +53,16 @@ export function createAuthRouter(deps: AuthRouterDeps): Router {
   const callbackUrl = (provider: ProviderSlot) =>
     `${config.publicUrl}/auth/${encodeURIComponent(provider.id)}/callback`;
 
-  router.get("/providers", (_req, res) => {
+  router.get("/providers", async (_req, res) => {
+    const slots = [...providers.values()];
+    // Whether a provider has an API is known once it is made (see providerApiPath).
+    const apis = await Promise.all(slots.map(providerApiPath));
     res.set("Cache-Control", "no-store").json({
-      providers: [...providers.values()].map((p) => ({
+      providers: slots.map((p, i) => ({
         id: p.id,
         name: p.name,
         loginUrl: `/auth/${encodeURIComponent(p.id)}/login`,
+        api: apis[i] ?? null,
       })),
     } satisfies ProvidersBody);
   });

@@ -11,7 +11,7 @@ const COUNTER_HELP = {
   http_requests_total: "HTTP requests answered, by method, route pattern and status.",
   logins_total: 'Sign-ins by provider and outcome ("success" or the login error code).',
   proxy_upstream_responses_total:
-    'GitHub API answers through the proxy, by status ("error" or "timeout" when none came).',
+    'API answers through the proxy, by API (provider id or upstream name) and status ("error" or "timeout" when none came).',
   token_refreshes_total: "Access-token refreshes by provider and outcome.",
   store_errors_total: "Store calls that failed or timed out, by operation.",
 };
@@ -57,7 +57,10 @@ export class GatewayMetrics {
     }
   >();
   private readonly logins = this.counter("logins_total", ["provider", "outcome"]);
-  private readonly upstreamResponses = this.counter("proxy_upstream_responses_total", ["status"]);
+  private readonly upstreamResponses = this.counter("proxy_upstream_responses_total", [
+    "api",
+    "status",
+  ]);
   private readonly refreshes = this.counter("token_refreshes_total", ["provider", "outcome"]);
   private readonly storeErrors = this.counter("store_errors_total", ["operation"]);
 
@@ -84,8 +87,8 @@ export class GatewayMetrics {
     this.logins.inc({ provider, outcome });
   }
 
-  upstream(status: number | "error" | "timeout"): void {
-    this.upstreamResponses.inc({ status: String(status) });
+  upstream(api: string, status: number | "error" | "timeout"): void {
+    this.upstreamResponses.inc({ api, status: String(status) });
   }
 
   refresh(provider: string, outcome: RefreshOutcome): void {

@@ -5,16 +5,16 @@ import http, {
 } from "node:http";
 import https from "node:https";
 import type { Socket } from "node:net";
-import { type RequestHandler, Router } from "express";
+import type { RequestHandler } from "express";
 import { createProxyMiddleware, proxyEventsPlugin } from "http-proxy-middleware";
 import type { Logger } from "pino";
-import type { ProviderRegistry } from "../auth/providers.js";
 import { requireSession, type SessionDeps } from "../auth/require-session.js";
 import { requireCsrf } from "../http/csrf.js";
 import { HttpError } from "../http/errors.js";
 import { requestLog } from "../http/request-id.js";
 import type { GatewayMetrics } from "../observability/metrics.js";
 import type { SessionData } from "../session/session.js";
+import type { ApiTarget } from "./api-target.js";
 import { type EtagCacheOptions, ProxyEtagCache } from "./etag-cache.js";
 import { answerFailure, containFault, refuseAnswer } from "./proxy-faults.js";
 import { checkProxyPath } from "./proxy-path.js";
@@ -26,49 +26,18 @@ import {
   toUpstream,
 } from "./upstream-headers.js";
 
-export interface GitHubProxyOptions {
-  apiUrl: string;
+export interface ApiProxyOptions {
+  target: ApiTarget;
   publicUrl: string;
-  /** Where the proxy is mounted, so `Link` headers can point back through it. */
+  /** Where the proxy is mounted, so `Link` and `Location` headers can point back through it. */
   mountPath: string;
   methods: readonly string[];
   timeoutMs: number;
-  /** Per-user ETag revalidation of GETs; undefined streams every answer as GitHub sent it. */
+  /** Per-user ETag revalidation of GETs, used only where the API has ETags. */
   etagCache?: EtagCacheOptions | undefined;
   sessions: SessionDeps;
   logger: Logger;
   metrics: GatewayMetrics;
-}
-
-/** The provider whose API this proxy serves, and whose sessions alone may use it. */
-const GITHUB = "github";
-
-/**
- * The proxy for a gateway that signs people in with GitHub, else undefined. It is made on the
- * first request, from the API base the provider states, and kept; a provider that could not be
- * made is tried again on the next request.
- */
-export function gitHubProxyFor(
-  providers: ProviderRegistry,
-  options: Omit<GitHubProxyOptions, "apiUrl">,
-): RequestHandler | undefined {
-  const slot = providers.get(GITHUB);
-  if (!slot) return undefined;
-  let proxy: Promise<RequestHandler | undefined> | undefined;
-  const make = async () => {
-    const { api } = await slot.get();
-    if (!api) return undefined;
-    return Router().use(...createGitHubProxy({ ...options, apiUrl: api.baseUrl }));
-  };
-  return async (req, res, next) => {
-    proxy ??= make().catch((err: unknown) => {
-      proxy = undefined;
-      throw err;
-    });
-    const handler = await proxy;
-    if (handler) handler(req, res, next);
-    else next();
-  };
 }
 
 /** The session travels from the check to the proxy hooks on the request itself. */
@@ -84,14 +53,15 @@ function restoreClientHeaders(req: IncomingMessage): void {
 }
 
 /**
- * `/api/github/*`: forwards to the GitHub API with the user's token attached here, so the
- * browser never holds it. Mount before any body parser: the proxy streams the raw body.
+ * `/api/<name>/*`: forwards to one API with the user's token attached here, so the browser
+ * never holds it. Mount before any body parser: the proxy streams the raw body.
  */
-export function createGitHubProxy(options: GitHubProxyOptions): RequestHandler[] {
-  const { apiUrl, sessions, logger, metrics, mountPath } = options;
-  const target = new URL(apiUrl);
+export function createApiProxy(options: ApiProxyOptions): RequestHandler[] {
+  const { sessions, logger, metrics, mountPath } = options;
+  const spec = options.target;
+  const target = new URL(spec.baseUrl);
   const apiBase = target.toString().replace(/\/$/, "");
-  const api: ApiLocation = {
+  const location: ApiLocation = {
     base: apiBase,
     origin: target.origin,
     path: target.pathname.replace(/\/$/, ""),
@@ -103,8 +73,11 @@ export function createGitHubProxy(options: GitHubProxyOptions): RequestHandler[]
   // else in the process proxies: a new TCP/TLS handshake per call would cost more than the
   // rest of the proxying.
   const agent = new Agent({ keepAlive: true, maxSockets: 128 });
-  const etags = options.etagCache && new ProxyEtagCache(options.etagCache);
-  const faults = { logger, metrics };
+  const etags =
+    spec.etags && options.etagCache
+      ? new ProxyEtagCache(options.etagCache, spec.requestHeaders)
+      : undefined;
+  const faults = { logger, metrics, api: spec };
 
   const guard: RequestHandler = async (req, res, next) => {
     if (!methods.has(req.method)) {
@@ -112,32 +85,27 @@ export function createGitHubProxy(options: GitHubProxyOptions): RequestHandler[]
         Allow: [...methods].join(", "),
       });
     }
-    checkProxyPath(req.url);
+    checkProxyPath(req.url, spec.label);
     const session = await requireSession(sessions, req, res);
-    if (session.provider !== GITHUB) {
-      throw new HttpError(
-        403,
-        "wrong_provider",
-        "The GitHub API is available to people signed in with GitHub.",
-      );
-    }
+    const refusal = spec.refusal(session);
+    if (refusal !== undefined) throw new HttpError(403, "wrong_provider", refusal);
     sessionOf.set(req, session);
     // The proxy builds the upstream request from `req.headers`, whatever the request's shape
     // (it skips its own request hook on some, as with `Expect`), so they are swapped for the
     // upstream ones here and given back once that request exists.
     clientHeadersOf.set(req, req.headers);
-    req.headers = toUpstream(req.headers, req.method, session.token.accessToken);
+    req.headers = toUpstream(req.headers, req.method, session.token.accessToken, spec);
     etags?.request(req, session, apiBase + req.url);
     next();
   };
 
-  /** GitHub's answer has begun: clean it for the browser, or refuse it. */
+  /** The API's answer has begun: clean it for the browser, or refuse it. */
   function onAnswer(proxyRes: IncomingMessage, req: IncomingMessage, res: ServerResponse): void {
     if (!isFinalAnswer(proxyRes)) {
-      refuseAnswer(faults, req, res, proxyRes, `GitHub answered ${proxyRes.statusCode}`);
+      refuseAnswer(faults, req, res, proxyRes, `${spec.label} answered ${proxyRes.statusCode}`);
       return;
     }
-    metrics.upstream(proxyRes.statusCode ?? "error");
+    metrics.upstream(spec.id, proxyRes.statusCode ?? "error");
     // Never relayed: clients must not rely on it (RFC 9112 §4), and one holding a byte Node
     // refuses to write would throw in the middle of the relay. Node writes the standard one.
     proxyRes.statusMessage = "";
@@ -147,16 +115,16 @@ export function createGitHubProxy(options: GitHubProxyOptions): RequestHandler[]
       headers.link = headers.link.split(apiBase).join(mountPath);
     }
     if (typeof headers.location === "string") {
-      headers.location = locationThroughGateway(headers.location, req.url ?? "", api);
+      headers.location = locationThroughGateway(headers.location, req.url ?? "", location);
     }
     // The provider no longer accepts this token: the session is over, everywhere. end()
     // clears the cookie before it returns; the revocation completes in the background.
-    if (proxyRes.statusCode === 401) {
+    if (proxyRes.statusCode === 401 && spec.endsSessionOn401) {
       sessions.sessions.end(res, sessionOf.get(req)).catch((err: unknown) => {
         try {
           requestLog(logger, req).warn(
-            { err: { message: String(err) } },
-            "could not revoke the session after GitHub's 401",
+            { api: spec.id, err: { message: String(err) } },
+            "could not revoke the session after the API's 401",
           );
         } catch {
           // Nothing left to tell, and no one to tell it to: the answer has gone its way.
@@ -166,7 +134,7 @@ export function createGitHubProxy(options: GitHubProxyOptions): RequestHandler[]
     etags?.response(proxyRes, req, res);
   }
 
-  /** GitHub's answer never came, broke off, or was refused on the way. */
+  /** The API's answer never came, broke off, or was refused on the way. */
   function onFailure(err: Error, req: IncomingMessage, res: ServerResponse | Socket): void {
     // A socket only for WebSocket upgrades, which this proxy does not take.
     if (!("setHeader" in res)) return;
@@ -180,7 +148,7 @@ export function createGitHubProxy(options: GitHubProxyOptions): RequestHandler[]
     agent,
     // Only the `on` handlers below. The logger plugin parses a URL for every answer to build a
     // line for a logger that writes nothing (the gateway logs requests itself); the error
-    // plugin adds listeners per request for what httpxy already does (destroying GitHub's
+    // plugin adds listeners per request for what httpxy already does (destroying the API's
     // answer when the client goes, guarding the answer's errors) and what `error` below does.
     ejectPlugins: true,
     plugins: [proxyEventsPlugin],

@@ -1,0 +1,44 @@
+import type { ApiOption } from "@latchkey/contracts";
+import type { UpstreamConfig } from "../upstream-config.js";
+import type { ProviderRegistry, ProviderSlot } from "./providers.js";
+
+/** Where an API is served: `/api/<provider id>` or `/api/<upstream name>`. */
+export const apiPath = (name: string) => `/api/${name}`;
+
+/**
+ * Whether sessions of this provider may call the team's own APIs: an OpenID Connect provider's
+ * access token is one those APIs can verify against its issuer, like any resource server.
+ */
+export function takesUpstreams(providers: ProviderRegistry, provider: string): boolean {
+  return providers.get(provider)?.definition.protocol === "oidc";
+}
+
+/**
+ * Where a provider's API is served, or null when it has none. Whether it has one is a fact of
+ * the provider itself (`Provider.api`, which a setting such as `OAUTH2_API_URL` decides), so the
+ * provider is made for it: at once for plain OAuth 2.0, after discovery for OpenID Connect. A
+ * provider whose discovery fails counts as having none until it succeeds.
+ */
+export async function providerApiPath(slot: ProviderSlot): Promise<string | null> {
+  try {
+    return (await slot.get()).api ? apiPath(slot.id) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The APIs a session of `provider` can call: its provider's own, then the team's upstreams. */
+export async function sessionApis(
+  providers: ProviderRegistry,
+  upstreams: readonly UpstreamConfig[],
+  provider: string,
+): Promise<ApiOption[]> {
+  const apis: ApiOption[] = [];
+  const slot = providers.get(provider);
+  const own = slot && (await providerApiPath(slot));
+  if (own) apis.push({ name: provider, path: own, kind: "provider" });
+  if (takesUpstreams(providers, provider)) {
+    for (const { name } of upstreams) apis.push({ name, path: apiPath(name), kind: "upstream" });
+  }
+  return apis;
+}
