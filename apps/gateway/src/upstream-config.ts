@@ -30,7 +30,7 @@ export function parseUpstreams(
     const eq = trimmed.indexOf("=");
     if (eq <= 0) {
       problem(
-        `"${trimmed}" must look like "<name>=<url>", e.g. "orders=https://orders.internal/api"`,
+        `"${trimmed}": each entry looks like "<name>=<url>", e.g. orders=https://orders.internal/api`,
       );
       continue;
     }

@@ -35,7 +35,11 @@ describe("loadConfig", () => {
         clientId: "mock-google-client-id",
         clientSecret: "mock-google-client-secret",
         scopes: undefined,
-        settings: { issuer: "http://localhost:4000/oidc" },
+        // The mock's Google APIs, so a mock Google session can call Drive through the gateway.
+        settings: {
+          issuer: "http://localhost:4000/oidc",
+          apiUrl: "http://localhost:4000/googleapis",
+        },
         access: {},
         usingMock: true,
       },
@@ -48,7 +52,7 @@ describe("loadConfig", () => {
     const config = loadConfig({ MOCK_GITHUB_PORT: "4100", WEB_PORT: "5200" });
     expect(config.providers.map((p) => p.settings)).toEqual([
       { url: "http://localhost:4100" },
-      { issuer: "http://localhost:4100/oidc" },
+      { issuer: "http://localhost:4100/oidc", apiUrl: "http://localhost:4100/googleapis" },
     ]);
     expect(config.publicUrl).toBe("http://localhost:5200");
   });
