@@ -45,7 +45,7 @@ describe("source", () => {
       .map((statement) => statement.trim())
       .filter(Boolean);
     for (const statement of statements)
-      expect(statement).toMatch(/^export (type )?\{[^}]*\} from "/);
+      expect(statement).toMatch(/^export ((type )?\{[^}]*\}|\*) from "/);
   });
 
   it("when the package is imported, then the documented functions and classes are exported", () => {

@@ -1,20 +1,5 @@
 import type { ProviderDefinition } from "../definition.js";
-import { bitbucketDefinition } from "../providers/bitbucket.js";
-import { discordDefinition } from "../providers/discord.js";
-import { facebookDefinition } from "../providers/facebook.js";
-import { githubDefinition } from "../providers/github/github.js";
-import { gitlabDefinition } from "../providers/gitlab.js";
-import { googleDefinition } from "../providers/google.js";
-import { linkedinDefinition } from "../providers/linkedin.js";
-import { microsoftDefinition } from "../providers/microsoft.js";
-import { oauth2Definition } from "../providers/oauth2.js";
-import { oidcDefinition } from "../providers/oidc.js";
-import { slackDefinition } from "../providers/slack.js";
-import { spotifyDefinition } from "../providers/spotify.js";
-import { twitchDefinition } from "../providers/twitch.js";
-import { twitterDefinition } from "../providers/twitter.js";
-import { vkDefinition } from "../providers/vk/vk.js";
-import { yandexDefinition } from "../providers/yandex.js";
+import * as exported from "../providers/index.js";
 
 export type {
   CommonProviderOptions,
@@ -23,26 +8,27 @@ export type {
   ProviderSetting,
 } from "../definition.js";
 
+function isDefinition(value: unknown): value is ProviderDefinition {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as ProviderDefinition).id === "string" &&
+    typeof (value as ProviderDefinition).create === "function" &&
+    typeof (value as ProviderDefinition).setup === "object"
+  );
+}
+
 /**
- * Every provider Latchkey knows, by id: how to build it and how to set it up (each defined in
- * its provider's file, next to its factory). Frozen. For configuration-driven servers:
- * `providers[id]?.create({ clientId, clientSecret, ...settings })`.
+ * Every provider Latchkey knows, by id, in the order of their names: how to build it and how to
+ * set it up (each defined in its provider's file, next to its factory). Frozen. For
+ * configuration-driven servers: `await providers[id]?.create({ clientId, clientSecret,
+ * ...settings })`.
  */
-export const providers: Readonly<Record<string, ProviderDefinition>> = Object.freeze({
-  github: githubDefinition,
-  oidc: oidcDefinition,
-  google: googleDefinition,
-  microsoft: microsoftDefinition,
-  gitlab: gitlabDefinition,
-  linkedin: linkedinDefinition,
-  slack: slackDefinition,
-  twitch: twitchDefinition,
-  oauth2: oauth2Definition,
-  bitbucket: bitbucketDefinition,
-  facebook: facebookDefinition,
-  twitter: twitterDefinition,
-  vk: vkDefinition,
-  yandex: yandexDefinition,
-  discord: discordDefinition,
-  spotify: spotifyDefinition,
-});
+export const providers: Readonly<Record<string, ProviderDefinition>> = Object.freeze(
+  Object.fromEntries(
+    Object.values(exported)
+      .filter(isDefinition)
+      .sort((a, b) => a.name.localeCompare(b.name, "en"))
+      .map((definition) => [definition.id, definition]),
+  ),
+);

@@ -2,12 +2,12 @@ import { restApi } from "../common-options.js";
 import type { CommonProviderOptions, ProviderDefinition } from "../definition.js";
 import { oidcAccess } from "../oidc/access.js";
 import type { OidcFacts } from "../oidc/hooks.js";
+import { oidcProvider } from "../oidc/provider.js";
 import { assertIssuer } from "../oidc/support.js";
 import { readNullableString } from "../parse.js";
 import type { Provider } from "../provider.js";
 import { stringSetting } from "../settings.js";
 import { trimTrailingSlashes } from "../validate.js";
-import { oidcProvider } from "./oidc.js";
 
 const GITLAB_URL = "https://gitlab.com";
 const DEFAULT_SCOPES = ["openid", "profile", "email", "read_user"];

@@ -3,11 +3,11 @@ import { restApi } from "../common-options.js";
 import type { CommonProviderOptions, ProviderDefinition } from "../definition.js";
 import { ProviderError, UnsupportedError } from "../errors.js";
 import type { RequestContext } from "../http.js";
+import { oidcProvider } from "../oidc/provider.js";
 import type { Provider } from "../provider.js";
 import { revokeTokenRfc7009 } from "../rfc7009.js";
 import { booleanSetting, stringSetting } from "../settings.js";
 import { assertHttpUrl, trimTrailingSlashes } from "../validate.js";
-import { oidcProvider } from "./oidc.js";
 
 const GOOGLE_ISSUER = "https://accounts.google.com";
 /** Google documents both forms as the `iss` of its id_tokens. */

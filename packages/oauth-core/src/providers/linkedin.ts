@@ -2,10 +2,10 @@ import { restApi } from "../common-options.js";
 import type { CommonProviderOptions, ProviderDefinition } from "../definition.js";
 import { oidcAccess } from "../oidc/access.js";
 import type { OidcFacts } from "../oidc/hooks.js";
+import { oidcProvider } from "../oidc/provider.js";
 import { isJsonObject } from "../parse.js";
 import type { Provider } from "../provider.js";
 import { revokeTokenRfc7009 } from "../rfc7009.js";
-import { oidcProvider } from "./oidc.js";
 
 const LINKEDIN_ISSUER = "https://www.linkedin.com/oauth";
 /** Not in LinkedIn's discovery document. */

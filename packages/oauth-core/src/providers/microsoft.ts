@@ -3,10 +3,10 @@ import type { CommonProviderOptions, ProviderDefinition } from "../definition.js
 import { ArgumentError, IdTokenError } from "../errors.js";
 import { oidcAccess } from "../oidc/access.js";
 import type { OidcFacts } from "../oidc/hooks.js";
+import { oidcProvider } from "../oidc/provider.js";
 import type { JsonObject } from "../parse.js";
 import type { Provider } from "../provider.js";
 import { stringSetting } from "../settings.js";
-import { oidcProvider } from "./oidc.js";
 
 const LOGIN_URL = "https://login.microsoftonline.com";
 /** What the discovery documents of `common` and `organizations` state as their issuer. */

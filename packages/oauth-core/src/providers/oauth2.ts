@@ -116,11 +116,7 @@ function first(raw: JsonObject, keys: readonly string[]): string | null {
 }
 
 /** The claim names most providers use, OpenID Connect's first, then GitHub-like ones. */
-export function normalizeOAuth2User(
-  provider: string,
-  raw: unknown,
-  status: number,
-): NormalizedUser {
+function normalizeOAuth2User(provider: string, raw: unknown, status: number): NormalizedUser {
   assertJsonObject(raw, status, "the user info");
   const key = raw.sub !== undefined && raw.sub !== null ? "sub" : "id";
   if (raw[key] === undefined || raw[key] === null) {

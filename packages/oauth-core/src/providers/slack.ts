@@ -2,10 +2,10 @@ import { restApi } from "../common-options.js";
 import type { CommonProviderOptions, ProviderDefinition } from "../definition.js";
 import { ProviderError, ResponseError } from "../errors.js";
 import type { RequestContext } from "../http.js";
+import { oidcProvider } from "../oidc/provider.js";
 import { isJsonObject } from "../parse.js";
 import type { Provider } from "../provider.js";
 import { tokenRejected } from "../provider-errors.js";
-import { oidcProvider } from "./oidc.js";
 
 const SLACK_ISSUER = "https://slack.com";
 /** The Web API, which takes the user's token as Bearer. */

@@ -5,10 +5,10 @@ import { postForm } from "../form.js";
 import type { RequestContext } from "../http.js";
 import { oidcAccess } from "../oidc/access.js";
 import type { OidcFacts } from "../oidc/hooks.js";
+import { oidcProvider } from "../oidc/provider.js";
 import { isJsonObject } from "../parse.js";
 import type { Provider } from "../provider.js";
 import { revocationError } from "../provider-errors.js";
-import { oidcProvider } from "./oidc.js";
 
 const TWITCH_ISSUER = "https://id.twitch.tv/oauth2";
 const REVOKE_URL = "https://id.twitch.tv/oauth2/revoke";
