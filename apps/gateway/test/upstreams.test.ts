@@ -109,6 +109,20 @@ describe("/api/<upstream>/* (UPSTREAMS)", () => {
   });
 });
 
+describe("the upstream counter", () => {
+  it("when an upstream and a provider API answer, then each is counted under its own api label", async () => {
+    const { gateway, browser } = await ordersApi();
+    await browser.get("/api/orders/orders", CSRF);
+    const github = new TestBrowser(gateway.url);
+    await github.signIn();
+    await github.get("/api/github/user", CSRF);
+    const text = await (await fetch(`${gateway.url}/metrics`)).text();
+    expect(text).toContain('latchkey_proxy_upstream_responses_total{api="orders",status="200"} 1');
+    expect(text).toContain('latchkey_proxy_upstream_responses_total{api="github",status="200"} 1');
+    expect(text).toMatch(/route="\/api\/orders\/\*",status="200"} 1/);
+  });
+});
+
 describe("GET /api/me apis", () => {
   it("when a Google session asks, then it lists Google's API and every upstream", async () => {
     const { browser } = await ordersApi();
