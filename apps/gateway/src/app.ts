@@ -44,8 +44,6 @@ export interface AppDeps {
   sealCache?: SealCache;
 }
 
-export const GITHUB_PROXY_PATH = apiPath("github");
-
 /** Builds the gateway without listening, so tests and the server share one wiring. */
 export function createApp(config: Config, deps: AppDeps = {}): Express {
   const logger = deps.logger ?? createLogger(config.logLevel, config.logFormat);

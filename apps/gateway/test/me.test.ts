@@ -36,7 +36,7 @@ describe("GET /api/me", () => {
     expect(await head.text()).toBe("");
   });
 
-  it("when signed in, then it answers user, provider and expiry, and never a token", async () => {
+  it("when signed in, then it answers user, provider (id and name), expiry and APIs, and never a token", async () => {
     const gateway = await startGateway();
     const browser = new TestBrowser(gateway.url);
     await browser.signIn();
@@ -46,8 +46,15 @@ describe("GET /api/me", () => {
     expect(response.headers.get("cache-control")).toBe("no-store");
     expect(text).not.toMatch(TOKEN_PATTERN);
     const body = JSON.parse(text) as Record<string, unknown>;
-    expect(Object.keys(body).sort()).toEqual(["apis", "expiresAt", "provider", "user"]);
+    expect(Object.keys(body).sort()).toEqual([
+      "apis",
+      "expiresAt",
+      "provider",
+      "providerName",
+      "user",
+    ]);
     expect(body.provider).toBe("github");
+    expect(body.providerName).toBe("GitHub");
     expect(body.apis).toEqual([{ name: "github", path: "/api/github", kind: "provider" }]);
     const expiresAt = Date.parse(String(body.expiresAt));
     expect(expiresAt - Date.now()).toBeGreaterThan(6.9 * 24 * 3600 * 1000);

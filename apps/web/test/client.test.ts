@@ -11,6 +11,12 @@ describe("getMe", () => {
     await expect(getMe()).resolves.toEqual(session);
   });
 
+  it("when the body has no providerName, then the provider is named by its id", async () => {
+    const { providerName: _, ...older } = sessionFor(octocat);
+    server.use(http.get("/api/me", () => HttpResponse.json(older)));
+    await expect(getMe()).resolves.toMatchObject({ provider: "github", providerName: "github" });
+  });
+
   it("when the gateway answers 401, then it resolves to null", async () => {
     await expect(getMe()).resolves.toBeNull();
   });

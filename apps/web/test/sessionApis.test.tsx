@@ -106,12 +106,16 @@ describe("pages by the session's APIs", () => {
     expect(requestsTo("/api/github/")).toHaveLength(0);
   });
 
-  it("when the provider's name is not known, then the footer names no provider", async () => {
-    gateway.signIn({ ...sessionFor({ ...octocat, provider: "okta" }), apis: [] });
+  it("when the session is another provider's, then the footer names it as /api/me does", async () => {
+    gateway.signIn({
+      ...sessionFor({ ...octocat, provider: "okta" }),
+      providerName: "Okta",
+      apis: [],
+    });
     renderApp("/restricted");
     await screen.findByRole("heading", { name: /restricted area/ });
     expect(screen.getByRole("contentinfo")).toHaveTextContent(
-      "Your sign-in token stays on the server",
+      "Your Okta token stays on the server",
     );
     expect(document.body).not.toHaveTextContent(/GitHub|Google/);
   });

@@ -4,8 +4,10 @@ import type { NormalizedUser } from "./user.js";
 /** `GET /api/me`: who is signed in, with which provider, until when. Never a token. */
 export interface Me {
   user: NormalizedUser;
-  /** The provider the session was started with. */
+  /** The provider the session was started with, by id (`"google"`). */
   provider: string;
+  /** The same provider as people know it (`"Google"`), for texts like "Your Google token…". */
+  providerName: string;
   /** When the session ends, as an ISO 8601 timestamp. */
   expiresAt: string;
   /**

@@ -28,6 +28,8 @@ export function meHandler(deps: MeDeps): RequestHandler {
     sendJson(res, 200, {
       user,
       provider: session.provider,
+      // A session outlives a configuration change: a provider no longer configured keeps its id.
+      providerName: deps.providers.get(session.provider)?.name ?? session.provider,
       expiresAt: new Date(session.expiresAt).toISOString(),
       apis: await sessionApis(deps.providers, deps.upstreams, session.provider),
     } satisfies Me);

@@ -23,9 +23,13 @@ export async function logout(): Promise<void> {
 /** `GET /api/me`'s body, checked field by field: the types say what the gateway means to send. */
 export function parseMe(body: unknown): Me {
   const me = expectRecord(body, "body");
+  const provider = expectString(me, "provider", "");
   return {
     user: parseUser(me.user),
-    provider: expectString(me, "provider", ""),
+    provider,
+    // Newer than the rest of the body: a gateway without it is named by the provider's id.
+    providerName:
+      typeof me.providerName === "string" && me.providerName !== "" ? me.providerName : provider,
     expiresAt: expectString(me, "expiresAt", ""),
     apis: parseApis(me.apis),
   };

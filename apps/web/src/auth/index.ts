@@ -3,7 +3,6 @@ export { useOptionalSession, useSession } from "./hooks";
 export { requireUser, sessionLoader } from "./loaders";
 export { loginErrorMessage } from "./loginErrors";
 export { loginPath, returnToFrom } from "./loginPath";
-export { useProviderName } from "./providerName";
 export { returnToPath } from "./returnTo";
 export { forgetSession, loadSession } from "./session";
 export { signOutAction } from "./signOut";

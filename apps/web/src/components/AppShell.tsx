@@ -1,5 +1,5 @@
 import { Outlet } from "react-router";
-import { useOptionalSession, useProviderName } from "../auth";
+import { useOptionalSession } from "../auth";
 import { LoadingIndicator } from "./LoadingIndicator";
 import { ScrollPosition } from "./ScrollPosition";
 import { SiteHeader } from "./SiteHeader";
@@ -24,12 +24,11 @@ export function AppShell() {
 
 function SiteFooter() {
   const me = useOptionalSession();
-  const providerName = useProviderName(me?.provider ?? null);
   return (
     <footer className="site-footer">
       <p>
-        Your {providerName ?? "sign-in"} token stays on the server; this page only ever sees your
-        profile.
+        Your {me?.providerName ?? "sign-in"} token stays on the server; this page only ever sees
+        your profile.
       </p>
     </footer>
   );

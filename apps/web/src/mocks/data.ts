@@ -36,6 +36,7 @@ export function sessionFor(user: NormalizedUser, now = Date.now()): Me {
   return {
     user,
     provider: user.provider,
+    providerName: defaultProviders.find((p) => p.id === user.provider)?.name ?? user.provider,
     expiresAt: new Date(now + 8 * 60 * 60 * 1000).toISOString(),
     apis: apisFor(user.provider),
   };

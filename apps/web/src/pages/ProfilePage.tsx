@@ -1,9 +1,8 @@
 import { safeHttpUrl } from "../api";
-import { useProviderName, useSession } from "../auth";
+import { useSession } from "../auth";
 
 export function ProfilePage() {
-  const { user, provider, expiresAt } = useSession();
-  const providerName = useProviderName(provider);
+  const { user, providerName, expiresAt } = useSession();
   const avatar = safeHttpUrl(user.avatarUrl);
   const profile = safeHttpUrl(user.profileUrl);
   return (
@@ -30,7 +29,7 @@ export function ProfilePage() {
           <dt>ID</dt>
           <dd>{user.id}</dd>
           <dt>Signed in with</dt>
-          <dd>{providerName ?? provider}</dd>
+          <dd>{providerName}</dd>
           <dt>Session ends</dt>
           <dd>
             <time dateTime={expiresAt}>{formatDate(expiresAt)}</time>
