@@ -49,7 +49,7 @@ export interface Config {
   userCacheTtlSeconds: number;
   /** Requests to /auth/* per client IP per window. */
   authRateLimit: { max: number; windowSeconds: number };
-  /** Methods the API proxies forward (`GITHUB_PROXY_METHODS`); writes only when configured. */
+  /** Methods the API proxies forward (`PROXY_METHODS`); writes only when configured. */
   proxyMethods: string[];
   /** The team's own APIs, each served at `/api/<name>/*` to OpenID Connect sessions. */
   upstreams: UpstreamConfig[];
@@ -87,6 +87,17 @@ const optionalString = z
   .transform((v) => (v === "" ? undefined : v))
   .optional();
 const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+/** Comma- or space-separated HTTP methods a proxy forwards; unset means GET and HEAD. */
+const proxyMethods = z
+  .string()
+  .optional()
+  .transform((v) =>
+    v
+      ?.split(/[\s,]+/)
+      .filter(Boolean)
+      .map((m) => m.toUpperCase()),
+  )
+  .pipe(z.array(z.enum(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"])).min(1).optional());
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 const onOff = z
   .enum(["on", "off"])
@@ -119,16 +130,9 @@ const schema = z.object({
   USER_CACHE_TTL_SECONDS: z.coerce.number().int().positive().optional(),
   AUTH_RATE_LIMIT_MAX: positiveInt(60),
   AUTH_RATE_LIMIT_WINDOW_SECONDS: positiveInt(60),
-  GITHUB_PROXY_METHODS: z
-    .string()
-    .default("GET,HEAD")
-    .transform((v) =>
-      v
-        .split(/[\s,]+/)
-        .filter(Boolean)
-        .map((m) => m.toUpperCase()),
-    )
-    .pipe(z.array(z.enum(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"])).min(1)),
+  PROXY_METHODS: proxyMethods,
+  // The name from when GitHub's was the only API proxy; PROXY_METHODS wins when both are set.
+  GITHUB_PROXY_METHODS: proxyMethods,
   SEAL_CACHE: onOff,
   SEAL_CACHE_SIZE: positiveInt(10_000),
   PROXY_ETAG_CACHE: onOff,
@@ -238,7 +242,7 @@ export function loadConfig(env: Env = process.env): Config {
     redis: store === "redis" ? redis : undefined,
     userCacheTtlSeconds: e.USER_CACHE_TTL_SECONDS ?? e.SESSION_IDLE_TIMEOUT_SECONDS,
     authRateLimit: { max: e.AUTH_RATE_LIMIT_MAX, windowSeconds: e.AUTH_RATE_LIMIT_WINDOW_SECONDS },
-    proxyMethods: e.GITHUB_PROXY_METHODS,
+    proxyMethods: e.PROXY_METHODS ?? e.GITHUB_PROXY_METHODS ?? ["GET", "HEAD"],
     upstreams,
     sealCache: { enabled: e.SEAL_CACHE, maxEntries: e.SEAL_CACHE_SIZE },
     proxyEtagCache: {

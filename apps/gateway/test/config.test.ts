@@ -329,6 +329,19 @@ describe("loadConfig", () => {
     expect(config.providers[0]?.settings).toEqual({ url: "https://ghe.example.com" });
     expect(config.trustProxy).toBe(1);
   });
+  it("when PROXY_METHODS is set, then it wins over its former name; unset means GET and HEAD", () => {
+    expect(loadConfig({}).proxyMethods).toEqual(["GET", "HEAD"]);
+    expect(loadConfig({ GITHUB_PROXY_METHODS: "get post" }).proxyMethods).toEqual(["GET", "POST"]);
+    expect(
+      loadConfig({ PROXY_METHODS: "GET,DELETE", GITHUB_PROXY_METHODS: "GET,POST" }).proxyMethods,
+    ).toEqual(["GET", "DELETE"]);
+  });
+
+  it("when PROXY_METHODS names a method no proxy forwards, then the variable is named", () => {
+    expect(problemsOf({ PROXY_METHODS: "GET,TRACE" }).join("\n")).toMatch(/^PROXY_METHODS/m);
+    expect(problemsOf({ PROXY_METHODS: " , " }).join("\n")).toMatch(/^PROXY_METHODS/m);
+  });
+
   it("when the caches are not configured, then both are on with their bounds; off turns them off", () => {
     const config = loadConfig({});
     expect(config.sealCache).toEqual({ enabled: true, maxEntries: 10_000 });

@@ -73,7 +73,7 @@ describe("/api/github/* request headers: an allow-list (B7)", () => {
 
   it("when a write carries a body, then its Content-Type and Content-Length pass and nothing else of the client's does", async () => {
     const { gateway, upstream, clientHeaders } = await signedIn({
-      GITHUB_PROXY_METHODS: "GET,HEAD,POST",
+      PROXY_METHODS: "GET,HEAD,POST",
     });
     const body = Buffer.from('{"name":"hello"}');
     const { connection: _connection, "x-secret": _secret, ...forbidden } = FORBIDDEN;
@@ -251,7 +251,7 @@ describe("/api/github/* Location: GitHub's own API stays behind the gateway (iss
 
   it("when GitHub answers a created resource with its API URL, then the Location points through the gateway", async () => {
     const { gateway, upstream, clientHeaders } = await signedIn({
-      GITHUB_PROXY_METHODS: "GET,HEAD,POST",
+      PROXY_METHODS: "GET,HEAD,POST",
     });
     upstream.state.answer = (_req, res) => {
       res

@@ -14,7 +14,7 @@ import {
 // OAuth pages and the token exchange stay on the mock GitHub; the API is a stand-in server.
 useMockGitHub();
 
-const WRITES = { GITHUB_PROXY_METHODS: "GET,HEAD,POST,PUT,PATCH,DELETE" };
+const WRITES = { PROXY_METHODS: "GET,HEAD,POST,PUT,PATCH,DELETE" };
 const json = Buffer.from('{"title":"A new issue","body":"from the gateway"}');
 
 describe("/api/github/* against a real upstream, every request shape (B7)", () => {

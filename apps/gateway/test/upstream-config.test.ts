@@ -57,7 +57,7 @@ describe("UPSTREAMS", () => {
         "twice=https://g.example",
         "twice=https://h.example",
       ].join(","),
-      GITHUB_PROXY_METHODS: "GET",
+      PROXY_METHODS: "GET",
     });
     expect(problems.every((p) => p.startsWith("UPSTREAMS: "))).toBe(true);
     expect(problems.map((p) => p.slice("UPSTREAMS: ".length).split(":")[0])).toEqual([

@@ -44,7 +44,7 @@ describe("/api/<upstream>/* (UPSTREAMS)", () => {
   });
 
   it("when a POST carries a body, then the upstream receives it whole and its 201 comes back", async () => {
-    const { upstream, browser } = await ordersApi({ GITHUB_PROXY_METHODS: "GET,POST" });
+    const { upstream, browser } = await ordersApi({ PROXY_METHODS: "GET,POST" });
     upstream.state.answer = (_req, res) => {
       res.writeHead(201, { "content-type": "application/json", location: "/api/orders/3" });
       res.end('{"id":3}');
