@@ -100,7 +100,6 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       {
         GITHUB_CLIENT_ID: "",
         GITHUB_CLIENT_SECRET: "",
-        GITHUB_URL: "",
         GOOGLE_CLIENT_ID: "mock-google-client-id",
         GOOGLE_CLIENT_SECRET: "mock-google-client-secret",
         GOOGLE_ISSUER: `${mockUrl}/oidc`,
