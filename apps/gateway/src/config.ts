@@ -97,7 +97,12 @@ const proxyMethods = z
       .filter(Boolean)
       .map((m) => m.toUpperCase()),
   )
-  .pipe(z.array(z.enum(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"])).min(1).optional());
+  .pipe(
+    z
+      .array(z.enum(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"]))
+      .min(1)
+      .optional(),
+  );
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 const onOff = z
   .enum(["on", "off"])
