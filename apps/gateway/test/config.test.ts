@@ -1,18 +1,7 @@
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "../src/config.js";
-
-const SECRET = "Zq8vN2rT5yK1mW7pL4xC9bH3jF6dS0gA";
-
-function problemsOf(env: Record<string, string>): string[] {
-  try {
-    loadConfig(env);
-  } catch (err) {
-    if (err instanceof ConfigError) return err.problems;
-    throw err;
-  }
-  throw new Error("expected a ConfigError");
-}
+import { loadConfig } from "../src/config.js";
+import { problemsOf, STRONG_SECRET as SECRET } from "./support/config-problems.js";
 
 describe("loadConfig", () => {
   it("when nothing is set in development, then it signs in with the mock's GitHub and Google, with an ephemeral secret", () => {

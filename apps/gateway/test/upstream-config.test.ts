@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "../src/config.js";
+import { loadConfig } from "../src/config.js";
+import { problemsOf, STRONG_SECRET as SECRET } from "./support/config-problems.js";
 
-const SECRET = "Zq8vN2rT5yK1mW7pL4xC9bH3jF6dS0gA";
 const PRODUCTION = {
   NODE_ENV: "production",
   PUBLIC_URL: "https://app.example.com",
@@ -9,16 +9,6 @@ const PRODUCTION = {
   GOOGLE_CLIENT_ID: "id",
   GOOGLE_CLIENT_SECRET: "secret",
 };
-
-function problemsOf(env: Record<string, string>): string[] {
-  try {
-    loadConfig(env);
-  } catch (err) {
-    if (err instanceof ConfigError) return err.problems;
-    throw err;
-  }
-  throw new Error("expected a ConfigError");
-}
 
 describe("UPSTREAMS", () => {
   it("when nothing is set, then there are no upstreams", () => {
