@@ -1,10 +1,11 @@
+import { http } from "msw";
 import { describe, expect, it } from "vitest";
 import { TestBrowser } from "./support/browser.js";
 import { startGateway } from "./support/gateway.js";
 import { useMockGitHub } from "./support/network.js";
 import { browserWithSession } from "./support/sealed-session.js";
 
-useMockGitHub();
+const network = useMockGitHub();
 
 const CSRF = { "x-csrf": "1" };
 /** Google's real issuer, which the closed network never reaches: its discovery fails. */
@@ -24,6 +25,26 @@ describe("each provider's API path", () => {
       { id: "github", api: "/api/github" },
       { id: "google", api: null },
     ]);
+  });
+
+  it("when a provider's discovery hangs, then /auth/providers and /api/me answer within seconds, its API left out", async () => {
+    network.use(
+      http.get(
+        "https://accounts.google.com/.well-known/openid-configuration",
+        () => new Promise(() => {}),
+      ),
+    );
+    const gateway = await startGateway(UNREACHABLE_GOOGLE);
+    const browser = await browserWithSession(gateway, "google", "google-token");
+    const started = Date.now();
+    const providers = await fetch(`${gateway.url}/auth/providers`);
+    const me = await browser.get("/api/me");
+    // Each waits API_LOOKUP_WAIT_MS (1 s) at most, far from the provider's 10 s timeout.
+    expect(Date.now() - started).toBeLessThan(5_000);
+    const body = (await providers.json()) as { providers: { id: string; api: unknown }[] };
+    expect(body.providers.find(({ id }) => id === "google")?.api).toBeNull();
+    expect(me.status).toBe(200);
+    expect(((await me.json()) as { apis: unknown }).apis).toEqual([]);
   });
 
   it("when a provider's discovery fails, then its API answers a 502 JSON, not a 500, and a later request tries again", async () => {

@@ -1,4 +1,5 @@
 import type { ApiOption } from "@latchkey/contracts";
+import type { Provider } from "@latchkey/oauth-core";
 import type { UpstreamConfig } from "../upstream-config.js";
 import type { ProviderRegistry, ProviderSlot } from "./providers.js";
 
@@ -14,16 +15,38 @@ export function takesUpstreams(providers: ProviderRegistry, provider: string): b
 }
 
 /**
+ * How long an answer about the APIs waits for a provider that is not made yet (an OpenID
+ * Connect provider right after a restart, while discovery runs). `/api/me` and the login page
+ * must not hang on an identity provider that is down: past this, the API is left out until
+ * discovery has succeeded, and its proxy would answer 502 meanwhile anyway.
+ */
+export const API_LOOKUP_WAIT_MS = 1_000;
+
+/**
  * Where a provider's API is served, or null when it has none. Whether it has one is a fact of
  * the provider itself (`Provider.api`, which a setting such as `OAUTH2_API_URL` decides), so the
  * provider is made for it: at once for plain OAuth 2.0, after discovery for OpenID Connect. A
- * provider whose discovery fails counts as having none until it succeeds.
+ * provider whose discovery fails, or has not answered within `wait`, counts as having none.
  */
-export async function providerApiPath(slot: ProviderSlot): Promise<string | null> {
+export async function providerApiPath(
+  slot: ProviderSlot,
+  wait = API_LOOKUP_WAIT_MS,
+): Promise<string | null> {
+  const provider = slot.known() ?? (await madeWithin(slot, wait));
+  return provider?.api ? apiPath(slot.id) : null;
+}
+
+async function madeWithin(slot: ProviderSlot, wait: number): Promise<Provider | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), wait);
+  });
   try {
-    return (await slot.get()).api ? apiPath(slot.id) : null;
+    return await Promise.race([slot.get(), late]);
   } catch {
-    return null;
+    return undefined;
+  } finally {
+    clearTimeout(timer);
   }
 }
 
