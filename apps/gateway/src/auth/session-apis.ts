@@ -26,13 +26,11 @@ export const API_LOOKUP_WAIT_MS = 1_000;
  * Where a provider's API is served, or null when it has none. Whether it has one is a fact of
  * the provider itself (`Provider.api`, which a setting such as `OAUTH2_API_URL` decides), so the
  * provider is made for it: at once for plain OAuth 2.0, after discovery for OpenID Connect. A
- * provider whose discovery fails, or has not answered within `wait`, counts as having none.
+ * provider whose discovery fails, or has not answered within API_LOOKUP_WAIT_MS, counts as
+ * having none.
  */
-export async function providerApiPath(
-  slot: ProviderSlot,
-  wait = API_LOOKUP_WAIT_MS,
-): Promise<string | null> {
-  const provider = slot.known() ?? (await madeWithin(slot, wait));
+export async function providerApiPath(slot: ProviderSlot): Promise<string | null> {
+  const provider = slot.known() ?? (await madeWithin(slot, API_LOOKUP_WAIT_MS));
   return provider?.api ? apiPath(slot.id) : null;
 }
 
