@@ -53,6 +53,58 @@ describe("sessions", () => {
     expect((await browser.get("/api/me")).status).toBe(401);
   });
 
+  it("when only background checks (/api/me?slide=false) come, then the idle clock stands still and the session idles out on time", async () => {
+    const time = clock();
+    const gateway = await startGateway(
+      { SESSION_IDLE_TIMEOUT_SECONDS: String(2 * 3600) },
+      { now: time.now },
+    );
+    const browser = new TestBrowser(gateway.url);
+    await browser.signIn();
+    const sealed = browser.sessionCookie();
+    for (let i = 0; i < 3; i++) {
+      time.state.now += 30 * 60_000;
+      const check = await browser.get("/api/me?slide=false");
+      expect(check.status).toBe(200);
+      expect(check.headers.get("set-cookie")).toBeNull();
+    }
+    expect(browser.sessionCookie()).toBe(sealed);
+    // 2 h after sign-in with nothing but background checks in between: idle, over.
+    time.state.now += 30 * 60_000 + 1;
+    expect((await browser.get("/api/me?slide=false")).status).toBe(401);
+  });
+
+  it("when slide=true or no slide is asked, then the check counts as activity", async () => {
+    const time = clock();
+    const gateway = await startGateway(
+      { SESSION_IDLE_TIMEOUT_SECONDS: String(2 * 3600) },
+      { now: time.now },
+    );
+    const browser = new TestBrowser(gateway.url);
+    await browser.signIn();
+    time.state.now += 2 * HOUR - 60_000;
+    expect((await browser.get("/api/me?slide=true")).status).toBe(200);
+    time.state.now += 2 * HOUR - 60_000;
+    expect((await browser.get("/api/me?slide=false")).status).toBe(200);
+  });
+
+  it.each(["slide=no", "slide=", "slide=false&slide=true", "slide[a]=false"])(
+    "when /api/me?%s is asked, then it is a 400 JSON naming slide, and the session is untouched",
+    async (query) => {
+      const gateway = await startGateway();
+      const browser = new TestBrowser(gateway.url);
+      await browser.signIn();
+      const sealed = browser.sessionCookie();
+      const response = await browser.get(`/api/me?${query}`);
+      expect(response.status).toBe(400);
+      expect(await response.json()).toEqual({
+        error: "invalid_parameter",
+        message: 'slide must be "true" or "false".',
+      });
+      expect(browser.sessionCookie()).toBe(sealed);
+    },
+  );
+
   it("when a session is used all the time, then it still ends at the absolute timeout (C2)", async () => {
     const time = clock();
     const gateway = await startGateway(

@@ -10,6 +10,15 @@ export interface SessionDeps {
   refresher: TokenRefresher;
 }
 
+/** How a request uses the session. */
+export interface SessionUse {
+  /**
+   * Whether this request counts as the person being active, moving the idle clock. False for
+   * an app's own background checks, which must not keep an unattended session alive.
+   */
+  slide: boolean;
+}
+
 /**
  * The live session with a usable access token, or the 401 every authenticated route answers.
  * An expiring token is renewed first (once per session, however many requests ask); if that
@@ -19,8 +28,9 @@ export async function requireSession(
   { sessions, refresher }: SessionDeps,
   req: Request,
   res: ServerResponse,
+  { slide }: SessionUse = { slide: true },
 ): Promise<SessionData> {
-  const session = await sessions.read(req, res);
+  const session = await sessions.read(req, slide ? res : undefined);
   if (!session) throw new HttpError(401, "unauthenticated", "Sign in to continue.");
   let token: SessionData["token"];
   try {
