@@ -88,7 +88,7 @@ describe("sessions", () => {
     expect((await browser.get("/api/me?slide=false")).status).toBe(200);
   });
 
-  it.each(["slide=no", "slide=", "slide=false&slide=true", "slide[a]=false"])(
+  it.each(["slide=no", "slide=", "slide=false&slide=true"])(
     "when /api/me?%s is asked, then it is a 400 JSON naming slide, and the session is untouched",
     async (query) => {
       const gateway = await startGateway();
