@@ -24,6 +24,15 @@ function clock() {
   return { state, now: () => state.now };
 }
 
+/** A signed-in browser on a gateway whose clock the test moves. */
+async function signedInWithClock(env: Record<string, string>) {
+  const time = clock();
+  const gateway = await startGateway(env, { now: time.now });
+  const browser = new TestBrowser(gateway.url);
+  await browser.signIn();
+  return { time, browser };
+}
+
 describe("sessions", () => {
   it("when a user signs in twice, then each login makes a session with a new id (C1)", async () => {
     const gateway = await startGateway();
@@ -37,13 +46,9 @@ describe("sessions", () => {
   });
 
   it("when a session goes unused past the idle timeout, then it is refused (C2)", async () => {
-    const time = clock();
-    const gateway = await startGateway(
-      { SESSION_IDLE_TIMEOUT_SECONDS: String(2 * 3600) },
-      { now: time.now },
-    );
-    const browser = new TestBrowser(gateway.url);
-    await browser.signIn();
+    const { time, browser } = await signedInWithClock({
+      SESSION_IDLE_TIMEOUT_SECONDS: String(2 * 3600),
+    });
     time.state.now += 2 * HOUR - 60_000;
     expect((await browser.get("/api/me")).status).toBe(200);
     // The request above moved the idle clock: another almost-2-hours is fine.
@@ -54,13 +59,9 @@ describe("sessions", () => {
   });
 
   it("when only background checks (/api/me?slide=false) come, then the idle clock stands still and the session idles out on time", async () => {
-    const time = clock();
-    const gateway = await startGateway(
-      { SESSION_IDLE_TIMEOUT_SECONDS: String(2 * 3600) },
-      { now: time.now },
-    );
-    const browser = new TestBrowser(gateway.url);
-    await browser.signIn();
+    const { time, browser } = await signedInWithClock({
+      SESSION_IDLE_TIMEOUT_SECONDS: String(2 * 3600),
+    });
     const sealed = browser.sessionCookie();
     for (let i = 0; i < 3; i++) {
       time.state.now += 30 * 60_000;
@@ -75,13 +76,9 @@ describe("sessions", () => {
   });
 
   it("when slide=true or no slide is asked, then the check counts as activity", async () => {
-    const time = clock();
-    const gateway = await startGateway(
-      { SESSION_IDLE_TIMEOUT_SECONDS: String(2 * 3600) },
-      { now: time.now },
-    );
-    const browser = new TestBrowser(gateway.url);
-    await browser.signIn();
+    const { time, browser } = await signedInWithClock({
+      SESSION_IDLE_TIMEOUT_SECONDS: String(2 * 3600),
+    });
     time.state.now += 2 * HOUR - 60_000;
     expect((await browser.get("/api/me?slide=true")).status).toBe(200);
     time.state.now += 2 * HOUR - 60_000;
