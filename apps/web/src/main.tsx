@@ -1,14 +1,18 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { RouterProvider } from "react-router/dom";
+import { watchSession } from "./auth";
 import { createRouter } from "./routes";
 import "./styles.css";
 
 const container = document.getElementById("root");
 if (!container) throw new Error('index.html has no element with id "root"');
 
+const router = createRouter();
+watchSession(router);
+
 createRoot(container).render(
   <StrictMode>
-    <RouterProvider router={createRouter()} />
+    <RouterProvider router={router} />
   </StrictMode>,
 );

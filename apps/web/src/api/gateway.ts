@@ -6,9 +6,14 @@ import { expectNullableString, expectRecord, expectString } from "./parse";
 // Every mutating or token-using call carries it: a cross-site form cannot set a custom header.
 export const CSRF_HEADERS = { "X-CSRF": "1" } as const;
 
-/** The signed-in user, or null when there is no session (401). */
-export async function getMe(): Promise<Me | null> {
-  const response = await send(apiUrl("/api/me"), { headers: { Accept: "application/json" } });
+/**
+ * The signed-in user, or null when there is no session (401). `slide: false` is for the app's
+ * own background checks: asking that way does not count as the person being active, so an
+ * open tab never keeps an unattended session alive.
+ */
+export async function getMe({ slide = true }: { slide?: boolean } = {}): Promise<Me | null> {
+  const url = apiUrl("/api/me", slide ? {} : { slide: "false" });
+  const response = await send(url, { headers: { Accept: "application/json" } });
   if (response.status === 401) return null;
   return readJson(await ensureOk(response), parseMe);
 }

@@ -2,8 +2,9 @@
 // only the login page needs: the header and the guard use these, so they are in the main chunk.
 
 /** The login page, remembering where to come back to. */
-export function loginPath(returnTo: string): string {
-  return `/login?returnTo=${encodeURIComponent(returnTo)}`;
+export function loginPath(returnTo: string, notice?: "signed_out"): string {
+  const path = `/login?returnTo=${encodeURIComponent(returnTo)}`;
+  return notice ? `${path}&notice=${notice}` : path;
 }
 
 /**

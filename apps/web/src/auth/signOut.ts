@@ -1,6 +1,7 @@
 import { replace } from "react-router";
 import { logout } from "../api";
 import { forgetSession } from "./session";
+import { announceSignOut } from "./sessionWatch";
 
 /**
  * The `/logout` route's action. Being an action, every loader revalidates afterwards, so the
@@ -12,5 +13,7 @@ export async function signOutAction(): Promise<Response> {
   } finally {
     forgetSession();
   }
+  // The other tabs' session is this one: they go to the login page too.
+  announceSignOut();
   return replace("/login");
 }

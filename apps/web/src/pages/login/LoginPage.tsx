@@ -4,7 +4,7 @@ import { loginErrorMessage, returnToPath } from "../../auth";
 import type { LoginData } from "./loginLoader";
 
 export function LoginPage() {
-  const { providers, returnTo, error } = useLoaderData<LoginData>();
+  const { providers, returnTo, error, signedOut } = useLoaderData<LoginData>();
   return (
     <article className="page page--narrow">
       <title>Sign in · Latchkey</title>
@@ -12,6 +12,11 @@ export function LoginPage() {
       {error !== null && (
         <p role="alert" className="notice notice--error">
           {loginErrorMessage(error)}
+        </p>
+      )}
+      {error === null && signedOut && (
+        <p role="status" className="notice">
+          You were signed out. Sign in again to pick up where you were.
         </p>
       )}
       {providers.length === 0 ? (

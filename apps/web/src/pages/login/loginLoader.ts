@@ -11,6 +11,8 @@ export interface LoginData {
   providers: readonly Provider[];
   returnTo: string;
   error: string | null;
+  /** The session ended while a page was open (see auth/sessionWatch.ts): say so. */
+  signedOut: boolean;
 }
 
 export async function loginLoader({ request }: LoaderFunctionArgs): Promise<LoginData> {
@@ -22,5 +24,10 @@ export async function loginLoader({ request }: LoaderFunctionArgs): Promise<Logi
   ]);
   // Already signed in: go where the user was headed, without leaving /login in history.
   if (me) throw replace(returnTo);
-  return { providers, returnTo, error: params.get("error") };
+  return {
+    providers,
+    returnTo,
+    error: params.get("error"),
+    signedOut: params.get("notice") === "signed_out",
+  };
 }
