@@ -6,7 +6,7 @@ import {
   type RequestContext,
   type RequestSettings,
 } from "./http.js";
-import type { ClientAuthMethod, Provider } from "./provider.js";
+import type { ClientAuthMethod, Provider, TokenType } from "./provider.js";
 import type { Secret } from "./secret.js";
 import { parseTokenResponse } from "./token-response.js";
 import type { TokenSet, UserInfo } from "./types.js";
@@ -52,8 +52,15 @@ export interface Engine {
     accessToken: string,
     options: UserInfoOptions,
   ) => Promise<UserInfo>;
-  /** Absent when the provider cannot revoke tokens. */
-  readonly revokeToken?: (ctx: RequestContext, token: string) => Promise<void>;
+  /**
+   * Absent when the provider cannot revoke tokens. Asked about a refresh token only where the
+   * provider states `capabilities.revokeRefresh`.
+   */
+  readonly revokeToken?: (
+    ctx: RequestContext,
+    token: string,
+    tokenType: TokenType,
+  ) => Promise<void>;
   /**
    * Applies the provider's own access rules (GitHub's `orgs` and `teams`); the common ones are
    * checked by {@link checkAccess} itself.

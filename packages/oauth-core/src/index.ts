@@ -45,11 +45,13 @@ export type {
   ProviderCapabilities,
   ProviderEndpoints,
   RefreshSupport,
+  TokenType,
 } from "./provider.js";
 export * from "./providers/index.js";
 export { generateNonce, generateState, timingSafeEqual } from "./random.js";
 export type { ReturnToOptions } from "./return-to.js";
 export { safeReturnTo } from "./return-to.js";
+export type { RevokeTokenOptions } from "./revoke.js";
 export { revokeToken } from "./revoke.js";
 export { Secret } from "./secret.js";
 export type { ExchangeCodeOptions, RefreshTokensOptions } from "./token.js";

@@ -1,3 +1,6 @@
+/** Which token a revocation is about (RFC 7009's `token_type_hint`). */
+export type TokenType = "access_token" | "refresh_token";
+
 /** How the client proves itself at the token endpoint (RFC 6749 §2.3.1). */
 export type ClientAuthMethod = "client_secret_post" | "client_secret_basic";
 
@@ -31,6 +34,11 @@ export interface ProviderCapabilities {
   readonly refresh: RefreshSupport;
   /** Whether {@link revokeToken} works (it throws {@link UnsupportedError} otherwise). */
   readonly revoke: boolean;
+  /**
+   * Whether a refresh token can be revoked too (`revokeToken(p, token, { tokenType:
+   * "refresh_token" })`): true where revocation is RFC 7009's, which ends the grant that way.
+   */
+  readonly revokeRefresh: boolean;
   /** Whether the device authorization grant works ({@link startDeviceAuthorization}). */
   readonly device: boolean;
   /** Whether an S256 PKCE challenge and verifier are sent (false only for LinkedIn). */

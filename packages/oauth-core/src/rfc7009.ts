@@ -1,5 +1,6 @@
 import { type ClientCredentials, postFormAsClient } from "./client-auth.js";
 import type { RequestContext } from "./http.js";
+import type { TokenType } from "./provider.js";
 import { revocationError } from "./provider-errors.js";
 
 /**
@@ -11,8 +12,9 @@ export async function revokeTokenRfc7009(
   client: ClientCredentials,
   revocationEndpoint: string,
   token: string,
+  tokenType: TokenType = "access_token",
 ): Promise<void> {
-  const body = new URLSearchParams({ token, token_type_hint: "access_token" });
+  const body = new URLSearchParams({ token, token_type_hint: tokenType });
   const response = await postFormAsClient(ctx, client, revocationEndpoint, body);
   // RFC 7009 §2.2: 200 also for a token that was already invalid.
   if (response.status === 200) return;

@@ -21,6 +21,7 @@ describe("github()", () => {
       capabilities: {
         refresh: "on request",
         revoke: true,
+        revokeRefresh: false,
         device: true,
         pkce: true,
         verifiedEmail: true,

@@ -1,6 +1,6 @@
 import { HttpResponse, http } from "msw";
 import { describe, expect, it } from "vitest";
-import { ResponseError, revokeToken, UnsupportedError } from "../src/index.js";
+import { oauth2, ResponseError, revokeToken, UnsupportedError } from "../src/index.js";
 import { ACCESS_TOKEN } from "./fixtures/github.js";
 import { argumentError } from "./support/argument-error.js";
 import { exampleProvider } from "./support/example-provider.js";
@@ -85,7 +85,62 @@ describe("revokeToken (GitHub)", () => {
 
   it("when the access token is empty, then it is an ArgumentError and nothing is sent", async () => {
     const requests = revokeEndpoint(204);
-    await expect(revokeToken(testGitHub(), "")).rejects.toThrow(argumentError("accessToken"));
+    await expect(revokeToken(testGitHub(), "")).rejects.toThrow(argumentError("token"));
     expect(requests).toHaveLength(0);
+  });
+});
+
+describe("revokeToken for a refresh token", () => {
+  const REVOCATION_URL = "https://id.example.com/oauth/revoke";
+  const rfc7009 = () =>
+    oauth2({
+      clientId: "client",
+      clientSecret: "secret",
+      authorizationUrl: "https://id.example.com/oauth/authorize",
+      tokenUrl: "https://id.example.com/oauth/token",
+      userinfoUrl: "https://id.example.com/userinfo",
+      revocationUrl: REVOCATION_URL,
+    });
+
+  function revocations(): URLSearchParams[] {
+    const forms: URLSearchParams[] = [];
+    server.use(
+      http.post(REVOCATION_URL, async ({ request }) => {
+        forms.push(new URLSearchParams(await request.text()));
+        return new HttpResponse(null, { status: 200 });
+      }),
+    );
+    return forms;
+  }
+
+  it("when the provider revokes by RFC 7009, then the refresh token goes with token_type_hint=refresh_token", async () => {
+    const forms = revocations();
+    const provider = rfc7009();
+    expect(provider.capabilities.revokeRefresh).toBe(true);
+    await revokeToken(provider, "refresh-1", { tokenType: "refresh_token" });
+    await revokeToken(provider, "access-1");
+    expect(forms.map((form) => [form.get("token"), form.get("token_type_hint")])).toEqual([
+      ["refresh-1", "refresh_token"],
+      ["access-1", "access_token"],
+    ]);
+  });
+
+  it("when the provider cannot revoke refresh tokens (GitHub), then it is an UnsupportedError and nothing is sent", async () => {
+    const requests = revokeEndpoint(204);
+    const github = testGitHub();
+    expect(github.capabilities.revokeRefresh).toBe(false);
+    const error = await revokeToken(github, "ghr_refresh", { tokenType: "refresh_token" }).catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(UnsupportedError);
+    expect(requests).toHaveLength(0);
+  });
+
+  it("when tokenType is neither type, then it is an ArgumentError and nothing is sent", async () => {
+    const forms = revocations();
+    await expect(
+      revokeToken(rfc7009(), "t", { tokenType: "id_token" as "access_token" }),
+    ).rejects.toThrow(argumentError("tokenType"));
+    expect(forms).toHaveLength(0);
   });
 });

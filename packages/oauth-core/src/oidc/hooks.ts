@@ -2,7 +2,7 @@ import * as oauth from "oauth4webapi";
 import type { ClientCredentials } from "../client-auth.js";
 import type { HttpResponse, RequestContext } from "../http.js";
 import type { JsonObject } from "../parse.js";
-import type { ProviderApi, RefreshSupport } from "../provider.js";
+import type { ProviderApi, RefreshSupport, TokenType } from "../provider.js";
 import type { NormalizedUser } from "../types.js";
 
 /**
@@ -40,7 +40,13 @@ export interface OidcHooks {
     token: string,
     client: ClientCredentials,
     revocationEndpoint: string | undefined,
+    tokenType: TokenType,
   ) => Promise<void>;
+  /**
+   * Whether `revokeToken` takes refresh tokens too; default: true for RFC 7009 at the
+   * discovered endpoint, false for a provider's own `revokeToken` unless it says so.
+   */
+  revokesRefreshTokens?: boolean;
 }
 
 /** What a provider built on `oidc()` is besides what discovery tells. */

@@ -1,7 +1,7 @@
 import { defineProvider } from "../engine.js";
 import { ArgumentError, UnsupportedError } from "../errors.js";
 import { contextFor } from "../http.js";
-import type { ClientAuthMethod, Provider } from "../provider.js";
+import type { ClientAuthMethod, Provider, TokenType } from "../provider.js";
 import { revokeTokenRfc7009 } from "../rfc7009.js";
 import { Secret } from "../secret.js";
 import { assertNonEmptyString, assertScopes, assertTimeout } from "../validate.js";
@@ -84,10 +84,11 @@ export function oidcProvider(
     };
     const { adaptResponse: adapt, revokeToken: revoke } = hooks;
     const revokeToken = revoke
-      ? (ctx: Parameters<typeof revoke>[0], token: string) => revoke(ctx, token, client, revocation)
+      ? (ctx: Parameters<typeof revoke>[0], token: string, tokenType: TokenType) =>
+          revoke(ctx, token, client, revocation, tokenType)
       : revocation &&
-        ((ctx: Parameters<typeof revokeTokenRfc7009>[0], token: string) =>
-          revokeTokenRfc7009(ctx, client, revocation, token));
+        ((ctx: Parameters<typeof revokeTokenRfc7009>[0], token: string, tokenType: TokenType) =>
+          revokeTokenRfc7009(ctx, client, revocation, token, tokenType));
     return defineProvider(
       {
         id,
@@ -104,6 +105,7 @@ export function oidcProvider(
         capabilities: {
           refresh: facts.refresh ?? "on request",
           revoke: revokeToken !== undefined,
+          revokeRefresh: revokeToken !== undefined && (hooks.revokesRefreshTokens ?? !revoke),
           // An id_token from the device grant would need checks that are not written yet.
           device: false,
           pkce: hooks.pkce ?? true,

@@ -45,6 +45,7 @@ export function bitbucket(options: BitbucketOptions): Provider {
       capabilities: {
         refresh: "always",
         revoke: false,
+        revokeRefresh: false,
         device: false,
         // Not documented by Bitbucket Cloud; servers ignore parameters they do not know (RFC
         // 6749 §3.1), so sending it costs nothing and binds the code wherever it is checked.

@@ -36,6 +36,7 @@ export function discord(options: DiscordOptions): Provider {
       capabilities: {
         refresh: "always",
         revoke: true,
+        revokeRefresh: true,
         device: false,
         pkce: true,
         // normalizeDiscordUser keeps an address only when Discord marks it verified.
@@ -56,8 +57,8 @@ export function discord(options: DiscordOptions): Provider {
         normalize: normalizeDiscordUser,
       }),
       // RFC 7009 with token_type_hint, as OpenID Connect providers do it.
-      revokeToken: (ctx, token) =>
-        revokeTokenRfc7009(ctx, client, `${API_URL}/oauth2/token/revoke`, token),
+      revokeToken: (ctx, token, tokenType) =>
+        revokeTokenRfc7009(ctx, client, `${API_URL}/oauth2/token/revoke`, token, tokenType),
     },
   );
 }

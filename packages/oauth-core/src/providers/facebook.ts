@@ -45,6 +45,7 @@ export function facebook(options: FacebookOptions): Provider {
       capabilities: {
         refresh: "never",
         revoke: true,
+        revokeRefresh: false,
         device: false,
         pkce: true,
         // Graph gives `email` only for an address the person confirmed.

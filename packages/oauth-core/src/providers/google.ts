@@ -4,7 +4,7 @@ import type { CommonProviderOptions, ProviderDefinition } from "../definition.js
 import { ProviderError, UnsupportedError } from "../errors.js";
 import type { RequestContext } from "../http.js";
 import { oidcProvider } from "../oidc/provider.js";
-import type { Provider } from "../provider.js";
+import type { Provider, TokenType } from "../provider.js";
 import { revokeTokenRfc7009 } from "../rfc7009.js";
 import { booleanSetting, stringSetting } from "../settings.js";
 import { assertHttpUrl, trimTrailingSlashes } from "../validate.js";
@@ -61,6 +61,8 @@ export function google(options: GoogleOptions): Promise<Provider> {
       }),
       normalizeUser: (user) => ({ ...user, login: localPart(user.email) ?? user.id }),
       revokeToken: revokeGoogleToken,
+      // RFC 7009 at Google's endpoint: a refresh token revoked ends the grant.
+      revokesRefreshTokens: true,
     },
     {
       api: restApi(apiUrl, { etags: true }),
@@ -80,10 +82,11 @@ async function revokeGoogleToken(
   token: string,
   client: ClientCredentials,
   endpoint: string | undefined,
+  tokenType: TokenType,
 ): Promise<void> {
   if (!endpoint) throw new UnsupportedError("Google's discovery lists no revocation_endpoint");
   try {
-    await revokeTokenRfc7009(ctx, client, endpoint, token);
+    await revokeTokenRfc7009(ctx, client, endpoint, token, tokenType);
   } catch (error) {
     // Google answers 400 invalid_token for a token already expired or revoked: it is unusable,
     // which is what revoking wants.

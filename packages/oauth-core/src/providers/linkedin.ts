@@ -52,7 +52,9 @@ export function linkedin(options: LinkedInOptions): Promise<Provider> {
       pkce: false,
       adaptResponse: (endpoint, _status, body) =>
         endpoint === "userinfo" ? withBooleanEmailVerified(body) : body,
-      revokeToken: (ctx, token, client) => revokeTokenRfc7009(ctx, client, REVOCATION_URL, token),
+      revokeToken: (ctx, token, client, _endpoint, tokenType) =>
+        revokeTokenRfc7009(ctx, client, REVOCATION_URL, token, tokenType),
+      revokesRefreshTokens: true,
     },
     FACTS,
   );

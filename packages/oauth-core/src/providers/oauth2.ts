@@ -5,7 +5,13 @@ import { ResponseError } from "../errors.js";
 import type { RequestContext } from "../http.js";
 import { getUserInfo } from "../oidc/userinfo.js";
 import { assertJsonObject, type JsonObject, readId } from "../parse.js";
-import type { AccessRule, ClientAuthMethod, Provider, ProviderApi } from "../provider.js";
+import type {
+  AccessRule,
+  ClientAuthMethod,
+  Provider,
+  ProviderApi,
+  TokenType,
+} from "../provider.js";
 import { revokeTokenRfc7009 } from "../rfc7009.js";
 import { assertEndpoint, booleanSetting, clientAuthSetting, stringSetting } from "../settings.js";
 import { toHttpUrl } from "../text.js";
@@ -78,6 +84,7 @@ export function oauth2(options: OAuth2Options): Provider {
       capabilities: {
         refresh: "on request",
         revoke: revocationUrl !== undefined,
+        revokeRefresh: revocationUrl !== undefined,
         device: false,
         pkce: options.pkce ?? true,
         verifiedEmail: false,
@@ -95,8 +102,8 @@ export function oauth2(options: OAuth2Options): Provider {
         return { user: normalizeOAuth2User(id, body, status), raw: body };
       },
       ...(revocationUrl !== undefined && {
-        revokeToken: (ctx: RequestContext, token: string) =>
-          revokeTokenRfc7009(ctx, client, revocationUrl, token),
+        revokeToken: (ctx: RequestContext, token: string, tokenType: TokenType) =>
+          revokeTokenRfc7009(ctx, client, revocationUrl, token, tokenType),
       }),
     },
   );

@@ -41,6 +41,7 @@ export function spotify(options: SpotifyOptions): Provider {
       capabilities: {
         refresh: "always",
         revoke: false,
+        revokeRefresh: false,
         device: false,
         pkce: true,
         verifiedEmail: false,

@@ -40,6 +40,7 @@ export function twitter(options: TwitterOptions): Provider {
       capabilities: {
         refresh: "on request",
         revoke: true,
+        revokeRefresh: true,
         device: false,
         pkce: true,
         verifiedEmail: false,
@@ -59,8 +60,8 @@ export function twitter(options: TwitterOptions): Provider {
         normalize: normalizeTwitterUser,
       }),
       // RFC 7009 with token_type_hint, as OpenID Connect providers do it.
-      revokeToken: (ctx, token) =>
-        revokeTokenRfc7009(ctx, client, `${API_URL}/oauth2/revoke`, token),
+      revokeToken: (ctx, token, tokenType) =>
+        revokeTokenRfc7009(ctx, client, `${API_URL}/oauth2/revoke`, token, tokenType),
     },
   );
 }

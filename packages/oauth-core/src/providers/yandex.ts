@@ -42,6 +42,7 @@ export function yandex(options: YandexOptions): Provider {
         refresh: "always",
         // Yandex revokes only tokens issued for a device, which these are not.
         revoke: false,
+        revokeRefresh: false,
         device: false,
         pkce: true,
         // Yandex does not say whether default_email was confirmed.

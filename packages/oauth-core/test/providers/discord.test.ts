@@ -14,6 +14,7 @@ describeContract(server, {
     capabilities: {
       refresh: "always",
       revoke: true,
+      revokeRefresh: true,
       device: false,
       pkce: true,
       verifiedEmail: true,

@@ -20,6 +20,7 @@ describeContract(server, {
     capabilities: {
       refresh: "never",
       revoke: true,
+      revokeRefresh: false,
       device: false,
       pkce: true,
       verifiedEmail: true,

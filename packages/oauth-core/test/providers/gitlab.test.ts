@@ -83,6 +83,7 @@ describeOidcContract(server, {
     capabilities: {
       refresh: "always",
       revoke: true,
+      revokeRefresh: true,
       device: false,
       pkce: true,
       verifiedEmail: true,

@@ -107,6 +107,7 @@ describeOidcContract(server, {
       // A refresh token only with `offline`.
       refresh: "never",
       revoke: true,
+      revokeRefresh: true,
       device: false,
       pkce: true,
       verifiedEmail: true,

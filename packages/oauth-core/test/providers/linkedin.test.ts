@@ -84,6 +84,7 @@ describeOidcContract(server, {
     capabilities: {
       refresh: "never",
       revoke: true,
+      revokeRefresh: true,
       device: false,
       pkce: false,
       verifiedEmail: true,

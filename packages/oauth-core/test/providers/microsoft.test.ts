@@ -101,6 +101,7 @@ describeOidcContract(server, {
       // The default scopes ask for offline_access.
       refresh: "always",
       revoke: false,
+      revokeRefresh: false,
       device: false,
       pkce: true,
       verifiedEmail: false,

@@ -55,6 +55,7 @@ describeContract(server, {
     capabilities: {
       refresh: "on request",
       revoke: true,
+      revokeRefresh: true,
       device: false,
       pkce: true,
       verifiedEmail: false,

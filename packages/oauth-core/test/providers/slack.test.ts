@@ -15,6 +15,7 @@ describeOidcContract(server, {
     capabilities: {
       refresh: "on request",
       revoke: true,
+      revokeRefresh: false,
       device: false,
       pkce: true,
       verifiedEmail: false,

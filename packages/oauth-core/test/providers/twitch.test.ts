@@ -87,6 +87,7 @@ describeOidcContract(server, {
     capabilities: {
       refresh: "always",
       revoke: true,
+      revokeRefresh: false,
       device: false,
       pkce: true,
       verifiedEmail: true,

@@ -13,6 +13,7 @@ describeContract(server, {
     capabilities: {
       refresh: "on request",
       revoke: true,
+      revokeRefresh: true,
       device: false,
       pkce: true,
       verifiedEmail: false,

@@ -35,6 +35,7 @@ describeContract(server, {
     capabilities: {
       refresh: "always",
       revoke: true,
+      revokeRefresh: false,
       device: false,
       pkce: true,
       verifiedEmail: false,

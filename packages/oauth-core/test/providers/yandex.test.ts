@@ -13,6 +13,7 @@ describeContract(server, {
     capabilities: {
       refresh: "always",
       revoke: false,
+      revokeRefresh: false,
       device: false,
       pkce: true,
       verifiedEmail: false,

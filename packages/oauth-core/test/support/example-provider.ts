@@ -36,6 +36,7 @@ export function exampleProvider(options: ExampleProviderOptions = {}): Provider 
       capabilities: {
         refresh: "always",
         revoke: false,
+        revokeRefresh: false,
         device,
         pkce: options.pkce ?? true,
         verifiedEmail: false,

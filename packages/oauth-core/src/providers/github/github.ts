@@ -96,6 +96,7 @@ export function github(options: GitHubOptions): Provider {
         // GitHub App user tokens expire and come with a refresh token; OAuth App tokens do not.
         refresh: "on request",
         revoke: clientSecret.reveal() !== "",
+        revokeRefresh: false,
         device: true,
         pkce: true,
         // The address comes from /user/emails, primary and verified, or not at all.

@@ -38,6 +38,7 @@ export function vk(options: VkOptions): Provider {
       capabilities: {
         refresh: "always",
         revoke: true,
+        revokeRefresh: false,
         device: false,
         pkce: true,
         verifiedEmail: false,
