@@ -1,7 +1,9 @@
+import { unsealData } from "iron-session";
 import { delay, HttpResponse, http } from "msw";
 import { describe, expect, it } from "vitest";
+import type { SessionData } from "../src/session/session.js";
 import { TestBrowser } from "./support/browser.js";
-import { startGateway } from "./support/gateway.js";
+import { startGateway, TEST_SECRET } from "./support/gateway.js";
 import { githubBase, useMockGitHub } from "./support/network.js";
 
 const github = useMockGitHub();
@@ -33,6 +35,36 @@ describe("POST /auth/logout", () => {
     // The token itself is dead at GitHub: a copy of the old cookie gets GitHub's 401.
     browser.cookies.set("latchkey.session", sealed ?? "");
     expect((await browser.get("/api/github/user", { "x-csrf": "1" })).status).toBe(401);
+  });
+
+  it("when a Google session signs out, then its refresh token is revoked too and the grant is gone at the provider", async () => {
+    const gateway = await startGateway();
+    const browser = new TestBrowser(gateway.url);
+    await browser.signIn("octocat", "/restricted", "google");
+    const { token } = await unsealData<SessionData>(browser.sessionCookie() ?? "", {
+      password: { 1: TEST_SECRET },
+      ttl: 0,
+    });
+    expect(token.refreshToken).toEqual(expect.any(String));
+    const refresh = () =>
+      fetch(`${githubBase()}/oidc/token`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({
+          grant_type: "refresh_token",
+          refresh_token: token.refreshToken ?? "",
+          client_id: "mock-google-client-id",
+          client_secret: "mock-google-client-secret",
+        }),
+      });
+
+    expect((await browser.post("/auth/logout", { "x-csrf": "1" })).status).toBe(204);
+    // Revoking the access token alone would leave this refresh token working.
+    const refused = await refresh();
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({ error: "invalid_grant" });
+    const revocations = github.mock.requests.filter((r) => r.path === "/oidc/revoke");
+    expect(revocations).toHaveLength(2);
   });
 
   it("when X-CSRF is missing, then it is a 403 and the session survives", async () => {

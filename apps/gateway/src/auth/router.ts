@@ -145,7 +145,7 @@ export function createAuthRouter(deps: AuthRouterDeps): Router {
           "sign-in refused by the access lists",
         );
         // The token will never be used: give it back rather than leave it live at the provider.
-        void revokeBestEffort(tokens.accessToken, slot, config, requestLog(logger, req));
+        void revokeBestEffort(tokens, slot, config, requestLog(logger, req));
         return fail("not_allowed");
       }
       await sessions.start(res, provider.id, user, tokens, extraParams);
@@ -172,7 +172,7 @@ export function createAuthRouter(deps: AuthRouterDeps): Router {
       const [revoked] = await Promise.allSettled([
         sessions.revoke(session),
         revokeBestEffort(
-          session.token.accessToken,
+          session.token,
           providers.get(session.provider),
           config,
           requestLog(logger, req),
@@ -197,11 +197,13 @@ function redirect(res: Response, location: string): void {
 }
 
 /**
- * Logout must not hang on the provider: revoke within a bound (discovery included, when the
- * provider is not made yet), and log (not fail) on error.
+ * Gives back what the session held: its refresh token where the provider can take one (under
+ * RFC 7009 that ends the grant, so no token from it lives on at the provider) and its access
+ * token. Logout must not hang on the provider: both within one bound (discovery
+ * included, when the provider is not made yet), and logged (not failed) on error.
  */
 async function revokeBestEffort(
-  accessToken: string,
+  tokens: { accessToken: string; refreshToken?: string | undefined },
   provider: ProviderSlot | undefined,
   config: Config,
   logger: Logger,
@@ -214,7 +216,15 @@ async function revokeBestEffort(
   const revoke = async () => {
     const made = await provider.get();
     // Nothing to give back where the provider cannot take tokens back.
-    if (made.capabilities.revoke) await revokeToken(made, accessToken);
+    if (!made.capabilities.revoke) return;
+    const { refreshToken } = tokens;
+    // Side by side, each sent whatever becomes of the other (a failure is logged below).
+    await Promise.all([
+      refreshToken && made.capabilities.revokeRefresh
+        ? revokeToken(made, refreshToken, { tokenType: "refresh_token" })
+        : undefined,
+      revokeToken(made, tokens.accessToken),
+    ]);
   };
   try {
     const outcome = await Promise.race([revoke(), deadline]);
