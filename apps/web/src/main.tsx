@@ -1,7 +1,6 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { RouterProvider } from "react-router/dom";
-import { watchSession } from "./auth";
 import { createRouter } from "./routes";
 import "./styles.css";
 
@@ -9,7 +8,8 @@ const container = document.getElementById("root");
 if (!container) throw new Error('index.html has no element with id "root"');
 
 const router = createRouter();
-watchSession(router);
+// Not needed to show the first page: it comes in its own chunk, after.
+void import("./auth/sessionWatch").then(({ watchSession }) => watchSession(router));
 
 createRoot(container).render(
   <StrictMode>

@@ -1,7 +1,7 @@
 import { screen, waitFor } from "@testing-library/react";
 import { HttpResponse, http } from "msw";
 import { afterEach, describe, expect, it } from "vitest";
-import { watchSession } from "../src/auth";
+import { watchSession } from "../src/auth/sessionWatch";
 import { currentUrl, renderApp } from "./renderApp";
 import { gateway, server } from "./server";
 

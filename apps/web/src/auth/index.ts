@@ -5,5 +5,4 @@ export { loginErrorMessage } from "./loginErrors";
 export { loginPath, returnToFrom } from "./loginPath";
 export { returnToPath } from "./returnTo";
 export { forgetSession, loadSession } from "./session";
-export { announceSignOut, CHECK_EVERY_MS, watchSession } from "./sessionWatch";
 export { signOutAction } from "./signOut";

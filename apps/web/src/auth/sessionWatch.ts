@@ -2,11 +2,7 @@ import { getMe, type Me } from "../api";
 import { ROOT_ROUTE_ID } from "../routeIds";
 import { loginPath } from "./loginPath";
 import { forgetSession } from "./session";
-
-// Every tab of the app listens here: a session is the browser's (one cookie), so when it ends
-// in one tab it has ended in all of them.
-const CHANNEL = "latchkey-session";
-const SIGNED_OUT = "signed-out";
+import { announceSignOut, SIGNED_OUT, tabChannel } from "./tabChannel";
 
 /** How often an open, visible tab asks whether its session still stands. */
 export const CHECK_EVERY_MS = 60_000;
@@ -18,20 +14,6 @@ export interface WatchedRouter {
     readonly loaderData: Readonly<Record<string, unknown>>;
   };
   navigate(to: string, options: { replace: boolean }): Promise<void>;
-}
-
-// One channel per tab for sending and hearing: a BroadcastChannel never hears its own
-// messages, so a tab that signs out is not told about it by itself.
-let shared: BroadcastChannel | undefined;
-function tabChannel(): BroadcastChannel | undefined {
-  if (typeof BroadcastChannel === "undefined") return undefined;
-  shared ??= new BroadcastChannel(CHANNEL);
-  return shared;
-}
-
-/** Tells the app's other tabs that the session ended here. */
-export function announceSignOut(): void {
-  tabChannel()?.postMessage(SIGNED_OUT);
 }
 
 /**

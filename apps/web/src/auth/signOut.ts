@@ -1,7 +1,7 @@
 import { replace } from "react-router";
 import { logout } from "../api";
 import { forgetSession } from "./session";
-import { announceSignOut } from "./sessionWatch";
+import { announceSignOut } from "./tabChannel";
 
 /**
  * The `/logout` route's action. Being an action, every loader revalidates afterwards, so the
