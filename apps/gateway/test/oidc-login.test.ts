@@ -94,12 +94,13 @@ describe("signing in with an OpenID Connect provider (the mock's Google)", () =>
     expect(github.mock.requests.some((r) => r.path.startsWith("/api/v3/"))).toBe(false);
   });
 
-  it("when a Google user logs out, then the token is revoked at the provider (RFC 7009)", async () => {
+  it("when a Google user logs out, then both its tokens are revoked at the provider (RFC 7009)", async () => {
     const gateway = await startGateway();
     const browser = new TestBrowser(gateway.url);
     await browser.signIn("octocat", "/restricted", "google");
     expect((await browser.post("/auth/logout", { "x-csrf": "1" })).status).toBe(204);
-    expect(calls("/oidc/revoke")).toBe(1);
+    // The refresh token and the access token, one request each.
+    expect(calls("/oidc/revoke")).toBe(2);
   });
 
   it("when discovery cannot be reached, then the login lands on the login page, not a 500", async () => {
