@@ -11,6 +11,7 @@ import {
 import { type Request, type Response, Router } from "express";
 import type { Logger } from "pino";
 import type { Config } from "../config.js";
+import { within } from "../deadline.js";
 import { requireCsrf } from "../http/csrf.js";
 import { HttpError } from "../http/errors.js";
 import { requestLog } from "../http/request-id.js";
@@ -209,10 +210,6 @@ async function revokeBestEffort(
   logger: Logger,
 ): Promise<void> {
   if (!provider) return;
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<"timeout">((resolve) => {
-    timer = setTimeout(() => resolve("timeout"), config.revokeTimeoutMs);
-  });
   const revoke = async () => {
     const made = await provider.get();
     // Nothing to give back where the provider cannot take tokens back.
@@ -227,12 +224,10 @@ async function revokeBestEffort(
     ]);
   };
   try {
-    const outcome = await Promise.race([revoke(), deadline]);
-    if (outcome === "timeout") logger.warn({ provider: provider.id }, "token revocation timed out");
+    const outcome = await within(revoke(), config.revokeTimeoutMs);
+    if (!outcome.settled) logger.warn({ provider: provider.id }, "token revocation timed out");
   } catch (err) {
     logger.warn({ provider: provider.id, err: describe(err) }, "token revocation failed");
-  } finally {
-    clearTimeout(timer);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { ApiOption } from "@latchkey/contracts";
 import type { Provider } from "@latchkey/oauth-core";
+import { within } from "../deadline.js";
 import type { UpstreamConfig } from "../upstream-config.js";
 import type { ProviderRegistry, ProviderSlot } from "./providers.js";
 
@@ -35,16 +36,11 @@ export async function providerApiPath(slot: ProviderSlot): Promise<string | null
 }
 
 async function madeWithin(slot: ProviderSlot, wait: number): Promise<Provider | undefined> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => resolve(undefined), wait);
-  });
   try {
-    return await Promise.race([slot.get(), late]);
+    const outcome = await within(slot.get(), wait);
+    return outcome.settled ? outcome.value : undefined;
   } catch {
     return undefined;
-  } finally {
-    clearTimeout(timer);
   }
 }
 

@@ -1,3 +1,4 @@
+import { type Bounded, within } from "../deadline.js";
 import { type RevocationStore, StoreUnavailableError } from "../session/store-contract.js";
 import type { Stores } from "./stores.js";
 
@@ -11,17 +12,14 @@ export async function withinDeadline<T>(
   timeoutMs: number,
   call: () => Promise<T>,
 ): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new StoreUnavailableError(operation)), timeoutMs);
-  });
+  let outcome: Bounded<T>;
   try {
-    return await Promise.race([call(), deadline]);
+    outcome = await within(call(), timeoutMs);
   } catch (err) {
     throw err instanceof StoreUnavailableError ? err : new StoreUnavailableError(operation, err);
-  } finally {
-    clearTimeout(timer);
   }
+  if (!outcome.settled) throw new StoreUnavailableError(operation);
+  return outcome.value;
 }
 
 type AsyncMethod<T> = {
