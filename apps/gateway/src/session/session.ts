@@ -24,6 +24,11 @@ export const tokenSchema = z
     expiresAt: z.number().optional(),
     refreshToken: z.string().optional(),
     refreshTokenExpiresAt: z.number().optional(),
+    /**
+     * OpenID Connect: the latest id_token, kept only where logout ends the provider's session
+     * too (`<ID>_LOGOUT=provider`), which sends it back as `id_token_hint`.
+     */
+    idToken: z.string().optional(),
     /** Callback parameters the provider's token requests need again (`Provider.tokenParams`). */
     extraParams: tokenParams.optional(),
     /** The same, as sessions sealed before it had its name still carry it. */
@@ -33,7 +38,7 @@ export const tokenSchema = z
     context && !token.extraParams ? { ...token, extraParams: context } : token,
   );
 
-const sessionSchema = z.object({
+export const sessionSchema = z.object({
   v: z.literal(2),
   /** Random id: the key for revocation, and proof that a login made a new session. */
   sid: z.string().min(16),

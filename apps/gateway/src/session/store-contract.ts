@@ -50,6 +50,64 @@ export interface UserCache {
   delete(sid: string): Promise<void>;
 }
 
+/**
+ * One Latchkey session as the server side knows it, for listing a user's sessions and for
+ * ending sessions by the provider's session or subject (back-channel logout). Never holds a
+ * token, and no raw user agent: only what the sessions page shows.
+ */
+export interface SessionRecord {
+  sid: string;
+  /** The provider's id and the user's id there: whose session this is. */
+  provider: string;
+  userId: string;
+  /** OpenID Connect: the provider's session (`sid` claim of the id_token), when it sent one. */
+  providerSid?: string | undefined;
+  /** OpenID Connect: the id_token's `sub`, which is not always the user's id (Microsoft). */
+  subject?: string | undefined;
+  /** From the user agent at sign-in; null when it cannot tell. */
+  browser: string | null;
+  system: string | null;
+  createdAt: number;
+  /** Moves when the session's idle clock does (at most every few minutes). */
+  lastSeenAt: number;
+  /** The session's absolute end: the record is gone by then. */
+  expiresAt: number;
+}
+
+/**
+ * Every live session, indexed three ways: by user, by provider session, by subject. Each
+ * entry expires with its session; an index may briefly name a session whose record is gone,
+ * and the lookups below leave such names out.
+ */
+export interface SessionRegistry {
+  /** Records (or replaces) a session until `record.expiresAt`. */
+  put(record: SessionRecord): Promise<void>;
+  /** Moves a session's last-seen time; does nothing when its record is gone. */
+  touch(sid: string, lastSeenAt: number): Promise<void>;
+  /** One session's record, if it is still there. */
+  get(sid: string): Promise<SessionRecord | undefined>;
+  /** This user's recorded sessions, newest first. */
+  forUser(provider: string, userId: string): Promise<SessionRecord[]>;
+  /** The ids of the sessions started within the provider's session `providerSid`. */
+  forProviderSession(provider: string, providerSid: string): Promise<string[]>;
+  /** The ids of the sessions whose id_token named `subject`. */
+  forSubject(provider: string, subject: string): Promise<string[]>;
+  /** Forgets a session (it was signed out); its index entries go with it or expire. */
+  remove(sid: string): Promise<void>;
+}
+
+/**
+ * Server-side session bodies, for sessions too large for a cookie or when configured
+ * (`SESSION_STORAGE=server`): the cookie then holds only the sealed session id. Every value is
+ * sealed with the session secrets before it leaves the process (SQLite, Redis).
+ */
+export interface SessionDataStore {
+  get(sid: string): Promise<SessionData | undefined>;
+  /** Stores `data` until `data.expiresAt`. */
+  set(sid: string, data: SessionData): Promise<void>;
+  delete(sid: string): Promise<void>;
+}
+
 /** What one refresh of a session's token came to, for whoever else needed it. */
 export type RefreshOutcome = { token: StoredToken } | { failed: true };
 

@@ -2,6 +2,8 @@ import type { Store as RateLimitStore } from "express-rate-limit";
 import type {
   RefreshStore,
   RevocationStore,
+  SessionDataStore,
+  SessionRegistry,
   TransactionStore,
   UserCache,
 } from "../session/store-contract.js";
@@ -20,6 +22,10 @@ export interface Stores {
   readonly users: UserCache;
   readonly refresh: RefreshStore;
   readonly transactions: TransactionStore;
+  /** Every live session by user, provider session and subject (sessions page, back-channel). */
+  readonly sessions: SessionRegistry;
+  /** Session bodies kept server-side (large sessions, `SESSION_STORAGE=server`). */
+  readonly sessionData: SessionDataStore;
   /** A fresh counter store for one rate limiter (express-rate-limit refuses shared ones). */
   rateLimit(name: string): RateLimitStore;
   /** Resolves when the backing store answers; /readyz asks. */
