@@ -24,10 +24,17 @@ export function parseSetCookie(raw: string): SetCookie {
 export class TestBrowser {
   readonly cookies = new Map<string, string>();
 
-  constructor(readonly origin: string) {}
+  /** `headers` go with every request, e.g. a browser's User-Agent. */
+  constructor(
+    readonly origin: string,
+    readonly headers: Record<string, string> = {},
+  ) {}
 
   async request(path: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
+    for (const [name, value] of Object.entries(this.headers)) {
+      if (!headers.has(name)) headers.set(name, value);
+    }
     const jar = [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
     if (jar && !headers.has("cookie")) headers.set("cookie", jar);
     const response = await fetch(new URL(path, this.origin), {
