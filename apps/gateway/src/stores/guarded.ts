@@ -90,6 +90,17 @@ export function guardStores(
     transactions: inProcess
       ? stores.transactions
       : bound("transactions", stores.transactions, ["consume"], timeoutMs),
+    sessions: inProcess
+      ? stores.sessions
+      : bound(
+          "sessions",
+          stores.sessions,
+          ["put", "touch", "get", "forUser", "forProviderSession", "forSubject", "remove"],
+          timeoutMs,
+        ),
+    sessionData: inProcess
+      ? stores.sessionData
+      : bound("sessionData", stores.sessionData, ["get", "set", "delete"], timeoutMs),
     rateLimit: (name) => stores.rateLimit(name),
     ping: inProcess
       ? () => stores.ping()

@@ -4,6 +4,7 @@ import { MemoryStore } from "express-rate-limit";
 import type { RefreshOutcome } from "../session/store-contract.js";
 import { ExpiringMap } from "./expiring-map.js";
 import { MemoryRevocationStore } from "./memory-revocation-store.js";
+import { MemorySessionDataStore, MemorySessionRegistry } from "./memory-sessions.js";
 import type { Stores } from "./stores.js";
 
 export interface MemoryStoresOptions {
@@ -25,8 +26,12 @@ export function createMemoryStores(options: MemoryStoresOptions): Stores {
   const locks = new ExpiringMap<string>(now);
   const outcomes = new ExpiringMap<RefreshOutcome>(now);
   const usedTransactions = new ExpiringMap<true>(now);
+  const sessions = new MemorySessionRegistry(now);
+  const sessionData = new MemorySessionDataStore(now);
   const sweeper = setInterval(() => {
-    for (const map of [users, locks, outcomes, usedTransactions]) map.sweep();
+    for (const map of [users, locks, outcomes, usedTransactions, sessions, sessionData]) {
+      map.sweep();
+    }
   }, 60_000);
   sweeper.unref();
   const limiters: MemoryStore[] = [];
@@ -66,6 +71,8 @@ export function createMemoryStores(options: MemoryStoresOptions): Stores {
         return true;
       },
     },
+    sessions,
+    sessionData,
     rateLimit: () => {
       const store = new MemoryStore();
       limiters.push(store);

@@ -9,6 +9,7 @@ import { newLockOwner } from "./memory.js";
 import { FailoverRateLimitStore } from "./rate-limit.js";
 import { createRedisClient, type RedisClient } from "./redis-client.js";
 import type { RedisConfig } from "./redis-config.js";
+import { createRedisSessions } from "./redis-sessions.js";
 import { createSealer } from "./sealed.js";
 import type { Stores } from "./stores.js";
 
@@ -37,6 +38,11 @@ const FAILED = "failed";
  *   <p>refreshed:<sid>      sealed token set     until that token expires ("failed": a minute)
  *   <p>used-tx:<id>         "1"                  until the login transaction would expire
  *   <p>rl:<limiter>:<ip>    hit count            the rate-limit window
+ *   <p>session:<sid>        sealed session record  until the session's absolute expiry
+ *   <p>session-data:<sid>   sealed session body    until the session's absolute expiry
+ *   <p>user-sessions:<d>    sorted set of sids, scored by each session's expiry; the key
+ *   <p>provider-session:<d>   expires with its last session, and each write drops the
+ *   <p>subject-sessions:<d>   members that have ended (<d>: see `indexDigest`)
  * No command touches two keys, so the layout works on a Cluster as it is.
  */
 export function createRedisStores(options: RedisStoresOptions): Stores {
@@ -104,6 +110,7 @@ export function createRedisStores(options: RedisStoresOptions): Stores {
         return (await client.set(key("used-tx", id), "1", "PX", ttl, "NX")) === "OK";
       },
     },
+    ...createRedisSessions(client, sealer, key, now),
     rateLimit: (name) =>
       new FailoverRateLimitStore(
         redisRateLimitStore(client, `${config.prefix}rl:${name}:`),

@@ -2,6 +2,7 @@ import { chmodSync, closeSync, mkdirSync, openSync } from "node:fs";
 import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { GatewayError } from "../errors.js";
+import { StoreUnavailableError } from "../session/store-contract.js";
 
 /** The data folder cannot hold the store: the gateway must not start without it. */
 export class StoreOpenError extends GatewayError {
@@ -20,8 +21,12 @@ export class StoreOpenError extends GatewayError {
 
 export const DATABASE_FILE = "latchkey.db";
 
-/** Raised when the tables change shape; a file from a newer gateway is refused, not guessed at. */
-const SCHEMA_VERSION = 1;
+/**
+ * Raised when the tables change shape; a file from a newer gateway is refused, not guessed at.
+ * An older file is brought up to date by the `IF NOT EXISTS` below: 2 added the session
+ * registry and server-side session bodies and changed nothing that was there.
+ */
+const SCHEMA_VERSION = 2;
 
 /**
  * Every row expires: nothing here outlives the session, lock or window it stands for, so the
@@ -41,6 +46,14 @@ const SCHEMA = `
   CREATE TABLE IF NOT EXISTS rate_limits (
     limiter TEXT NOT NULL, key TEXT NOT NULL, hits INTEGER NOT NULL,
     expires_at INTEGER NOT NULL, PRIMARY KEY (limiter, key)) WITHOUT ROWID;
+  CREATE TABLE IF NOT EXISTS sessions (
+    sid TEXT PRIMARY KEY, user_key TEXT NOT NULL, provider_session_key TEXT, subject_key TEXT,
+    sealed TEXT NOT NULL, expires_at INTEGER NOT NULL) WITHOUT ROWID;
+  CREATE INDEX IF NOT EXISTS sessions_user ON sessions (user_key);
+  CREATE INDEX IF NOT EXISTS sessions_provider_session ON sessions (provider_session_key);
+  CREATE INDEX IF NOT EXISTS sessions_subject ON sessions (subject_key);
+  CREATE TABLE IF NOT EXISTS session_data (
+    sid TEXT PRIMARY KEY, sealed TEXT NOT NULL, expires_at INTEGER NOT NULL) WITHOUT ROWID;
 `;
 
 export const EXPIRING_TABLES = [
@@ -50,6 +63,8 @@ export const EXPIRING_TABLES = [
   "refresh_outcomes",
   "used_transactions",
   "rate_limits",
+  "sessions",
+  "session_data",
 ] as const;
 
 const INDEXES = EXPIRING_TABLES.map(
@@ -100,4 +115,18 @@ export function openDatabase(dataDir: string, busyTimeoutMs: number): OpenedData
     if (err instanceof StoreOpenError) throw err;
     throw new StoreOpenError(file, err instanceof Error ? err.message : String(err), err);
   }
+}
+
+/** `call`, with whatever the database throws turned into the 503 of a store outage. */
+export function failsAs<A extends unknown[], R>(
+  operation: string,
+  call: (...args: A) => Promise<R>,
+): (...args: A) => Promise<R> {
+  return async (...args) => {
+    try {
+      return await call(...args);
+    } catch (err) {
+      throw new StoreUnavailableError(operation, err);
+    }
+  };
 }

@@ -3,12 +3,13 @@ import type { Logger } from "pino";
 import { LruMap } from "../collections/lru-map.js";
 import type { SealCache } from "../crypto/seal-cache.js";
 import { tokenSchema, userSchema } from "../session/session.js";
-import { type RefreshOutcome, StoreUnavailableError } from "../session/store-contract.js";
+import type { RefreshOutcome } from "../session/store-contract.js";
 import { newLockOwner } from "./memory.js";
 import { FailoverRateLimitStore } from "./rate-limit.js";
 import { createSealer } from "./sealed.js";
-import { EXPIRING_TABLES, openDatabase } from "./sqlite-database.js";
+import { EXPIRING_TABLES, failsAs, openDatabase } from "./sqlite-database.js";
 import { RateLimitTable, SqliteRateLimitStore } from "./sqlite-rate-limit.js";
+import { createSqliteSessions } from "./sqlite-sessions.js";
 import type { Stores } from "./stores.js";
 
 export interface SqliteStoresOptions {
@@ -174,6 +175,7 @@ export function createSqliteStores(options: SqliteStoresOptions): SqliteStores {
         return Number(s.consume.run(id, untilMs, at).changes) === 1;
       }),
     },
+    ...createSqliteSessions(db, sealer, now),
     rateLimit: (name) => {
       const limiter = new FailoverRateLimitStore(
         new SqliteRateLimitStore(name, counters, now),
@@ -193,20 +195,6 @@ export function createSqliteStores(options: SqliteStoresOptions): SqliteStores {
         // Closed already: closing twice is not an error for the caller.
       }
     },
-  };
-}
-
-/** `call`, with whatever the database throws turned into the 503 of a store outage. */
-function failsAs<A extends unknown[], R>(
-  operation: string,
-  call: (...args: A) => Promise<R>,
-): (...args: A) => Promise<R> {
-  return async (...args) => {
-    try {
-      return await call(...args);
-    } catch (err) {
-      throw new StoreUnavailableError(operation, err);
-    }
   };
 }
 

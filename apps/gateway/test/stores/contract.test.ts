@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -13,6 +14,7 @@ import type { Stores } from "../../src/stores/stores.js";
 import { TEST_SECRET } from "../support/gateway.js";
 import { redisStores, useRedisServer, waitUntilReady } from "../support/redis.js";
 import { useRedisCluster, useRedisSentinel } from "../support/redis-topologies.js";
+import { SID_A, SID_B, sessionBody, sessionRecord } from "../support/session-records.js";
 import { TOKEN, USER } from "../support/stored.js";
 
 const redis = useRedisServer();
@@ -160,6 +162,165 @@ describe.each(implementations)("the %s stores (one contract for all)", (_kind, c
     });
   });
 
+  describe("the session registry", () => {
+    const byUser = (provider: string, userId: string) =>
+      stores.sessions.forUser(provider, userId).then((records) => records.map((r) => r.sid));
+
+    it("when sessions are put, then each reads back equal, and a user's list holds only theirs, newest first", async () => {
+      const older = sessionRecord({ sid: "sid-a", createdAt: Date.now() - 5_000 });
+      const newer = sessionRecord({ sid: "sid-b", createdAt: Date.now() - 1_000 });
+      await stores.sessions.put(older);
+      await stores.sessions.put(newer);
+      await stores.sessions.put(sessionRecord({ sid: "sid-c", userId: "user-2" }));
+      await stores.sessions.put(sessionRecord({ sid: "sid-d", provider: "google" }));
+
+      expect(await stores.sessions.get("sid-a")).toEqual(older);
+      expect(await stores.sessions.get("sid-x")).toBeUndefined();
+      expect(await stores.sessions.forUser("github", "user-583231")).toEqual([newer, older]);
+      expect(await byUser("github", "user-2")).toEqual(["sid-c"]);
+      expect(await byUser("google", "user-583231")).toEqual(["sid-d"]);
+      expect(await byUser("gitlab", "user-583231")).toEqual([]);
+    });
+
+    it("when sessions name a provider session and a subject, then each lookup finds its own, within that provider only", async () => {
+      const oidc = { provider: "google", userId: "user-1" };
+      await stores.sessions.put(
+        sessionRecord({ ...oidc, sid: "sid-a", providerSid: "op-1", subject: "sub-1" }),
+      );
+      await stores.sessions.put(
+        sessionRecord({ ...oidc, sid: "sid-b", providerSid: "op-1", subject: "sub-2" }),
+      );
+      await stores.sessions.put(
+        sessionRecord({
+          sid: "sid-c",
+          provider: "microsoft",
+          providerSid: "op-1",
+          subject: "sub-1",
+        }),
+      );
+      await stores.sessions.put(sessionRecord({ ...oidc, sid: "sid-d" }));
+
+      const sorted = (sids: Promise<string[]>) => sids.then((list) => [...list].sort());
+      expect(await sorted(stores.sessions.forProviderSession("google", "op-1"))).toEqual([
+        "sid-a",
+        "sid-b",
+      ]);
+      expect(await stores.sessions.forProviderSession("microsoft", "op-1")).toEqual(["sid-c"]);
+      expect(await stores.sessions.forProviderSession("google", "op-2")).toEqual([]);
+      expect(await stores.sessions.forSubject("google", "sub-1")).toEqual(["sid-a"]);
+      expect(await stores.sessions.forSubject("microsoft", "sub-1")).toEqual(["sid-c"]);
+      expect(await stores.sessions.forSubject("google", "user-1")).toEqual([]);
+    });
+
+    it("when a record is put again with other ids, then every lookup follows the new record", async () => {
+      await stores.sessions.put(
+        sessionRecord({ sid: "sid-a", provider: "google", providerSid: "op-1", subject: "s-1" }),
+      );
+      const moved = sessionRecord({
+        sid: "sid-a",
+        provider: "google",
+        userId: "user-2",
+        providerSid: "op-2",
+      });
+      await stores.sessions.put(moved);
+      expect(await stores.sessions.get("sid-a")).toEqual(moved);
+      expect(await byUser("google", "user-583231")).toEqual([]);
+      expect(await byUser("google", "user-2")).toEqual(["sid-a"]);
+      expect(await stores.sessions.forProviderSession("google", "op-1")).toEqual([]);
+      expect(await stores.sessions.forProviderSession("google", "op-2")).toEqual(["sid-a"]);
+      expect(await stores.sessions.forSubject("google", "s-1")).toEqual([]);
+    });
+
+    it("when a session is touched, then only its lastSeenAt moves, and a missing one stays missing", async () => {
+      const record = sessionRecord({ sid: "sid-a" });
+      await stores.sessions.put(record);
+      const lastSeenAt = Date.now();
+      await stores.sessions.touch("sid-a", lastSeenAt);
+      expect(await stores.sessions.get("sid-a")).toEqual({ ...record, lastSeenAt });
+      expect(await stores.sessions.forUser("github", "user-583231")).toEqual([
+        { ...record, lastSeenAt },
+      ]);
+
+      await stores.sessions.touch("sid-x", lastSeenAt);
+      expect(await stores.sessions.get("sid-x")).toBeUndefined();
+      expect(await byUser("github", "user-583231")).toEqual(["sid-a"]);
+    });
+
+    it("when a session is removed, then no lookup finds it and the others stay", async () => {
+      const ids = { provider: "google", userId: "user-1", providerSid: "op-1", subject: "sub-1" };
+      await stores.sessions.put(sessionRecord({ ...ids, sid: "sid-a" }));
+      await stores.sessions.put(sessionRecord({ ...ids, sid: "sid-b" }));
+      await stores.sessions.remove("sid-a");
+      await stores.sessions.remove("sid-x");
+      expect(await stores.sessions.get("sid-a")).toBeUndefined();
+      expect(await byUser("google", "user-1")).toEqual(["sid-b"]);
+      expect(await stores.sessions.forProviderSession("google", "op-1")).toEqual(["sid-b"]);
+      expect(await stores.sessions.forSubject("google", "sub-1")).toEqual(["sid-b"]);
+      // A removed session touched late (a request still in flight) does not come back.
+      await stores.sessions.touch("sid-a", Date.now());
+      expect(await stores.sessions.get("sid-a")).toBeUndefined();
+    });
+
+    it("when a session's expiresAt passes, then no lookup finds it, and one already past is not stored", async () => {
+      const ids = { provider: "google", userId: "user-1", providerSid: "op-1", subject: "sub-1" };
+      await stores.sessions.put(sessionRecord({ ...ids, sid: "sid-a", expiresAt: soon(300) }));
+      await stores.sessions.put(sessionRecord({ ...ids, sid: "sid-b", expiresAt: Date.now() - 1 }));
+      expect(await byUser("google", "user-1")).toEqual(["sid-a"]);
+      expect(await stores.sessions.get("sid-b")).toBeUndefined();
+      await sleep(400);
+      expect(await stores.sessions.get("sid-a")).toBeUndefined();
+      expect(await byUser("google", "user-1")).toEqual([]);
+      expect(await stores.sessions.forProviderSession("google", "op-1")).toEqual([]);
+      expect(await stores.sessions.forSubject("google", "sub-1")).toEqual([]);
+    });
+
+    it("when a record given or returned is changed, then what is stored is not", async () => {
+      const record = sessionRecord({ sid: "sid-a" });
+      const stored = { ...record };
+      await stores.sessions.put(record);
+      record.browser = "changed after put";
+      const read = await stores.sessions.get("sid-a");
+      if (read) read.lastSeenAt = 1;
+      const [listed] = await stores.sessions.forUser("github", "user-583231");
+      if (listed) listed.system = "changed after read";
+      expect(await stores.sessions.get("sid-a")).toEqual(stored);
+    });
+  });
+
+  describe("server-side session bodies", () => {
+    it("when a body is stored, then it reads back equal under its own id only, until deleted", async () => {
+      const body = sessionBody(SID_A, soon(60_000));
+      await stores.sessionData.set(SID_A, body);
+      expect(await stores.sessionData.get(SID_A)).toEqual(body);
+      expect(await stores.sessionData.get(SID_B)).toBeUndefined();
+      // Someone else's body moved under this id is not this session's.
+      await stores.sessionData.set(SID_B, body);
+      expect(await stores.sessionData.get(SID_B)).toBeUndefined();
+      await stores.sessionData.delete(SID_A);
+      expect(await stores.sessionData.get(SID_A)).toBeUndefined();
+    });
+
+    it("when its expiresAt passes, then the body is gone, and one already past is not stored", async () => {
+      await stores.sessionData.set(SID_A, sessionBody(SID_A, soon(300)));
+      await stores.sessionData.set(SID_B, sessionBody(SID_B, Date.now() - 1));
+      expect(await stores.sessionData.get(SID_A)).toBeDefined();
+      expect(await stores.sessionData.get(SID_B)).toBeUndefined();
+      await sleep(400);
+      expect(await stores.sessionData.get(SID_A)).toBeUndefined();
+    });
+
+    it("when a body given or returned is changed, then what is stored is not", async () => {
+      const body = sessionBody(SID_A, soon(60_000));
+      const stored = structuredClone(body);
+      await stores.sessionData.set(SID_A, body);
+      body.token.scopes.push("changed after set");
+      const read = await stores.sessionData.get(SID_A);
+      read?.token.scopes.push("changed after read");
+      if (read) read.user.login = "mallory";
+      expect(await stores.sessionData.get(SID_A)).toEqual(stored);
+    });
+  });
+
   it("when the rate limiter counts a client, then its hits add up until reset, apart from others'", async () => {
     const limiter = stores.rateLimit("auth");
     limiter.init?.({ windowMs: 60_000 } as Options);
@@ -201,6 +362,35 @@ describe("what Redis holds", () => {
       }
       expect(await redis.client.pttl(key), `${key} has a TTL`).toBeGreaterThan(0);
     }
+  });
+
+  it("when a session is recorded and its body stored, then keys name users only by digest, no value is readable, and every key expires", async () => {
+    const stores = await redisStores({ REDIS_URL: redis.url });
+    const ids = { provider: "google", providerSid: "op-session-1", subject: "subject-1" };
+    await stores.sessions.put(sessionRecord({ ...ids, sid: SID_A }));
+    await stores.sessionData.set(SID_A, sessionBody(SID_A, Date.now() + 60_000));
+    const digest = (id: string) => createHash("sha256").update(`google\n${id}`).digest("base64url");
+
+    const keys = (await redis.client.keys("*")).sort();
+    expect(keys).toEqual([
+      `latchkey:provider-session:${digest("op-session-1")}`,
+      `latchkey:session-data:${SID_A}`,
+      `latchkey:session:${SID_A}`,
+      `latchkey:subject-sessions:${digest("subject-1")}`,
+      `latchkey:user-sessions:${digest("user-583231")}`,
+    ]);
+    for (const key of keys) {
+      const value =
+        (await redis.client.type(key)) === "zset"
+          ? (await redis.client.zrange(key, 0, -1)).join(",")
+          : ((await redis.client.get(key)) ?? "");
+      const readable = ["ghu_", "ghr_", "octocat", "user-583231", "op-session-1", "subject-1"];
+      for (const secret of [...readable, "Firefox", "Linux", "accessToken"]) {
+        expect(`${key} ${value}`, `${key} holds ${secret}`).not.toContain(secret);
+      }
+      expect(await redis.client.pttl(key), `${key} has a TTL`).toBeGreaterThan(0);
+    }
+    expect(await redis.client.zrange(keys[4] ?? "", 0, -1)).toEqual([SID_A]);
   });
 
   it("when a value was not sealed with the session secret, then it reads as absent", async () => {
