@@ -13,7 +13,8 @@ const always = () => true;
 // Each page is its own chunk, fetched while the loaders run, so the first page's JavaScript is
 // the shell plus that page. The loaders that decide where you may go (the session and the guard)
 // stay in the main chunk: a signed-out visitor is sent to /login before any page chunk loads.
-// A loader that only its own page needs (login, repos, drive) comes with that page's chunk instead.
+// A loader (or action) that only its own page needs (login, repos, drive, sessions) comes with
+// that page's chunk instead.
 export const routes: RouteObject[] = [
   {
     id: ROOT_ROUTE_ID,
@@ -72,6 +73,15 @@ export const routes: RouteObject[] = [
                   import("./pages/drive").then((m) => ({
                     loader: m.driveLoader,
                     Component: m.DrivePage,
+                  })),
+              },
+              {
+                path: "sessions",
+                lazy: () =>
+                  import("./pages/sessions").then((m) => ({
+                    loader: m.sessionsLoader,
+                    action: m.sessionsAction,
+                    Component: m.SessionsPage,
                   })),
               },
             ],

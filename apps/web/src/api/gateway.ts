@@ -1,7 +1,8 @@
-import type { Me, NormalizedUser } from "@latchkey/contracts";
+import type { LogoutBody, Me, NormalizedUser } from "@latchkey/contracts";
 import { parseApis } from "./apis";
+import { ShapeError } from "./errors";
 import { apiUrl, ensureOk, readJson, send } from "./http";
-import { expectNullableString, expectRecord, expectString } from "./parse";
+import { expectNullableString, expectRecord, expectString, safeHttpUrl } from "./parse";
 
 // Every mutating or token-using call carries it: a cross-site form cannot set a custom header.
 export const CSRF_HEADERS = { "X-CSRF": "1" } as const;
@@ -18,11 +19,24 @@ export async function getMe({ slide = true }: { slide?: boolean } = {}): Promise
   return readJson(await ensureOk(response), parseMe);
 }
 
-/** Ends the session at the gateway; already signed out (401) counts as done. */
-export async function logout(): Promise<void> {
+/**
+ * Ends the session at the gateway; already signed out (401) counts as done. Answers the
+ * provider's end-session URL when the gateway wants the provider's session ended too (200 with
+ * `{ endSessionUrl }`), else null (204).
+ */
+export async function logout(): Promise<string | null> {
   const response = await send(apiUrl("/auth/logout"), { method: "POST", headers: CSRF_HEADERS });
-  if (response.status === 401) return;
+  if (response.status === 401) return null;
   await ensureOk(response);
+  if (response.status === 204) return null;
+  return (await readJson(response, parseLogout)).endSessionUrl;
+}
+
+/** `POST /auth/logout`'s 200 body. The browser is sent there, so only http(s) will do. */
+export function parseLogout(body: unknown): LogoutBody {
+  const url = safeHttpUrl(expectString(expectRecord(body, "body"), "endSessionUrl", ""));
+  if (url === null) throw new ShapeError('"endSessionUrl" must be an http(s) URL');
+  return { endSessionUrl: url };
 }
 
 /** `GET /api/me`'s body, checked field by field: the types say what the gateway means to send. */

@@ -1,4 +1,4 @@
-export type { ApiOption, Me, NormalizedUser } from "@latchkey/contracts";
+export type { ApiOption, Me, NormalizedUser, SessionSummary } from "@latchkey/contracts";
 export { parseApis, providerApi } from "./apis";
 export { ApiError, ClientErrorCode } from "./errors";
 export { getMe, logout } from "./gateway";
@@ -14,3 +14,4 @@ export {
 } from "./parse";
 export { getProviders, type Provider } from "./providers";
 export { type ProxiedResponse, proxiedGet } from "./proxied";
+export { endAllSessions, endSession, getSessions } from "./sessions";

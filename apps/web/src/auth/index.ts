@@ -5,4 +5,4 @@ export { loginErrorMessage } from "./loginErrors";
 export { loginPath, returnToFrom } from "./loginPath";
 export { returnToPath } from "./returnTo";
 export { forgetSession, loadSession } from "./session";
-export { signOutAction } from "./signOut";
+export { signOutAction, signOutBy } from "./signOut";

@@ -29,6 +29,9 @@ export function SiteHeader() {
               <NavLink to="/drive">Drive files</NavLink>
             </li>
           )}
+          <li>
+            <NavLink to="/sessions">Sessions</NavLink>
+          </li>
         </ul>
       </nav>
       <div className="session">

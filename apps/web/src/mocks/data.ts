@@ -1,4 +1,4 @@
-import type { ApiOption, Me, NormalizedUser, Provider } from "../api";
+import type { ApiOption, Me, NormalizedUser, Provider, SessionSummary } from "../api";
 
 export const octocat: NormalizedUser = {
   provider: "github",
@@ -91,5 +91,37 @@ export function seedDriveFiles(user: NormalizedUser): MockDriveFile[] {
       name: `${user.login}'s notes`,
       mimeType: "application/vnd.google-apps.document",
     },
+  ];
+}
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/**
+ * The signed-in user's sessions as `GET /api/sessions` lists them, newest first: this browser's,
+ * two others, and one whose user agent told the gateway nothing.
+ */
+export function seedSessions(now = Date.now()): SessionSummary[] {
+  const session = (
+    id: string,
+    browser: string | null,
+    system: string | null,
+    signedInAgo: number,
+    lastSeenAgo: number,
+  ): SessionSummary => ({
+    id,
+    current: id === "current",
+    browser,
+    system,
+    signedInAt: new Date(now - signedInAgo).toISOString(),
+    lastSeenAt: new Date(now - lastSeenAgo).toISOString(),
+    expiresAt: new Date(now - signedInAgo + 30 * DAY).toISOString(),
+  });
+  return [
+    session("current", "Chrome 131", "macOS", 2 * HOUR, 0),
+    session("phone", "Safari 18", "iOS", 3 * DAY, 5 * HOUR),
+    session("laptop", "Firefox 133", "Windows", 9 * DAY, 2 * DAY),
+    session("unknown", null, null, 20 * DAY, 20 * DAY),
   ];
 }

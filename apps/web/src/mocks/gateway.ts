@@ -1,5 +1,5 @@
 import { HttpResponse, http, type RequestHandler } from "msw";
-import type { Me, Provider } from "../api";
+import type { Me, Provider, SessionSummary } from "../api";
 import {
   defaultProviders,
   type MockDriveFile,
@@ -7,6 +7,7 @@ import {
   octocat,
   seedDriveFiles,
   seedRepos,
+  seedSessions,
   sessionFor,
 } from "./data";
 
@@ -19,6 +20,10 @@ export interface GatewayState {
   repos: MockRepo[];
   /** Drive's files; null means the signed-in user's seeded ones. */
   driveFiles: MockDriveFile[] | null;
+  /** The signed-in user's sessions, newest first; the `current` one is this browser's. */
+  sessions: SessionSummary[];
+  /** Where sign-out sends the browser to end the provider's session too; null: here only. */
+  endSessionUrl: string | null;
   /** Every request the mock answered, to assert on method, path and headers. */
   requests: Request[];
 }
@@ -37,6 +42,8 @@ function initialState(): GatewayState {
     providers: defaultProviders,
     repos: seedRepos("octocat", 35),
     driveFiles: null,
+    sessions: seedSessions(),
+    endSessionUrl: null,
     requests: [],
   };
 }
@@ -74,6 +81,30 @@ export function createGatewayMock(): GatewayMock {
     http.post("/auth/logout", ({ request }) => {
       seen(request);
       if (request.headers.get("X-CSRF") !== "1") return csrfMissing();
+      state.session = null;
+      return state.endSessionUrl === null
+        ? new HttpResponse(null, { status: 204 })
+        : HttpResponse.json({ endSessionUrl: state.endSessionUrl });
+    }),
+    http.get("/api/sessions", ({ request }) => {
+      seen(request);
+      return state.session ? HttpResponse.json({ sessions: state.sessions }) : unauthenticated();
+    }),
+    http.delete("/api/sessions/:id", ({ request, params }) => {
+      seen(request);
+      if (request.headers.get("X-CSRF") !== "1") return csrfMissing();
+      if (!state.session) return unauthenticated();
+      const ended = state.sessions.find((session) => session.id === params.id);
+      if (!ended) return errorBody(404, "session_not_found", "That session has ended already.");
+      state.sessions = state.sessions.filter((session) => session !== ended);
+      if (ended.current) state.session = null;
+      return new HttpResponse(null, { status: 204 });
+    }),
+    http.delete("/api/sessions", ({ request }) => {
+      seen(request);
+      if (request.headers.get("X-CSRF") !== "1") return csrfMissing();
+      if (!state.session) return unauthenticated();
+      state.sessions = [];
       state.session = null;
       return new HttpResponse(null, { status: 204 });
     }),

@@ -7,6 +7,7 @@ export {
   octocat,
   seedDriveFiles,
   seedRepos,
+  seedSessions,
   sessionFor,
 } from "./data";
 export { createGatewayMock, type GatewayMock, type GatewayState } from "./gateway";

@@ -6,3 +6,10 @@ export { NotFoundPage } from "./NotFoundPage";
 export { ProfilePage } from "./ProfilePage";
 export { RestrictedPage } from "./RestrictedPage";
 export { ReposPage, reposLoader } from "./repos";
+export {
+  type SessionsActionData,
+  type SessionsData,
+  SessionsPage,
+  sessionsAction,
+  sessionsLoader,
+} from "./sessions";

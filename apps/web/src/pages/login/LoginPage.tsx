@@ -1,10 +1,15 @@
 import { useLoaderData } from "react-router";
 import type { Provider } from "../../api";
 import { loginErrorMessage, returnToPath } from "../../auth";
-import type { LoginData } from "./loginLoader";
+import type { LoginData, LoginNotice } from "./loginLoader";
+
+const NOTICES: Readonly<Record<LoginNotice, string>> = {
+  signed_out: "You were signed out. Sign in again to pick up where you were.",
+  provider_signed_out: "You signed out here and at your sign-in provider.",
+};
 
 export function LoginPage() {
-  const { providers, returnTo, error, signedOut } = useLoaderData<LoginData>();
+  const { providers, returnTo, error, notice } = useLoaderData<LoginData>();
   return (
     <article className="page page--narrow">
       <title>Sign in · Latchkey</title>
@@ -14,9 +19,9 @@ export function LoginPage() {
           {loginErrorMessage(error)}
         </p>
       )}
-      {error === null && signedOut && (
+      {error === null && notice !== null && (
         <p role="status" className="notice">
-          You were signed out. Sign in again to pick up where you were.
+          {NOTICES[notice]}
         </p>
       )}
       {providers.length === 0 ? (

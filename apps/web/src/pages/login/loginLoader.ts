@@ -11,8 +11,19 @@ export interface LoginData {
   providers: readonly Provider[];
   returnTo: string;
   error: string | null;
-  /** The session ended while a page was open (see auth/sessionWatch.ts): say so. */
-  signedOut: boolean;
+  /** What to tell someone who did not come here to sign in. */
+  notice: LoginNotice | null;
+}
+
+/**
+ * `signed_out`: the session ended while a page was open (see auth/sessionWatch.ts).
+ * `provider_signed_out`: the sign-in provider sent the browser back after ending its own session
+ * too (the gateway redirects its return to here).
+ */
+export type LoginNotice = "signed_out" | "provider_signed_out";
+
+function noticeOf(value: string | null): LoginNotice | null {
+  return value === "signed_out" || value === "provider_signed_out" ? value : null;
 }
 
 export async function loginLoader({ request }: LoaderFunctionArgs): Promise<LoginData> {
@@ -28,6 +39,6 @@ export async function loginLoader({ request }: LoaderFunctionArgs): Promise<Logi
     providers,
     returnTo,
     error: params.get("error"),
-    signedOut: params.get("notice") === "signed_out",
+    notice: noticeOf(params.get("notice")),
   };
 }

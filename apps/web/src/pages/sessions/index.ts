@@ -1,0 +1,3 @@
+export { SessionsPage } from "./SessionsPage";
+export { type SessionsActionData, sessionsAction } from "./sessionsAction";
+export { type SessionsData, sessionsLoader } from "./sessionsLoader";
