@@ -2,6 +2,7 @@ import express, { type Express } from "express";
 import type { Logger } from "pino";
 import { mountApis } from "./api/api-mounts.js";
 import { meHandler } from "./api/me.js";
+import { createSessionsRouter } from "./api/sessions.js";
 import { createProviders, type ProviderRegistry } from "./auth/providers.js";
 import { createAuthRateLimit } from "./auth/rate-limit.js";
 import { createAuthRouter } from "./auth/router.js";
@@ -17,6 +18,7 @@ import { securityHeaders } from "./http/security-headers.js";
 import { createSpaRouter } from "./http/spa.js";
 import { countStoreErrors, GatewayMetrics } from "./observability/metrics.js";
 import { SessionManager } from "./session/manager.js";
+import { createLogoutStateCookie } from "./session/logout-state.js";
 import { TokenRefresher } from "./session/refresh.js";
 import { createSessionCookie } from "./session/session.js";
 import type { RevocationStore } from "./session/store-contract.js";
@@ -65,10 +67,11 @@ export function createApp(config: Config, deps: AppDeps = {}): Express {
         deps.sealCache ??
         (config.sealCache.enabled ? new SealCache(config.sealCache.maxEntries) : undefined),
     }),
-    revocations,
+    { revocations, sessions: stores.sessions, sessionData: stores.sessionData },
     {
       idleTimeoutSeconds: config.sessionIdleTimeoutSeconds,
       absoluteTimeoutSeconds: config.sessionAbsoluteTimeoutSeconds,
+      storage: config.sessionStorage,
     },
     now,
   );
@@ -77,6 +80,7 @@ export function createApp(config: Config, deps: AppDeps = {}): Express {
     ttlSeconds: config.transactionTtlSeconds,
     secure,
   });
+  const logoutState = createLogoutStateCookie({ secrets: config.sessionSecrets, secure });
   const providers = deps.providers ?? createProviders(config, deps.fetch);
   const refresher = new TokenRefresher(
     providers,
@@ -133,12 +137,32 @@ export function createApp(config: Config, deps: AppDeps = {}): Express {
     logger,
     metrics,
   });
+  app.use(
+    "/api/sessions",
+    createSessionsRouter({
+      ...sessionDeps,
+      providers,
+      publicUrl: config.publicUrl,
+      revokeTimeoutMs: config.revokeTimeoutMs,
+      logger,
+    }),
+  );
   app.use(createHealthRouter(deps.readiness ?? { ready: true }, revocations));
   app.get(METRICS_PATH, serveMetrics(config.metrics, metrics));
   app.use(
     "/auth",
     createAuthRateLimit(config.authRateLimit, stores.rateLimit("auth")),
-    createAuthRouter({ config, providers, sessions, transactions, stores, logger, metrics, now }),
+    createAuthRouter({
+      config,
+      providers,
+      sessions,
+      transactions,
+      logoutState,
+      stores,
+      logger,
+      metrics,
+      now,
+    }),
   );
   if (config.webDistDir) app.use(createSpaRouter(config.webDistDir));
 

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { GatewayError } from "./errors.js";
 import { type ProviderConfig, parseProviders } from "./provider-config.js";
 import { isGuessableSecret } from "./secret-strength.js";
+import type { SessionStorage } from "./session/manager.js";
 import { parseRedisConfig, type RedisConfig } from "./stores/redis-config.js";
 import { parseUpstreams, type UpstreamConfig } from "./upstream-config.js";
 
@@ -28,6 +29,12 @@ export interface Config {
   sessionIdleTimeoutSeconds: number;
   /** A session this old is over, however active. */
   sessionAbsoluteTimeoutSeconds: number;
+  /**
+   * Where session bodies live (`SESSION_STORAGE`): the sealed cookie when they fit and the
+   * store otherwise (`auto`), only the cookie, or always the store (the cookie holds a
+   * sealed reference).
+   */
+  sessionStorage: SessionStorage;
   transactionTtlSeconds: number;
   /** Enabled sign-in providers, in catalogue order, each with who may sign in with it. */
   providers: ProviderConfig[];
@@ -125,6 +132,7 @@ const schema = z.object({
   SESSION_IDLE_TIMEOUT_SECONDS: positiveInt(8 * 60 * 60),
   SESSION_ABSOLUTE_TIMEOUT_SECONDS: positiveInt(7 * 24 * 60 * 60),
   STORE_TIMEOUT_MS: positiveInt(500),
+  SESSION_STORAGE: z.enum(["auto", "cookie", "server"]).default("auto"),
   REDIS_URL: optionalString,
   REDIS_SENTINELS: optionalString,
   REDIS_SENTINEL_NAME: optionalString,
@@ -236,6 +244,7 @@ export function loadConfig(env: Env = process.env): Config {
     sessionSecretIsEphemeral: ephemeral,
     sessionIdleTimeoutSeconds: e.SESSION_IDLE_TIMEOUT_SECONDS,
     sessionAbsoluteTimeoutSeconds: e.SESSION_ABSOLUTE_TIMEOUT_SECONDS,
+    sessionStorage: e.SESSION_STORAGE,
     transactionTtlSeconds: 10 * 60,
     providers,
     providerTimeoutMs: e.PROVIDER_TIMEOUT_MS,

@@ -21,9 +21,17 @@ export interface ProviderConfig {
   settings: Record<string, string>;
   /** Who may sign in with it; no list means anyone with an account there. */
   access: AccessPolicy;
+  /**
+   * What signing out ends (`<ID>_LOGOUT`): the session here only (`local`, the default), or
+   * the provider's session too (`provider`: OpenID Connect RP-initiated logout; the session
+   * keeps its id_token to send back as `id_token_hint`).
+   */
+  logout: ProviderLogout;
   /** Development fell back to the built-in mock for this provider. */
   usingMock: boolean;
 }
+
+export type ProviderLogout = "local" | "provider";
 
 type Env = Record<string, string | undefined>;
 
@@ -75,6 +83,7 @@ export function parseProviders(
       scopes,
       settings,
       access: {},
+      logout: parseLogout(definition, env, problems),
       usingMock: false,
     });
   }
@@ -121,6 +130,7 @@ function mockProviders(env: Env, mockBaseUrl: string): ProviderConfig[] {
         ...(env.GITHUB_API_URL?.trim() && { apiUrl: env.GITHUB_API_URL.trim() }),
       },
       access: {},
+      logout: "local",
       usingMock: true,
     },
     {
@@ -134,6 +144,7 @@ function mockProviders(env: Env, mockBaseUrl: string): ProviderConfig[] {
         apiUrl: env.GOOGLE_API_URL?.trim() || `${mockBaseUrl}/googleapis`,
       },
       access: {},
+      logout: "local",
       usingMock: true,
     },
   ];
@@ -168,3 +179,24 @@ function checkBuilds(provider: ProviderConfig, problems: string[]): void {
 
 const refuseFetch: typeof fetch = () =>
   Promise.reject(new Error("configuration is checked without reaching the provider"));
+
+/**
+ * `<ID>_LOGOUT`: `local` or `provider`. Only OpenID Connect has a standard way to end the
+ * provider's session; whether this provider's discovery lists an end-session endpoint is
+ * known once it is made, and a provider without one signs out locally (logged at logout).
+ */
+function parseLogout(definition: ProviderDefinition, env: Env, problems: string[]): ProviderLogout {
+  const name = envName(definition, "LOGOUT");
+  const value = env[name]?.trim().toLowerCase() || "local";
+  if (value !== "local" && value !== "provider") {
+    problems.push(`${name}: must be "local" or "provider", not "${value}"`);
+    return "local";
+  }
+  if (value === "provider" && definition.protocol !== "oidc") {
+    problems.push(
+      `${name}: ${definition.name} has no standard provider logout (OpenID Connect providers only)`,
+    );
+    return "local";
+  }
+  return value;
+}

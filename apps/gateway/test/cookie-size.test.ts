@@ -66,8 +66,8 @@ describe("cookie size (B3)", () => {
     expect(Buffer.byteLength(header ?? "")).toBeLessThanOrEqual(MAX_SET_COOKIE_BYTES);
   });
 
-  it("when a session would not fit in a cookie, then the login fails clearly and no cookie is set", async () => {
-    const gateway = await startGateway();
+  it("when a session would not fit in a cookie and SESSION_STORAGE=cookie, then the login fails clearly and no cookie is set", async () => {
+    const gateway = await startGateway({ SESSION_STORAGE: "cookie" });
     const browser = new TestBrowser(gateway.url);
     const authorize = await browser.startLogin("/restricted");
     const callback = await browser.consent(authorize, { login: "octocat" });

@@ -1,7 +1,12 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { sealData, unsealData } from "iron-session";
 import { describe, expect, it } from "vitest";
-import { createSessionCookie, newSession, type SessionData } from "../src/session/session.js";
+import {
+  createSessionCookie,
+  newSession,
+  type SessionCookie,
+  type SessionData,
+} from "../src/session/session.js";
 import { createTransactionCookie } from "../src/session/transaction.js";
 import { TEST_SECRET } from "./support/gateway.js";
 
@@ -109,7 +114,7 @@ describe("the Set-Cookie headers the gateway writes", () => {
 describe("reading the session from odd Cookie headers", () => {
   const NAME = "latchkey.session";
 
-  async function read(cookie: (seal: string) => string): Promise<SessionData | undefined> {
+  async function read(cookie: (seal: string) => string): Promise<SessionCookie | undefined> {
     const data = session();
     const seal = await sealData(data, { password: SECRETS, ttl: WEEK_SECONDS });
     const opened = await sessionCookie().read(requestWith(cookie(seal)));

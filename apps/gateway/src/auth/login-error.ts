@@ -25,6 +25,8 @@ const OAUTH_LOGIN_ERRORS: Readonly<Record<ErrorCode, LoginErrorCode>> = {
   [ErrorCode.INVALID_ARGUMENT]: "server_error",
   // The browser sign-in never runs the device flow.
   [ErrorCode.DEVICE_FLOW_ERROR]: "server_error",
+  // Logout tokens come to the back-channel endpoint, never to a sign-in.
+  [ErrorCode.INVALID_LOGOUT_TOKEN]: "server_error",
 };
 
 /**

@@ -6,7 +6,7 @@ import {
 } from "@latchkey/oauth-core";
 import type { Config } from "../config.js";
 import { GatewayError } from "../errors.js";
-import type { ProviderConfig } from "../provider-config.js";
+import type { ProviderConfig, ProviderLogout } from "../provider-config.js";
 
 /**
  * One configured provider. What is known from configuration is here at once; the provider
@@ -21,6 +21,8 @@ export interface ProviderSlot {
   readonly settings: Readonly<Record<string, string>>;
   /** Who may sign in with it. */
   readonly access: AccessPolicy;
+  /** What signing out ends: the session here, or the provider's too (`<ID>_LOGOUT`). */
+  readonly logout: ProviderLogout;
   /**
    * The provider, made once and shared by every caller. A failure (discovery down) is not
    * kept: the next call tries again.
@@ -68,7 +70,8 @@ export function createProviders(config: Config, fetchImpl?: typeof fetch): Provi
 
 /** A slot that makes its provider with `make`, at most one attempt at a time. */
 export function providerSlot(
-  configured: Pick<ProviderConfig, "id" | "settings" | "access">,
+  configured: Pick<ProviderConfig, "id" | "settings" | "access"> &
+    Partial<Pick<ProviderConfig, "logout">>,
   definition: ProviderDefinition,
   make: () => Promise<Provider>,
 ): ProviderSlot {
@@ -80,6 +83,7 @@ export function providerSlot(
     definition,
     settings: configured.settings,
     access: configured.access,
+    logout: configured.logout ?? "local",
     get() {
       // `make` runs a tick later, so even a synchronous throw settles after `pending` is set
       // and is forgotten like any other failure.

@@ -6,25 +6,27 @@ import {
   exchangeCode,
   fetchUser,
   parseCallback,
-  revokeToken,
 } from "@latchkey/oauth-core";
-import { type Request, type Response, Router } from "express";
+import express, { type Request, type Response, Router } from "express";
 import type { Logger } from "pino";
 import type { Config } from "../config.js";
-import { within } from "../deadline.js";
 import { requireCsrf } from "../http/csrf.js";
 import { HttpError } from "../http/errors.js";
 import { requestLog } from "../http/request-id.js";
 import type { GatewayMetrics } from "../observability/metrics.js";
 import type { SessionManager } from "../session/manager.js";
 import type { SealedCookie } from "../session/sealed-cookie.js";
-import type { TransactionStore } from "../session/store-contract.js";
+import type { LogoutState } from "../session/logout-state.js";
+import type { SessionRegistry, TransactionStore } from "../session/store-contract.js";
 import type { Transaction } from "../session/transaction.js";
 import { admits } from "./admit.js";
+import { backchannelLogout } from "./backchannel-logout.js";
 import { loginErrorCode, loginErrorLocation } from "./login-error.js";
 import type { ProviderRegistry, ProviderSlot } from "./providers.js";
+import { providerLogout } from "./provider-logout.js";
 import { safeReturnTo } from "./return-to.js";
 import { providerApiPath } from "./session-apis.js";
+import { describeError as describe, revokeBestEffort, signOut } from "./sign-out.js";
 import { tokenParamsFrom } from "./token-params.js";
 
 export interface AuthRouterDeps {
@@ -32,8 +34,10 @@ export interface AuthRouterDeps {
   providers: ProviderRegistry;
   sessions: SessionManager;
   transactions: SealedCookie<Transaction>;
-  /** Where used transactions are remembered (`stores.transactions`). */
-  stores: { transactions: TransactionStore };
+  /** The state of a logout that went on to the provider's end-session page. */
+  logoutState: SealedCookie<LogoutState>;
+  /** Used transactions and logout tokens (`transactions`); sessions by provider session. */
+  stores: { transactions: TransactionStore; sessions: SessionRegistry };
   logger: Logger;
   metrics: GatewayMetrics;
   now?: () => number;
@@ -41,7 +45,8 @@ export interface AuthRouterDeps {
 
 /** `/auth/*`: translates HTTP to oauth-core calls and back; no OAuth logic lives here. */
 export function createAuthRouter(deps: AuthRouterDeps): Router {
-  const { config, providers, sessions, transactions, stores, logger, metrics } = deps;
+  const { config, providers, sessions, transactions, logoutState, stores, logger, metrics } =
+    deps;
   const now = deps.now ?? Date.now;
   const router = Router();
 
@@ -146,10 +151,14 @@ export function createAuthRouter(deps: AuthRouterDeps): Router {
           "sign-in refused by the access lists",
         );
         // The token will never be used: give it back rather than leave it live at the provider.
-        void revokeBestEffort(tokens, slot, config, requestLog(logger, req));
+        void revokeBestEffort(tokens, slot, config.revokeTimeoutMs, requestLog(logger, req));
         return fail("not_allowed");
       }
-      await sessions.start(res, provider.id, user, tokens, extraParams);
+      await sessions.start(res, provider.id, user, tokens, {
+        extraParams,
+        userAgent: req.get("user-agent"),
+        keepIdToken: slot.logout === "provider",
+      });
       requestLog(logger, req).info({ provider: provider.id, userId: user.id }, "signed in");
       metrics.login(provider.id, "success");
       return redirect(res, safeReturnTo(transaction.returnTo));
@@ -164,25 +173,64 @@ export function createAuthRouter(deps: AuthRouterDeps): Router {
   });
 
   router.post("/logout", requireCsrf(config.publicUrl), async (req, res) => {
-    const session = await sessions.peek(req);
+    res.set("Cache-Control", "no-store");
+    // Cleared first, whatever happens next: this browser is signed out either way.
     sessions.clear(res);
-    if (session) {
-      // Both at once: the provider's revocation is bounded, and a store failure still
-      // reports 503 (the cookie is cleared either way) rather than a logout that did not kill
-      // copies of the cookie.
-      const [revoked] = await Promise.allSettled([
-        sessions.revoke(session),
-        revokeBestEffort(
-          session.token,
-          providers.get(session.provider),
-          config,
-          requestLog(logger, req),
-        ),
-      ]);
-      if (revoked.status === "rejected") throw revoked.reason;
-    }
-    res.set("Cache-Control", "no-store").status(204).end();
+    const session = await sessions.peek(req);
+    if (!session) return res.status(204).end();
+    const log = requestLog(logger, req);
+    const slot = providers.get(session.provider);
+    await signOut(
+      { sessions, providers, revokeTimeoutMs: config.revokeTimeoutMs },
+      session,
+      log,
+    );
+    const next = await providerLogout(
+      {
+        publicUrl: config.publicUrl,
+        logoutState,
+        timeoutMs: config.revokeTimeoutMs,
+        now,
+      },
+      res,
+      slot,
+      session,
+      log,
+    );
+    if (next) return res.status(200).json(next);
+    res.status(204).end();
   });
+
+  // Where the provider's end-session page sends the browser back. The session here ended
+  // before it went there; only the notice depends on the state matching.
+  router.get("/:provider/logged-out", async (req, res) => {
+    res.set({ "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" });
+    const slot = providerFor(req);
+    const saved = await logoutState.read(req);
+    logoutState.clear(res);
+    const fresh =
+      saved !== undefined &&
+      saved.provider === slot.id &&
+      typeof req.query.state === "string" &&
+      req.query.state === saved.state;
+    redirect(res, fresh ? "/login?notice=provider_signed_out" : "/login");
+  });
+
+  router.post(
+    "/:provider/backchannel-logout",
+    express.urlencoded({ extended: false, limit: "16kb" }),
+    backchannelLogout(
+      {
+        sessions,
+        stores,
+        absoluteTimeoutSeconds: config.sessionAbsoluteTimeoutSeconds,
+        logger,
+        metrics,
+        now,
+      },
+      providerFor,
+    ),
+  );
 
   return router;
 }
@@ -195,47 +243,4 @@ function transactionId(state: string): string {
 /** A bare 302: the auth routes render no page, not even Express's "Redirecting to" text. */
 function redirect(res: Response, location: string): void {
   res.status(302).location(location).end();
-}
-
-/**
- * Gives back what the session held: its refresh token where the provider can take one (under
- * RFC 7009 that ends the grant, so no token from it lives on at the provider) and its access
- * token. Logout must not hang on the provider: both within one bound (discovery
- * included, when the provider is not made yet), and logged (not failed) on error.
- */
-async function revokeBestEffort(
-  tokens: { accessToken: string; refreshToken?: string | undefined },
-  provider: ProviderSlot | undefined,
-  config: Config,
-  logger: Logger,
-): Promise<void> {
-  if (!provider) return;
-  const revoke = async () => {
-    const made = await provider.get();
-    // Nothing to give back where the provider cannot take tokens back.
-    if (!made.capabilities.revoke) return;
-    const { refreshToken } = tokens;
-    // Side by side, each sent whatever becomes of the other (a failure is logged below).
-    await Promise.all([
-      refreshToken && made.capabilities.revokeRefresh
-        ? revokeToken(made, refreshToken, { tokenType: "refresh_token" })
-        : undefined,
-      revokeToken(made, tokens.accessToken),
-    ]);
-  };
-  try {
-    const outcome = await within(revoke(), config.revokeTimeoutMs);
-    if (!outcome.settled) logger.warn({ provider: provider.id }, "token revocation timed out");
-  } catch (err) {
-    logger.warn({ provider: provider.id, err: describe(err) }, "token revocation failed");
-  }
-}
-
-/** Errors are logged by code and message only: oauth-core messages never hold secrets. */
-function describe(err: unknown): { code?: string; message: string } {
-  if (err instanceof Error) {
-    const code = (err as { code?: unknown }).code;
-    return { ...(typeof code === "string" && { code }), message: err.message };
-  }
-  return { message: String(err) };
 }

@@ -13,6 +13,8 @@ const COUNTER_HELP = {
   proxy_upstream_responses_total:
     'API answers through the proxy, by API (provider id or upstream name) and status ("error" or "timeout" when none came).',
   token_refreshes_total: "Access-token refreshes by provider and outcome.",
+  backchannel_logouts_total:
+    'Back-channel logout requests by provider and outcome ("accepted", "refused", "replayed").',
   store_errors_total: "Store calls that failed or timed out, by operation.",
 };
 
@@ -63,6 +65,10 @@ export class GatewayMetrics {
   ]);
   private readonly refreshes = this.counter("token_refreshes_total", ["provider", "outcome"]);
   private readonly storeErrors = this.counter("store_errors_total", ["operation"]);
+  private readonly backchannelLogouts = this.counter("backchannel_logouts_total", [
+    "provider",
+    "outcome",
+  ]);
 
   constructor() {
     processMetrics();
@@ -93,6 +99,10 @@ export class GatewayMetrics {
 
   refresh(provider: string, outcome: RefreshOutcome): void {
     this.refreshes.inc({ provider, outcome });
+  }
+
+  backchannelLogout(provider: string, outcome: "accepted" | "refused" | "replayed"): void {
+    this.backchannelLogouts.inc({ provider, outcome });
   }
 
   storeError(operation: string): void {

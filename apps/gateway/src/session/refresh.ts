@@ -168,6 +168,9 @@ export class TokenRefresher {
         refreshTokenExpiresAt: next.refreshTokenExpiresAt ?? token.refreshTokenExpiresAt,
       }),
       ...(token.extraParams && { extraParams: token.extraParams }),
+      // Kept only by sessions that send it back at logout: the newest one when the provider
+      // sent one (OIDC Core §12.2), else the one from sign-in, which still names the session.
+      ...(token.idToken !== undefined && { idToken: next.idToken ?? token.idToken }),
     };
   }
 }

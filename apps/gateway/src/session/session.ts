@@ -50,7 +50,32 @@ export const sessionSchema = z.object({
   lastSeenAt: z.number(),
   /** createdAt + the absolute timeout: no activity extends it. */
   expiresAt: z.number(),
+  /**
+   * Whether the body lives in the store and the cookie holds only a reference to it (a
+   * session too large for a cookie, or `SESSION_STORAGE=server`). Once there, it stays.
+   */
+  storedOnServer: z.literal(true).optional(),
 });
+
+/**
+ * What the cookie holds for a session kept on the server: its id, sealed like any session
+ * cookie so it cannot be guessed or forged, and its end, so an expired one is refused
+ * without asking the store.
+ */
+const sessionReferenceSchema = z.object({
+  v: z.literal(3),
+  sid: z.string().min(16),
+  expiresAt: z.number(),
+});
+export type SessionReference = z.infer<typeof sessionReferenceSchema>;
+
+const sessionCookieSchema = z.union([sessionSchema, sessionReferenceSchema]);
+/** The session cookie: the whole session, or a reference to one kept on the server. */
+export type SessionCookie = z.infer<typeof sessionCookieSchema>;
+
+export function isReference(value: SessionCookie): value is SessionReference {
+  return value.v === 3;
+}
 
 /** What the sealed session cookie holds. Only the gateway ever sees `token`. */
 export type SessionData = z.infer<typeof sessionSchema>;
@@ -60,13 +85,13 @@ export function createSessionCookie(options: {
   absoluteTimeoutSeconds: number;
   secure: boolean;
   cache?: SealCache | undefined;
-}): SealedCookie<SessionData> {
+}): SealedCookie<SessionCookie> {
   return new SealedCookie({
     name: cookieName("latchkey.session", options.secure),
     secrets: options.secrets,
     ttlSeconds: options.absoluteTimeoutSeconds,
     secure: options.secure,
-    schema: sessionSchema,
+    schema: sessionCookieSchema,
     cache: options.cache,
   });
 }
@@ -79,6 +104,8 @@ export function newSession(
   absoluteTimeoutSeconds: number,
   now: number,
   extraParams: Record<string, string> = {},
+  /** Keep the id_token, for a logout that sends it back (`<ID>_LOGOUT=provider`). */
+  keepIdToken = false,
 ): SessionData {
   return {
     v: 2,
@@ -95,6 +122,7 @@ export function newSession(
         refreshTokenExpiresAt: token.refreshTokenExpiresAt,
       }),
       ...(Object.keys(extraParams).length > 0 && { extraParams }),
+      ...(keepIdToken && token.idToken !== undefined && { idToken: token.idToken }),
     },
     createdAt: now,
     lastSeenAt: now,
