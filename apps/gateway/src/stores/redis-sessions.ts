@@ -11,6 +11,7 @@ import {
   indexKeysOf,
   newestFirst,
   openLive,
+  type SessionIndexKeys,
   sessionRecordSchema,
 } from "./session-record.js";
 
@@ -35,7 +36,11 @@ const INDEX_KINDS = {
   user: "user-sessions",
   providerSession: "provider-session",
   subject: "subject-sessions",
-} as const;
+} as const satisfies Record<keyof SessionIndexKeys, string>;
+
+type IndexName = keyof SessionIndexKeys;
+
+const sidOf = (record: SessionRecord) => record.sid;
 
 /**
  * The session registry and session bodies in Redis (key layout in redis.ts). The last-seen
@@ -56,16 +61,19 @@ export function createRedisSessions(
   };
   const indexEntries = (record: SessionRecord) =>
     Object.entries(indexKeysOf(record)).flatMap(([name, digest]) =>
-      digest === undefined ? [] : [key(INDEX_KINDS[name as keyof typeof INDEX_KINDS], digest)],
+      digest === undefined ? [] : [key(INDEX_KINDS[name as IndexName], digest)],
     );
-  /** The live records an index names that still belong in it (`belongs`). */
-  const lookUp = async (
-    index: string,
-    belongs: (record: SessionRecord) => boolean,
-  ): Promise<SessionRecord[]> => {
-    const sids = await client.zrangebyscore(index, `(${now()}`, "+inf");
+  /**
+   * The live records the index `name` lists under `digest`. A record put again with other ids
+   * stays listed under its old ones until that set is next tidied, so each must still carry
+   * `digest` to count.
+   */
+  const lookUp = async (name: IndexName, digest: string): Promise<SessionRecord[]> => {
+    const sids = await client.zrangebyscore(key(INDEX_KINDS[name], digest), `(${now()}`, "+inf");
     const found = await Promise.all(sids.map(readRecord));
-    return found.flatMap((entry) => (entry && belongs(entry.record) ? [entry.record] : []));
+    return found.flatMap((entry) =>
+      entry && indexKeysOf(entry.record)[name] === digest ? [entry.record] : [],
+    );
   };
 
   const sessions: SessionRegistry = {
@@ -90,30 +98,12 @@ export function createRedisSessions(
       await client.eval(REPLACE, 1, key("session", sid), read.sealed, sealed);
     },
     get: async (sid) => (await readRecord(sid))?.record,
-    async forUser(provider, userId) {
-      const index = key(INDEX_KINDS.user, indexDigest(provider, userId));
-      const records = await lookUp(
-        index,
-        (record) => record.provider === provider && record.userId === userId,
-      );
-      return records.sort(newestFirst);
-    },
-    async forProviderSession(provider, providerSid) {
-      const index = key(INDEX_KINDS.providerSession, indexDigest(provider, providerSid));
-      const records = await lookUp(
-        index,
-        (record) => record.provider === provider && record.providerSid === providerSid,
-      );
-      return records.map((record) => record.sid);
-    },
-    async forSubject(provider, subject) {
-      const index = key(INDEX_KINDS.subject, indexDigest(provider, subject));
-      const records = await lookUp(
-        index,
-        (record) => record.provider === provider && record.subject === subject,
-      );
-      return records.map((record) => record.sid);
-    },
+    forUser: async (provider, userId) =>
+      (await lookUp("user", indexDigest(provider, userId))).sort(newestFirst),
+    forProviderSession: async (provider, providerSid) =>
+      (await lookUp("providerSession", indexDigest(provider, providerSid))).map(sidOf),
+    forSubject: async (provider, subject) =>
+      (await lookUp("subject", indexDigest(provider, subject))).map(sidOf),
     async remove(sid) {
       // Its index entries go too when the record can be read; otherwise they expire.
       const read = await readRecord(sid);

@@ -11,6 +11,7 @@ import { createSqliteStores, type SqliteStoresOptions } from "../../src/stores/s
 import { StoreOpenError } from "../../src/stores/sqlite-database.js";
 import type { Stores } from "../../src/stores/stores.js";
 import { TEST_SECRET } from "../support/gateway.js";
+import { SID_A, SID_B, sessionBody, sessionRecord } from "../support/session-records.js";
 import { breakDatabase } from "../support/sqlite.js";
 import { TOKEN, USER } from "../support/stored.js";
 
@@ -125,7 +126,9 @@ describe("the SQLite stores", () => {
     const limiter = stores.rateLimit("auth");
     limiter.init?.({ windowMs: 150 } as Options);
     await limiter.increment("203.0.113.1");
-    expect(Object.values(rawRows(stores.file)).flat()).toHaveLength(7);
+    await stores.sessions.put(sessionRecord({ sid: SID_A, expiresAt: soon(150) }));
+    await stores.sessionData.set(SID_A, sessionBody(SID_A, soon(150)));
+    expect(Object.values(rawRows(stores.file)).flat()).toHaveLength(9);
 
     await expect
       .poll(() => rawRows(stores.file), { timeout: 2_000 })
@@ -134,6 +137,8 @@ describe("the SQLite stores", () => {
         refresh_locks: [],
         refresh_outcomes: [],
         revocations: [{ sid: "sid-live", expires_at: expect.any(Number) }],
+        session_data: [],
+        sessions: [],
         used_transactions: [],
         users: [],
       });
@@ -152,15 +157,20 @@ describe("the SQLite stores", () => {
     expect((await limiter.increment("203.0.113.1")).totalHits).toBe(1);
   });
 
-  it("when a token and a user are stored, then the file holds neither in the clear", async () => {
+  it("when a token, a user, a session record and a session body are stored, then the file holds none of them in the clear", async () => {
     const stores = open(tempFolder());
     await stores.refresh.publish("sid-a", { token: TOKEN }, TOKEN.expiresAt as number);
     await stores.users.set("sid-a", USER, soon(60_000));
+    await stores.sessions.put(
+      sessionRecord({ sid: SID_A, providerSid: "op-session-1", subject: "subject-1" }),
+    );
+    await stores.sessionData.set(SID_B, sessionBody(SID_B, soon(60_000)));
     await stores.close();
     const bytes = readdirSync(join(stores.file, ".."))
       .map((file) => readFileSync(join(stores.file, "..", file)).toString("latin1"))
       .join("");
-    for (const secret of ["ghu_", "ghr_", "octocat", "accessToken", "refreshToken"]) {
+    const session = ["user-583231", "op-session-1", "subject-1", "Firefox", "Linux"];
+    for (const secret of ["ghu_", "ghr_", "octocat", "accessToken", "refreshToken", ...session]) {
       expect(bytes, secret).not.toContain(secret);
     }
   });
@@ -190,6 +200,8 @@ describe("the SQLite stores", () => {
       stores.users.get("sid-a"),
       stores.refresh.lock("sid-a", 1_000),
       stores.transactions.consume("tx-a", soon(60_000)),
+      stores.sessions.forUser("github", "user-583231"),
+      stores.sessionData.get(SID_A),
       stores.ping(),
     ];
     for (const result of await Promise.allSettled(calls)) {
@@ -218,6 +230,39 @@ describe("the SQLite stores", () => {
     }
     await stores.revocations.revoke("sid-a", soon(60_000));
     expect(await stores.revocations.isRevoked("sid-a")).toBe(true);
+  });
+
+  it("when the file was written by schema 1, then it opens with everything it held and gains the session tables", async () => {
+    const dataDir = tempFolder();
+    const first = open(dataDir);
+    await first.revocations.revoke("sid-a", soon(60_000));
+    await first.close();
+    const db = new DatabaseSync(join(dataDir, "latchkey.db"));
+    db.exec("DROP TABLE sessions; DROP TABLE session_data; PRAGMA user_version = 1;");
+    db.close();
+
+    const again = open(dataDir);
+    expect(await again.revocations.isRevoked("sid-a")).toBe(true);
+    const record = sessionRecord({ sid: SID_A });
+    await again.sessions.put(record);
+    expect(await again.sessions.forUser(record.provider, record.userId)).toEqual([record]);
+    await again.sessionData.set(SID_A, sessionBody(SID_A, soon(60_000)));
+    expect(await again.sessionData.get(SID_A)).toMatchObject({ sid: SID_A });
+    const check = new DatabaseSync(again.file, { readOnly: true });
+    try {
+      expect(check.prepare("PRAGMA user_version").get()).toEqual({ user_version: 2 });
+    } finally {
+      check.close();
+    }
+  });
+
+  it("when the file was written by a newer schema, then opening it is refused", async () => {
+    const dataDir = tempFolder();
+    await open(dataDir).close();
+    const db = new DatabaseSync(join(dataDir, "latchkey.db"));
+    db.exec("PRAGMA user_version = 3");
+    db.close();
+    expect(() => open(dataDir)).toThrow(/written by a newer gateway \(schema 3\)/);
   });
 
   it.each([
