@@ -1,6 +1,6 @@
 import type { CommonProviderOptions } from "./definition.js";
 import type { RequestSettings } from "./http.js";
-import type { Provider, ProviderApi } from "./provider.js";
+import type { Provider, ProviderApi, ProviderCapabilities } from "./provider.js";
 import { Secret } from "./secret.js";
 import { assertNonEmptyString, assertScopes, assertTimeout } from "./validate.js";
 
@@ -36,12 +36,20 @@ export function commonFields(
   };
 }
 
-/** The facts of a plain OAuth 2.0 provider: no issuer, and no callback parameters to keep. */
+/** What only OpenID Connect discovery can tell: a plain OAuth 2.0 provider has none of it. */
+type OidcOnlyCapabilities = "endSession" | "backchannelLogout";
+
+/**
+ * The facts of a plain OAuth 2.0 provider: no issuer, no callback parameters to keep, and no
+ * logout at the provider beyond revoking tokens.
+ */
 export type OAuth2Facts = Omit<
   Provider,
-  "protocol" | "issuer" | "issuerParameter" | "tokenParams"
+  "protocol" | "issuer" | "issuerParameter" | "tokenParams" | "capabilities"
 > &
-  Partial<Pick<Provider, "tokenParams">>;
+  Partial<Pick<Provider, "tokenParams">> & {
+    readonly capabilities: Omit<ProviderCapabilities, OidcOnlyCapabilities>;
+  };
 
 /** A plain OAuth 2.0 provider's facts, completed. */
 export function oauth2Facts(facts: OAuth2Facts): Provider {
@@ -51,6 +59,8 @@ export function oauth2Facts(facts: OAuth2Facts): Provider {
     issuerParameter: false,
     tokenParams: [],
     ...facts,
+    // Both are OpenID Connect specifications, announced in a discovery document.
+    capabilities: { ...facts.capabilities, endSession: false, backchannelLogout: false },
   };
 }
 

@@ -6,6 +6,7 @@ import {
   type RequestContext,
   type RequestSettings,
 } from "./http.js";
+import type { IssuerKeys } from "./jwks.js";
 import type { ClientAuthMethod, Provider, TokenType } from "./provider.js";
 import type { Secret } from "./secret.js";
 import { parseTokenResponse } from "./token-response.js";
@@ -70,6 +71,11 @@ export interface Engine {
     subject: AccessSubject,
     lists: ReadonlyMap<string, readonly string[]>,
   ) => Promise<AccessDecision>;
+  /**
+   * An OpenID Connect issuer's signing keys, which logout tokens are checked against; cached
+   * here so that each provider keeps its own. Absent for plain OAuth 2.0 providers.
+   */
+  readonly issuerKeys?: IssuerKeys;
 }
 
 const engines = new WeakMap<Provider, Engine>();

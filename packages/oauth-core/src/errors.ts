@@ -81,6 +81,12 @@ export const ErrorCode = {
    */
   INVALID_ID_TOKEN: "invalid_id_token",
   /**
+   * {@link LogoutTokenError}: a back-channel logout token failed a check ({@link
+   * verifyLogoutToken}); `reason` and `check` say which. End no session; answer the sender
+   * HTTP 400.
+   */
+  INVALID_LOGOUT_TOKEN: "invalid_logout_token",
+  /**
    * {@link DeviceFlowError}: the device flow ended without tokens: the person declined
    * (`access_denied`) or the codes expired (`expired_token`). Start over with
    * {@link startDeviceAuthorization} if the person wants to.
@@ -286,6 +292,46 @@ export class IdTokenError extends OAuthError {
       `the id_token failed the "${check}" check${detail ? ` (${toPlainText(detail, 200)})` : ""}`,
     );
     this.name = "IdTokenError";
+    this.check = check;
+  }
+}
+
+/**
+ * What kind of check a logout token failed: `malformed` (not a signed JWT in compact form, or
+ * unreadable), `alg` (an algorithm other than an asymmetric signature: `none`, HS256…), `typ`
+ * (a `typ` header other than `logout+jwt`), `signature` (no key of the issuer's verifies it)
+ * or `claims` (`iss`, `aud`, `iat`, `exp`, `jti`, `events`, `sid`/`sub`, `nonce`).
+ */
+export type LogoutTokenFailure = "malformed" | "alg" | "typ" | "signature" | "claims";
+
+/**
+ * Code `invalid_logout_token`: a back-channel logout token (OpenID Connect Back-Channel Logout
+ * 1.0 §2.6) failed a check in {@link verifyLogoutToken}. The message names the check and never
+ * quotes the token. End no session, and answer the sender HTTP 400.
+ */
+export class LogoutTokenError extends OAuthError {
+  /** The kind of check that failed. */
+  readonly reason: LogoutTokenFailure;
+  /**
+   * The check itself: `format`, `alg`, `typ`, `signature`, or the claim that failed (`iss`,
+   * `aud`, `iat`, `exp`, `nbf`, `jti`, `events`, `sid`, `sub`, `nonce`).
+   */
+  readonly check: string;
+
+  /**
+   * Sets `code` to `invalid_logout_token` and the message to name the failed check.
+   *
+   * @param reason - The kind of check that failed.
+   * @param check - The check itself, as listed for {@link LogoutTokenError.check}.
+   * @param detail - What was wrong (flattened, at most 200 characters), never the token.
+   */
+  constructor(reason: LogoutTokenFailure, check: string, detail?: string) {
+    super(
+      ErrorCode.INVALID_LOGOUT_TOKEN,
+      `the logout token failed the "${check}" check${detail ? ` (${toPlainText(detail, 200)})` : ""}`,
+    );
+    this.name = "LogoutTokenError";
+    this.reason = reason;
     this.check = check;
   }
 }

@@ -18,7 +18,9 @@ export type {
 } from "./device.js";
 export { DEVICE_CODE_GRANT, pollDeviceToken, startDeviceAuthorization } from "./device.js";
 export type { DeviceAuthorization } from "./device-response.js";
-export type { OAuthErrorFields } from "./errors.js";
+export type { EndSessionOptions } from "./end-session.js";
+export { endSessionUrl } from "./end-session.js";
+export type { LogoutTokenFailure, OAuthErrorFields } from "./errors.js";
 export {
   ArgumentError,
   AuthorizationError,
@@ -27,6 +29,7 @@ export {
   IdTokenError,
   InvalidCallbackError,
   IssuerMismatchError,
+  LogoutTokenError,
   NetworkError,
   OAuthError,
   ProviderError,
@@ -36,6 +39,8 @@ export {
   UnsupportedError,
 } from "./errors.js";
 export { DEFAULT_TIMEOUT } from "./http.js";
+export type { LogoutToken, VerifyLogoutTokenOptions } from "./oidc/logout-token.js";
+export { verifyLogoutToken } from "./oidc/logout-token.js";
 export { computeCodeChallenge, generateCodeVerifier } from "./pkce.js";
 export type {
   AccessRule,

@@ -26,6 +26,11 @@ export interface ProviderEndpoints {
   readonly token: string;
   /** RFC 8628 device authorization endpoint; absent when the provider has no device flow. */
   readonly device?: string | undefined;
+  /**
+   * OpenID Connect RP-Initiated Logout's `end_session_endpoint`, from discovery, where
+   * {@link endSessionUrl} sends the browser; absent when the provider has none.
+   */
+  readonly endSession?: string | undefined;
 }
 
 /** What a provider can do, so that a server asks for a capability, not for a provider by name. */
@@ -55,6 +60,20 @@ export interface ProviderCapabilities {
    * (Google's `jane` may be anyone's): such lists name people by `id`.
    */
   readonly uniqueLogin: boolean;
+  /**
+   * Whether the provider can end the person's session there too: its discovery document lists
+   * an `end_session_endpoint` (`endpoints.endSession`), so {@link endSessionUrl} works (it
+   * throws {@link UnsupportedError} otherwise). OpenID Connect RP-Initiated Logout 1.0; false for
+   * every plain OAuth 2.0 provider.
+   */
+  readonly endSession: boolean;
+  /**
+   * Whether the provider says it sends back-channel logout tokens (its discovery states
+   * `backchannel_logout_supported: true`): register a `backchannel_logout_uri` with it and check
+   * what arrives there with {@link verifyLogoutToken}. OpenID Connect Back-Channel Logout 1.0;
+   * false for every plain OAuth 2.0 provider.
+   */
+  readonly backchannelLogout: boolean;
 }
 
 /**

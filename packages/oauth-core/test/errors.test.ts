@@ -6,6 +6,7 @@ import {
   IdTokenError,
   InvalidCallbackError,
   IssuerMismatchError,
+  LogoutTokenError,
   NetworkError,
   OAuthError,
   ProviderError,
@@ -36,6 +37,7 @@ describe("error classes", () => {
       [new UnsupportedError("x"), "unsupported", "UnsupportedError"],
       [new IssuerMismatchError("x"), "issuer_mismatch", "IssuerMismatchError"],
       [new IdTokenError("nonce"), "invalid_id_token", "IdTokenError"],
+      [new LogoutTokenError("claims", "jti"), "invalid_logout_token", "LogoutTokenError"],
       [new ArgumentError("redirectUri", "is wrong"), "invalid_argument", "ArgumentError"],
     ];
     for (const [error, code, name] of cases) {
@@ -53,6 +55,7 @@ describe("error classes", () => {
       "invalid_argument",
       "invalid_callback",
       "invalid_id_token",
+      "invalid_logout_token",
       "invalid_response",
       "issuer_mismatch",
       "network_error",
@@ -110,6 +113,14 @@ describe("error classes", () => {
     expect(error.check).toBe("aud");
     expect(error.message).toBe(
       'the id_token failed the "aud" check (unexpected JWT "aud" claim value)',
+    );
+  });
+
+  it("when a LogoutTokenError is built, then its message, `reason` and `check` name the failed check", () => {
+    const error = new LogoutTokenError("claims", "iat", '"iat" claim timestamp check failed');
+    expect(error).toMatchObject({ reason: "claims", check: "iat" });
+    expect(error.message).toBe(
+      'the logout token failed the "iat" check ("iat" claim timestamp check failed)',
     );
   });
 

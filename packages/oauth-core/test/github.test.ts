@@ -26,6 +26,8 @@ describe("github()", () => {
         pkce: true,
         verifiedEmail: true,
         uniqueLogin: true,
+        endSession: false,
+        backchannelLogout: false,
       },
       access: ["users", "emails", "emailDomains", "orgs", "teams"],
       api: {

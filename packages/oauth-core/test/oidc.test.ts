@@ -46,6 +46,8 @@ describe("oidc()", () => {
         pkce: true,
         verifiedEmail: false,
         uniqueLogin: false,
+        endSession: false,
+        backchannelLogout: false,
       },
       access: ["users", "emails", "emailDomains", "groups"],
       api: undefined,

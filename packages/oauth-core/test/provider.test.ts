@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   createAuthorizationRequest,
   discord,
+  endSessionUrl,
   exchangeCode,
   fetchUser,
   github,
@@ -12,6 +13,7 @@ import {
   refreshTokens,
   revokeToken,
   startDeviceAuthorization,
+  verifyLogoutToken,
 } from "../src/index.js";
 import { argumentError } from "./support/argument-error.js";
 import { CLIENT_ID, CLIENT_SECRET, REDIRECT_URI, testGitHub } from "./support/github.js";
@@ -120,6 +122,8 @@ describe("a copy of a provider", () => {
     ["refreshTokens", (p) => refreshTokens(p, "rt")],
     ["fetchUser", (p) => fetchUser(p, "at")],
     ["revokeToken", (p) => revokeToken(p, "at")],
+    ["endSessionUrl", async (p) => endSessionUrl(p)],
+    ["verifyLogoutToken", (p) => verifyLogoutToken(p, "a.b.c")],
     ["startDeviceAuthorization", (p) => startDeviceAuthorization(p)],
     [
       "pollDeviceToken",

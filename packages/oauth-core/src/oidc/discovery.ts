@@ -13,6 +13,12 @@ export interface OidcMetadata {
   readonly tokenEndpoint: string;
   readonly userinfoEndpoint: string | undefined;
   readonly revocationEndpoint: string | undefined;
+  /** Where the issuer's signing keys are: id_tokens' and logout tokens'. */
+  readonly jwksUri: string;
+  /** RP-Initiated Logout's endpoint, when the issuer has one. */
+  readonly endSessionEndpoint: string | undefined;
+  /** Whether the issuer says it sends back-channel logout tokens. */
+  readonly backchannelLogout: boolean;
   readonly requiresIssuerParameter: boolean;
 }
 
@@ -43,13 +49,16 @@ export async function discover(
   const endpoint = (key: string) => checkEndpoint(server, key, issuerUrl);
   const optionalEndpoint = (key: string) =>
     readOptionalString(server, key, 200) === undefined ? undefined : endpoint(key);
-  endpoint("jwks_uri");
   return {
     server,
     authorizationEndpoint: endpoint("authorization_endpoint"),
     tokenEndpoint: endpoint("token_endpoint"),
     userinfoEndpoint: optionalEndpoint("userinfo_endpoint"),
     revocationEndpoint: optionalEndpoint("revocation_endpoint"),
+    jwksUri: endpoint("jwks_uri"),
+    // The browser is sent there with an id_token as a hint: the same rule as the others.
+    endSessionEndpoint: optionalEndpoint("end_session_endpoint"),
+    backchannelLogout: readOptionalBoolean(server, "backchannel_logout_supported", 200) ?? false,
     requiresIssuerParameter:
       readOptionalBoolean(server, "authorization_response_iss_parameter_supported", 200) ?? false,
   };

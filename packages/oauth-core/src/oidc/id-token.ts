@@ -6,10 +6,7 @@ import { assertJsonObject } from "../parse.js";
 import { parseTokenResponse } from "../token-response.js";
 import type { TokenSet } from "../types.js";
 import type { OidcMetadata } from "./discovery.js";
-import { libraryOptions, toOAuthError, toWebResponse } from "./support.js";
-
-/** Seconds of clock difference tolerated on `exp` and `nbf` between us and the issuer. */
-const CLOCK_TOLERANCE = 30;
+import { CLOCK_TOLERANCE, libraryOptions, toOAuthError, toWebResponse } from "./support.js";
 
 /**
  * Parses a token response like any other, then has oauth4webapi validate its id_token: claims

@@ -1,6 +1,7 @@
 import { defineProvider } from "../engine.js";
 import { ArgumentError, UnsupportedError } from "../errors.js";
 import { contextFor } from "../http.js";
+import { IssuerKeys } from "../jwks.js";
 import type { ClientAuthMethod, Provider, TokenType } from "../provider.js";
 import { revokeTokenRfc7009 } from "../rfc7009.js";
 import { Secret } from "../secret.js";
@@ -101,6 +102,7 @@ export function oidcProvider(
         endpoints: {
           authorization: withParams(metadata.authorizationEndpoint, hooks.authorizationParams),
           token: metadata.tokenEndpoint,
+          ...(metadata.endSessionEndpoint && { endSession: metadata.endSessionEndpoint }),
         },
         capabilities: {
           refresh: facts.refresh ?? "on request",
@@ -111,6 +113,8 @@ export function oidcProvider(
           pkce: hooks.pkce ?? true,
           verifiedEmail: facts.verifiedEmail ?? false,
           uniqueLogin: facts.uniqueLogin ?? false,
+          endSession: metadata.endSessionEndpoint !== undefined,
+          backchannelLogout: metadata.backchannelLogout,
         },
         access,
         api: facts.api,
@@ -135,6 +139,7 @@ export function oidcProvider(
           });
         },
         ...(revokeToken && { revokeToken }),
+        issuerKeys: new IssuerKeys(metadata.jwksUri),
       },
     );
   });

@@ -9,6 +9,12 @@ import {
 import type { HttpResponse, RequestContext } from "../http.js";
 import { assertNonEmptyString, isLoopbackHttp } from "../validate.js";
 
+/**
+ * Seconds of clock difference tolerated between us and the issuer on the times its JWTs state
+ * (`exp`, `nbf`, `iat`): id_tokens' and logout tokens'.
+ */
+export const CLOCK_TOLERANCE = 30;
+
 /** RFC 8414: an https URL without query or fragment; http only on loopback, for local mocks. */
 export function assertIssuer(value: unknown, name = "issuer"): asserts value is string {
   assertNonEmptyString(value, name);

@@ -41,6 +41,8 @@ describeContract(server, {
       pkce: true,
       verifiedEmail: true,
       uniqueLogin: false,
+      endSession: false,
+      backchannelLogout: false,
     },
     api: restApi("https://api.bitbucket.org/2.0"),
     access: ["users", "emails", "emailDomains"],

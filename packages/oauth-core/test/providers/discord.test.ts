@@ -19,6 +19,8 @@ describeContract(server, {
       pkce: true,
       verifiedEmail: true,
       uniqueLogin: true,
+      endSession: false,
+      backchannelLogout: false,
     },
     api: restApi("https://discord.com/api"),
     access: ["users", "emails", "emailDomains"],

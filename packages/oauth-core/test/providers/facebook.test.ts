@@ -25,6 +25,8 @@ describeContract(server, {
       pkce: true,
       verifiedEmail: true,
       uniqueLogin: false,
+      endSession: false,
+      backchannelLogout: false,
     },
     api: restApi("https://graph.facebook.com/v19.0"),
     access: ["users", "emails", "emailDomains"],

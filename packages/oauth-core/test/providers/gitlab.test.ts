@@ -88,6 +88,8 @@ describeOidcContract(server, {
       pkce: true,
       verifiedEmail: true,
       uniqueLogin: true,
+      endSession: false,
+      backchannelLogout: false,
     },
     api: {
       baseUrl: "https://gitlab.com/api/v4",

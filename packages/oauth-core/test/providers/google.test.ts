@@ -113,6 +113,8 @@ describeOidcContract(server, {
       verifiedEmail: true,
       // The login is an email's local part, which anyone's address may share.
       uniqueLogin: false,
+      endSession: false,
+      backchannelLogout: false,
     },
     api: {
       baseUrl: "https://www.googleapis.com",

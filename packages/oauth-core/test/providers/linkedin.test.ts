@@ -89,6 +89,8 @@ describeOidcContract(server, {
       pkce: false,
       verifiedEmail: true,
       uniqueLogin: false,
+      endSession: false,
+      backchannelLogout: false,
     },
     api: {
       baseUrl: "https://api.linkedin.com",

@@ -106,6 +106,8 @@ describeOidcContract(server, {
       pkce: true,
       verifiedEmail: false,
       uniqueLogin: false,
+      endSession: true,
+      backchannelLogout: false,
     },
     api: {
       baseUrl: "https://graph.microsoft.com",

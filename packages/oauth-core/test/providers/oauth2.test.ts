@@ -60,6 +60,8 @@ describeContract(server, {
       pkce: true,
       verifiedEmail: false,
       uniqueLogin: false,
+      endSession: false,
+      backchannelLogout: false,
     },
     api: undefined,
     access: ["users"],

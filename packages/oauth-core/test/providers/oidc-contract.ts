@@ -127,7 +127,7 @@ export function describeOidcContract(server: MockServer, spec: OidcContract): vo
   const { id, authorization, token, user } = spec;
   const make = () => spec.create(credentials);
   const discoveryUrl = `${spec.issuer}/.well-known/openid-configuration`;
-  const document = fixture(id, "discovery") as Record<string, string>;
+  const document = fixture(id, "discovery") as Record<string, unknown>;
   const post = token.clientAuth === "client_secret_post";
   const tokenRequest = (form: Record<string, string>): ExpectedRequest => ({
     method: "post",
@@ -158,6 +158,7 @@ export function describeOidcContract(server: MockServer, spec: OidcContract): vo
       const authorize = new URL(endpoints.authorization);
       expect(`${authorize.origin}${authorize.pathname}`).toBe(authorization.endpoint);
       expect(endpoints.token).toBe(document.token_endpoint);
+      expect(endpoints.endSession).toBe(document.end_session_endpoint);
       expect(idp.calls.discovery).toHaveLength(1);
     });
 
@@ -191,6 +192,10 @@ export function describeOidcContract(server: MockServer, spec: OidcContract): vo
       const provider = await make();
       expect(provider).toMatchObject({ id, protocol: "oidc", issuer: spec.issuer });
       expect(provider.capabilities).toEqual(spec.facts.capabilities);
+      expect(provider.capabilities).toMatchObject({
+        endSession: document.end_session_endpoint !== undefined,
+        backchannelLogout: document.backchannel_logout_supported === true,
+      });
       expect(provider.api).toEqual(spec.facts.api);
       expect(provider.access).toEqual(spec.facts.access);
       const definition = providers[id];

@@ -20,6 +20,8 @@ describeOidcContract(server, {
       pkce: true,
       verifiedEmail: false,
       uniqueLogin: false,
+      endSession: false,
+      backchannelLogout: false,
     },
     api: restApi("https://slack.com/api"),
     access: ["users", "emails", "emailDomains", "groups"],

@@ -92,6 +92,8 @@ describeOidcContract(server, {
       pkce: true,
       verifiedEmail: true,
       uniqueLogin: false,
+      endSession: false,
+      backchannelLogout: false,
     },
     api: {
       baseUrl: "https://api.twitch.tv/helix",

@@ -18,6 +18,8 @@ describeContract(server, {
       pkce: true,
       verifiedEmail: false,
       uniqueLogin: true,
+      endSession: false,
+      backchannelLogout: false,
     },
     api: restApi("https://api.twitter.com/2"),
     access: ["users"],

@@ -40,6 +40,8 @@ describeContract(server, {
       pkce: true,
       verifiedEmail: false,
       uniqueLogin: false,
+      endSession: false,
+      backchannelLogout: false,
     },
     api: restApi("https://api.vk.com/method"),
     access: ["users"],

@@ -1,4 +1,4 @@
-import { restApi } from "../../common-options.js";
+import { oauth2Facts, restApi } from "../../common-options.js";
 import type { ProviderDefinition } from "../../definition.js";
 import { defineProvider } from "../../engine.js";
 import type { RequestContext } from "../../http.js";
@@ -78,14 +78,11 @@ export function github(options: GitHubOptions): Provider {
   const client = { clientId, clientSecret, clientAuth: "client_secret_post" } as const;
 
   return defineProvider(
-    {
+    oauth2Facts({
       id: "github",
       name: "GitHub",
-      protocol: "oauth2",
       clientId,
       scopes,
-      issuer: undefined,
-      issuerParameter: false,
       endpoints: {
         authorization: `${url}/login/oauth/authorize`,
         token: `${url}/login/oauth/access_token`,
@@ -109,8 +106,7 @@ export function github(options: GitHubOptions): Provider {
         requestHeaders: ["x-github-api-version", "time-zone"],
         etags: true,
       }),
-      tokenParams: [],
-    },
+    }),
     {
       ...client,
       settings: { fetch: options.fetch, timeout: options.timeout },
