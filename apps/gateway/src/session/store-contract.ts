@@ -103,7 +103,11 @@ export interface SessionRegistry {
  */
 export interface SessionDataStore {
   get(sid: string): Promise<SessionData | undefined>;
-  /** Stores `data` until `data.expiresAt`. */
+  /**
+   * Stores `data` until `data.expiresAt`, under its own id (`data.sid === sid`): a body found
+   * under another id reads as absent, so whoever can write to the store but holds no secret
+   * cannot move one person's sealed body under another's session.
+   */
   set(sid: string, data: SessionData): Promise<void>;
   delete(sid: string): Promise<void>;
 }
