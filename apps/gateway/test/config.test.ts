@@ -17,6 +17,7 @@ describe("loadConfig", () => {
         scopes: undefined,
         settings: { url: "http://localhost:4000" },
         access: {},
+        logout: "local",
         usingMock: true,
       },
       {
@@ -30,6 +31,7 @@ describe("loadConfig", () => {
           apiUrl: "http://localhost:4000/googleapis",
         },
         access: {},
+        logout: "local",
         usingMock: true,
       },
     ]);
@@ -56,6 +58,7 @@ describe("loadConfig", () => {
         scopes: undefined,
         settings: {},
         access: {},
+        logout: "local",
         usingMock: false,
       },
     ]);
@@ -83,6 +86,33 @@ describe("loadConfig", () => {
     expect(problems).toContain("GITHUB_CLIENT_SECRET: required when GITHUB_CLIENT_ID is set");
     const missingIssuer = problemsOf({ OIDC_CLIENT_ID: "corp", OIDC_CLIENT_SECRET: "s" });
     expect(missingIssuer[0]).toMatch(/^OIDC_ISSUER: required for OpenID Connect/);
+  });
+
+  it("when <ID>_LOGOUT is provider for an OpenID Connect provider, then it is kept; for another or an unknown value, it is refused", () => {
+    const oidc = {
+      OIDC_CLIENT_ID: "corp",
+      OIDC_CLIENT_SECRET: "s",
+      OIDC_ISSUER: "https://id.example",
+    };
+    const config = loadConfig({ ...oidc, OIDC_LOGOUT: "provider" });
+    expect(config.providers.find((p) => p.id === "oidc")?.logout).toBe("provider");
+    expect(loadConfig(oidc).providers.find((p) => p.id === "oidc")?.logout).toBe("local");
+    expect(
+      problemsOf({ GITHUB_CLIENT_ID: "g", GITHUB_CLIENT_SECRET: "s", GITHUB_LOGOUT: "provider" }),
+    ).toEqual([
+      "GITHUB_LOGOUT: GitHub has no standard provider logout (OpenID Connect providers only)",
+    ]);
+    expect(problemsOf({ ...oidc, OIDC_LOGOUT: "everywhere" })).toEqual([
+      'OIDC_LOGOUT: must be "local" or "provider", not "everywhere"',
+    ]);
+  });
+
+  it("when SESSION_STORAGE is set, then auto, cookie and server are taken and anything else is refused", () => {
+    expect(loadConfig({}).sessionStorage).toBe("auto");
+    for (const value of ["auto", "cookie", "server"]) {
+      expect(loadConfig({ SESSION_STORAGE: value }).sessionStorage).toBe(value);
+    }
+    expect(problemsOf({ SESSION_STORAGE: "disk" })[0]).toMatch(/^SESSION_STORAGE: /);
   });
 
   it("when a provider setting is malformed, then the provider's own check is reported at start", () => {
