@@ -3,6 +3,7 @@ import { HttpResponse, http } from "msw";
 import { describe, expect, it, vi } from "vitest";
 // Recorded, not followed: test/setup.ts mocks it.
 import { leaveApp } from "../src/auth/leaveApp";
+import { listenAsAnotherTab } from "./otherTab";
 import { currentUrl, renderApp } from "./renderApp";
 import { gateway, server } from "./server";
 
@@ -13,12 +14,9 @@ const END_SESSION_URL =
 async function signOut() {
   gateway.signIn();
   const app = renderApp("/restricted");
-  const otherTab = new BroadcastChannel("latchkey-session");
-  const heard = new Promise<unknown>((resolve) => {
-    otherTab.addEventListener("message", (event) => resolve(event.data), { once: true });
-  });
+  const heard = listenAsAnotherTab();
   await app.user.click(await screen.findByRole("button", { name: "Sign out" }));
-  return { ...app, heard: heard.finally(() => otherTab.close()) };
+  return { ...app, heard };
 }
 
 describe("signing out where the provider's session ends too", () => {

@@ -2,6 +2,7 @@ import { screen, waitFor } from "@testing-library/react";
 import { HttpResponse, http } from "msw";
 import { afterEach, describe, expect, it } from "vitest";
 import { watchSession } from "../src/auth/sessionWatch";
+import { listenAsAnotherTab } from "./otherTab";
 import { currentUrl, renderApp } from "./renderApp";
 import { gateway, server } from "./server";
 
@@ -68,13 +69,9 @@ describe("watching the session while a page is open", () => {
 
   it("when this tab signs out, then the other tabs are told", async () => {
     const { user } = await openAt("/restricted", 60_000);
-    const otherTab = new BroadcastChannel("latchkey-session");
-    const heard = new Promise<unknown>((resolve) => {
-      otherTab.addEventListener("message", (event) => resolve(event.data), { once: true });
-    });
+    const heard = listenAsAnotherTab();
     await user.click(screen.getByRole("button", { name: "Sign out" }));
     await expect(heard).resolves.toBe("signed-out");
-    otherTab.close();
     // Signing out here is the person's own doing: no "you were signed out" notice.
     expect(await screen.findByRole("heading", { name: "Sign in" })).toBeInTheDocument();
     expect(screen.queryByText(SIGNED_OUT_TEXT)).not.toBeInTheDocument();

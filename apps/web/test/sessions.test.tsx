@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { HttpResponse, http } from "msw";
 import { describe, expect, it } from "vitest";
+import { listenAsAnotherTab } from "./otherTab";
 import { currentUrl, renderApp } from "./renderApp";
 import { gateway, server } from "./server";
 
@@ -133,14 +134,10 @@ describe("the Sessions page", () => {
 
   it("when Sign out everywhere is pressed, then it sends DELETE /api/sessions with X-CSRF, tells the other tabs and lands on /login", async () => {
     const { router, user } = await openSessions();
-    const otherTab = new BroadcastChannel("latchkey-session");
-    const heard = new Promise<unknown>((resolve) => {
-      otherTab.addEventListener("message", (event) => resolve(event.data), { once: true });
-    });
+    const heard = listenAsAnotherTab();
     await user.click(screen.getByRole("button", { name: "Sign out everywhere" }));
 
     await expect(heard).resolves.toBe("signed-out");
-    otherTab.close();
     expect(await screen.findByRole("heading", { name: "Sign in" })).toBeInTheDocument();
     expect(currentUrl(router)).toBe("/login");
     expect(router.state.historyAction).toBe("REPLACE");
