@@ -17,8 +17,8 @@ import { METRICS_PATH, recordRoutePatterns, requestCounter, serveMetrics } from 
 import { securityHeaders } from "./http/security-headers.js";
 import { createSpaRouter } from "./http/spa.js";
 import { countStoreErrors, GatewayMetrics } from "./observability/metrics.js";
-import { SessionManager } from "./session/manager.js";
 import { createLogoutStateCookie } from "./session/logout-state.js";
+import { SessionManager } from "./session/manager.js";
 import { TokenRefresher } from "./session/refresh.js";
 import { createSessionCookie } from "./session/session.js";
 import type { RevocationStore } from "./session/store-contract.js";

@@ -81,7 +81,9 @@ function summary(record: SessionRecord, current: SessionData): SessionSummary {
     signedInAt: new Date(record.createdAt).toISOString(),
     // This request's own session was just seen, whatever the record says.
     lastSeenAt: new Date(
-      record.sid === current.sid ? Math.max(record.lastSeenAt, current.lastSeenAt) : record.lastSeenAt,
+      record.sid === current.sid
+        ? Math.max(record.lastSeenAt, current.lastSeenAt)
+        : record.lastSeenAt,
     ).toISOString(),
     expiresAt: new Date(record.expiresAt).toISOString(),
   };

@@ -57,7 +57,11 @@ export function backchannelLogout(deps: BackchannelDeps, slotFor: (req: Request)
       if (!(err instanceof LogoutTokenError)) throw err;
       log.warn({ provider: slot.id, err: describeError(err) }, "back-channel logout refused");
       deps.metrics.backchannelLogout(slot.id, "refused");
-      throw new HttpError(400, "invalid_logout_token", `The logout token was refused: ${err.message}`);
+      throw new HttpError(
+        400,
+        "invalid_logout_token",
+        `The logout token was refused: ${err.message}`,
+      );
     }
     // Remembered at least as long as the token could pass the checks above.
     const until =

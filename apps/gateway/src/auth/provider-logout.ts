@@ -4,8 +4,8 @@ import type { LogoutBody } from "@latchkey/contracts";
 import { endSessionUrl } from "@latchkey/oauth-core";
 import type { Logger } from "pino";
 import { within } from "../deadline.js";
-import type { SealedCookie } from "../session/sealed-cookie.js";
 import type { LogoutState } from "../session/logout-state.js";
+import type { SealedCookie } from "../session/sealed-cookie.js";
 import type { SessionData } from "../session/session.js";
 import type { ProviderSlot } from "./providers.js";
 import { describeError } from "./sign-out.js";
@@ -38,7 +38,7 @@ export async function providerLogout(
   logger: Logger,
 ): Promise<LogoutBody | undefined> {
   const idTokenHint = session.token.idToken;
-  if (!slot || slot.logout !== "provider" || idTokenHint === undefined) return undefined;
+  if (slot?.logout !== "provider" || idTokenHint === undefined) return undefined;
   try {
     const made = slot.known() ?? (await madeWithin(slot, deps.timeoutMs));
     if (!made) {

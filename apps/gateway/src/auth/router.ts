@@ -14,16 +14,16 @@ import { requireCsrf } from "../http/csrf.js";
 import { HttpError } from "../http/errors.js";
 import { requestLog } from "../http/request-id.js";
 import type { GatewayMetrics } from "../observability/metrics.js";
+import type { LogoutState } from "../session/logout-state.js";
 import type { SessionManager } from "../session/manager.js";
 import type { SealedCookie } from "../session/sealed-cookie.js";
-import type { LogoutState } from "../session/logout-state.js";
 import type { SessionRegistry, TransactionStore } from "../session/store-contract.js";
 import type { Transaction } from "../session/transaction.js";
 import { admits } from "./admit.js";
 import { backchannelLogout } from "./backchannel-logout.js";
 import { loginErrorCode, loginErrorLocation } from "./login-error.js";
-import type { ProviderRegistry, ProviderSlot } from "./providers.js";
 import { providerLogout } from "./provider-logout.js";
+import type { ProviderRegistry, ProviderSlot } from "./providers.js";
 import { safeReturnTo } from "./return-to.js";
 import { providerApiPath } from "./session-apis.js";
 import { describeError as describe, revokeBestEffort, signOut } from "./sign-out.js";
@@ -45,8 +45,7 @@ export interface AuthRouterDeps {
 
 /** `/auth/*`: translates HTTP to oauth-core calls and back; no OAuth logic lives here. */
 export function createAuthRouter(deps: AuthRouterDeps): Router {
-  const { config, providers, sessions, transactions, logoutState, stores, logger, metrics } =
-    deps;
+  const { config, providers, sessions, transactions, logoutState, stores, logger, metrics } = deps;
   const now = deps.now ?? Date.now;
   const router = Router();
 
@@ -180,11 +179,7 @@ export function createAuthRouter(deps: AuthRouterDeps): Router {
     if (!session) return res.status(204).end();
     const log = requestLog(logger, req);
     const slot = providers.get(session.provider);
-    await signOut(
-      { sessions, providers, revokeTimeoutMs: config.revokeTimeoutMs },
-      session,
-      log,
-    );
+    await signOut({ sessions, providers, revokeTimeoutMs: config.revokeTimeoutMs }, session, log);
     const next = await providerLogout(
       {
         publicUrl: config.publicUrl,

@@ -75,10 +75,7 @@ export class SessionManager {
     }
     if (res && now - session.lastSeenAt >= this.touchIntervalMs) {
       const touched = { ...session, lastSeenAt: now };
-      await Promise.all([
-        this.write(res, touched),
-        this.stores.sessions.touch(session.sid, now),
-      ]);
+      await Promise.all([this.write(res, touched), this.stores.sessions.touch(session.sid, now)]);
       return touched;
     }
     return session;
@@ -175,9 +172,7 @@ export class SessionManager {
     const now = this.now();
     const idleMs = this.policy.idleTimeoutSeconds * 1000;
     const live = records.filter((r) => r.expiresAt > now && now - r.lastSeenAt <= idleMs);
-    const revoked = await Promise.all(
-      live.map((r) => this.stores.revocations.isRevoked(r.sid)),
-    );
+    const revoked = await Promise.all(live.map((r) => this.stores.revocations.isRevoked(r.sid)));
     return live.filter((_, i) => !revoked[i]);
   }
 
@@ -186,7 +181,10 @@ export class SessionManager {
    * Past its absolute end it is nothing; `checkRevoked` refuses a revoked reference before its
    * body is read (a body is deleted with the session, but a revocation is what is replicated).
    */
-  private async open(req: IncomingMessage, checkRevoked: boolean): Promise<SessionData | undefined> {
+  private async open(
+    req: IncomingMessage,
+    checkRevoked: boolean,
+  ): Promise<SessionData | undefined> {
     const sealed = await this.cookie.read(req);
     if (!sealed || this.now() >= sealed.expiresAt) return undefined;
     if (!isReference(sealed)) return sealed;
