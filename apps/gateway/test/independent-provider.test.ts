@@ -1,74 +1,17 @@
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
-import { afterEach, describe, expect, it } from "vitest";
-import { startGateway } from "./support/gateway.js";
+import { describe, expect, it } from "vitest";
 import { useMockGitHub } from "./support/network.js";
-import {
-  startOidcProvider,
-  type TestClient,
-  type TestOidcProvider,
-} from "./support/oidc-provider.js";
+import { CLIENT, gatewayAt, jwtPayload, startLogoutReceiver } from "./support/oidc-gateway.js";
+import { startOidcProvider, type TestOidcProvider } from "./support/oidc-provider.js";
 import { OidcUser } from "./support/oidc-user.js";
 import { startUpstream } from "./support/upstream.js";
 
 // Closes the network: the gateway and the provider reach each other on loopback only.
 useMockGitHub();
 
-const CLIENT = { client_id: "latchkey-gateway", client_secret: "gateway-secret-at-the-provider" };
-
-/** A gateway configured as the README says for any OpenID Connect provider, registered there. */
-async function gatewayAt(
-  op: TestOidcProvider,
-  env: Record<string, string> = {},
-  client: Partial<TestClient> = {},
-) {
-  const gateway = await startGateway({
-    OIDC_ISSUER: op.issuer,
-    OIDC_CLIENT_ID: CLIENT.client_id,
-    OIDC_CLIENT_SECRET: CLIENT.client_secret,
-    ...env,
-  });
-  await op.registerClient({
-    ...CLIENT,
-    redirect_uris: [`${gateway.url}/auth/oidc/callback`],
-    post_logout_redirect_uris: [`${gateway.url}/`],
-    ...client,
-  });
-  return gateway;
-}
-
 /** The ids (the token values themselves) of what the provider saved, oldest first. */
 const saved = (op: TestOidcProvider, model: string) =>
   op.events.named(`${model}.saved`).map((event) => event.model?.jti ?? "");
-
-/** A relying party's back-channel logout endpoint that only records what it was sent. */
-const receivers: (() => void)[] = [];
-afterEach(() => {
-  for (const close of receivers.splice(0)) close();
-});
-async function startLogoutReceiver() {
-  const bodies: string[] = [];
-  const server = createServer(async (req, res) => {
-    let body = "";
-    for await (const chunk of req as AsyncIterable<Buffer>) body += chunk.toString();
-    bodies.push(body);
-    res.writeHead(200).end();
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  receivers.push(() => {
-    server.closeAllConnections();
-    server.close();
-  });
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/backchannel`, bodies };
-}
-
-function jwtPayload(jwt: string): Record<string, unknown> {
-  return JSON.parse(Buffer.from(jwt.split(".")[1] ?? "", "base64url").toString()) as Record<
-    string,
-    unknown
-  >;
-}
 
 describe("the gateway against an independent OpenID provider (oidc-provider)", () => {
   it("when Ada signs in through the provider, then /api/me names the provider's subject, and the code was PKCE-bound", async () => {
