@@ -188,6 +188,13 @@ describe("logout tokens the gateway refuses", () => {
     expect(first.headers.get("cache-control")).toBe("no-store");
     expect((await signedIn.get("/api/me")).status).toBe(401);
     await expectRefused(await postLogoutToken(gateway.url, token));
+    const metrics = await (await fetch(`${gateway.url}/metrics`)).text();
+    expect(metrics).toContain(
+      'latchkey_backchannel_logouts_total{provider="oidc",outcome="accepted"} 1',
+    );
+    expect(metrics).toContain(
+      'latchkey_backchannel_logouts_total{provider="oidc",outcome="replayed"} 1',
+    );
   });
 
   it("when the token is re-signed with a key the provider never published, then it is a 400 and nothing ends", async () => {
