@@ -2,6 +2,7 @@ import { HttpResponse, http } from "msw";
 import { describe, expect, it } from "vitest";
 import { MAX_SET_COOKIE_BYTES } from "../src/session/sealed-cookie.js";
 import { createSessionCookie, newSession } from "../src/session/session.js";
+import { createMemoryStores } from "../src/stores/memory.js";
 import { TestBrowser } from "./support/browser.js";
 import { startGateway, TEST_SECRET } from "./support/gateway.js";
 import { githubBase, useMockGitHub } from "./support/network.js";
@@ -67,7 +68,8 @@ describe("cookie size (B3)", () => {
   });
 
   it("when a session would not fit in a cookie and SESSION_STORAGE=cookie, then the login fails clearly and no cookie is set", async () => {
-    const gateway = await startGateway({ SESSION_STORAGE: "cookie" });
+    const stores = createMemoryStores({ userCacheTtlSeconds: 60 });
+    const gateway = await startGateway({ SESSION_STORAGE: "cookie" }, { stores });
     const browser = new TestBrowser(gateway.url);
     const authorize = await browser.startLogin("/restricted");
     const callback = await browser.consent(authorize, { login: "octocat" });
@@ -82,6 +84,8 @@ describe("cookie size (B3)", () => {
       "/login?error=session_too_large&returnTo=%2Frestricted",
     );
     expect(browser.sessionCookie()).toBeUndefined();
+    // Never started, so never listed among octocat's sessions.
+    expect(await stores.sessions.forUser("github", "1")).toEqual([]);
     for (const raw of response.headers.getSetCookie()) {
       expect(Buffer.byteLength(raw)).toBeLessThanOrEqual(MAX_SET_COOKIE_BYTES);
     }

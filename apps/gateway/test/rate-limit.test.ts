@@ -21,6 +21,23 @@ describe("rate limiting on /auth/* (D7)", () => {
     expect((await fetch(`${gateway.url}/healthz`)).status).toBe(200);
   });
 
+  it("when a provider posts many back-channel logouts, then none is rate limited, and sign-in requests still are", async () => {
+    const gateway = await startGateway({ AUTH_RATE_LIMIT_MAX: "2" });
+    for (let i = 0; i < 5; i++) {
+      const response = await fetch(`${gateway.url}/auth/google/backchannel-logout`, {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        body: "logout_token=not-a-token",
+      });
+      // Refused for what it is, never for how many came.
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ error: "invalid_logout_token" });
+    }
+    expect((await hit(gateway.url)).status).toBe(200);
+    expect((await hit(gateway.url)).status).toBe(200);
+    expect((await hit(gateway.url)).status).toBe(429);
+  });
+
   it("when TRUST_PROXY is off, then X-Forwarded-For cannot be used to dodge the limit", async () => {
     const gateway = await startGateway({ AUTH_RATE_LIMIT_MAX: "2" });
     await hit(gateway.url, { "x-forwarded-for": "203.0.113.1" });

@@ -3,6 +3,9 @@ import { rateLimit, type Store } from "express-rate-limit";
 import { sendError } from "../http/errors.js";
 import { loginErrorLocation } from "./login-error.js";
 
+/** `/<provider>/backchannel-logout`, as the router sees it under /auth. */
+const BACKCHANNEL_PATH = /^\/[^/]+\/backchannel-logout$/;
+
 /**
  * Per-client-IP limit on /auth/*: logins and callbacks are cheap to ask for and costly to
  * answer (provider round trips, seals). The client IP comes from Express's `trust proxy`
@@ -22,6 +25,10 @@ export function createAuthRateLimit(
     // Its console warning about X-Forwarded-For without `trust proxy` would bypass our
     // structured logs; TRUST_PROXY is documented instead, and the test proves the behaviour.
     validate: { xForwardedForHeader: false },
+    // A provider ending many sessions at once posts one logout token each, all from its own
+    // address: counting them would leave sessions alive that it asked to end. Each one is a
+    // signature check, and an unknown key refetches the issuer's keys at most every 30 s.
+    skip: (req) => req.method === "POST" && BACKCHANNEL_PATH.test(req.path),
     handler: (req, res) => {
       // A person clicking "Sign in" gets the login page with a message, not raw JSON.
       if (req.method === "GET" && req.accepts(["json", "html"]) === "html") {

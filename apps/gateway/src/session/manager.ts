@@ -115,7 +115,13 @@ export class SessionManager {
       lastSeenAt: session.lastSeenAt,
       expiresAt: session.expiresAt,
     });
-    return this.write(res, session);
+    try {
+      return await this.write(res, session);
+    } catch (err) {
+      // A session that never reached the browser must not be listed as one of its sessions.
+      await this.stores.sessions.remove(session.sid).catch(() => {});
+      throw err;
+    }
   }
 
   /**
