@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startNginx } from "./nginx.js";
+import { ACME_CLIENT, startAcmeProvider } from "./oidc-provider.js";
 import { freePort, type Started, start, stop, waitForHttp } from "./processes.js";
 import { redisCommand } from "./redis.js";
 
@@ -12,11 +13,12 @@ const gatewayDir = join(root, "apps/gateway");
 /**
  * Starts the product the way `npm run dev` does (mock GitHub, gateway, Vite dev server),
  * but on free ports, and hands the SPA's URL to the tests. Beside it: the production build
- * as `npm start` runs it, and two production gateways sharing a Redis behind nginx.
+ * as `npm start` runs it, two production gateways sharing a Redis behind nginx, and one that
+ * signs people in with an independent OpenID provider (run here, in this process).
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const ports: number[] = [];
-  for (let i = 0; i < 9; i++) ports.push(await freePort());
+  for (let i = 0; i < 10; i++) ports.push(await freePort());
   const [
     mockPort,
     gatewayPort,
@@ -25,8 +27,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     companyPort,
     balancerPort,
     redisPort,
+    oidcPort,
     ...balancedPorts
-  ] = ports as [number, number, number, number, number, number, number, number, number];
+  ] = ports as [number, number, number, number, number, number, number, number, number, number];
   const env = {
     NODE_ENV: "development",
     MOCK_GITHUB_PORT: String(mockPort),
@@ -75,6 +78,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       },
     });
   const balancerUrl = `http://localhost:${balancerPort}`;
+  const oidcUrl = `http://localhost:${oidcPort}`;
+  // Started first: if it cannot, nothing else is running yet.
+  const acme = await startAcmeProvider(oidcUrl);
+  cleanups.push(acme.close);
   const balanced = balancedPorts.map((port) => `127.0.0.1:${port}`);
   try {
     const mock = run("mock-github", "node", ["dist/cli.js"], {
@@ -107,6 +114,18 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
         GOOGLE_ALLOWED_EMAIL_DOMAINS: "example.com",
       },
     );
+    // Any OpenID Connect provider as the README sets it up, signing out there too: sign-out
+    // goes through the provider's own page, and the provider tells the gateway when someone
+    // signs out at its end (back-channel logout).
+    const oidc = production("gateway (Acme ID, OpenID Connect)", oidcPort, oidcUrl, {
+      GITHUB_CLIENT_ID: "",
+      GITHUB_CLIENT_SECRET: "",
+      OIDC_ISSUER: acme.issuer,
+      OIDC_CLIENT_ID: ACME_CLIENT.client_id,
+      OIDC_CLIENT_SECRET: ACME_CLIENT.client_secret,
+      OIDC_NAME: "Acme ID",
+      OIDC_LOGOUT: "provider",
+    });
     run("redis-server", ...redisCommand(redisPort), { cwd: tmpdir(), env: {} });
     // Several instances as the README's "Running several instances" says: the same secret and
     // Redis, the balancer's origin as PUBLIC_URL, the balancer (on loopback) trusted as proxy.
@@ -121,6 +140,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     await waitForHttp(web, `http://127.0.0.1:${webPort}/`);
     await waitForHttp(single, `http://127.0.0.1:${prodPort}/healthz`);
     await waitForHttp(company, `http://127.0.0.1:${companyPort}/healthz`);
+    await waitForHttp(oidc, `http://127.0.0.1:${oidcPort}/healthz`);
     for (const [i, instance] of instances.entries()) {
       // Ready: listening, and its Redis answers.
       await waitForHttp(instance, `http://${balanced[i]}/readyz`, { ok: true });
@@ -140,6 +160,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   process.env.E2E_MOCK_GITHUB_URL = `http://localhost:${mockPort}`;
   process.env.E2E_PRODUCTION_URL = `http://localhost:${prodPort}`;
   process.env.E2E_COMPANY_URL = `http://localhost:${companyPort}`;
+  process.env.E2E_OIDC_URL = oidcUrl;
+  process.env.E2E_OIDC_ISSUER = acme.issuer;
   process.env.E2E_BALANCER_URL = balancerUrl;
   process.env.E2E_BALANCED_GATEWAYS = balanced.join(",");
   return stopAll;
