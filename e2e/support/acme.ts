@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from "@playwright/test";
+import { type Browser, type BrowserContext, expect, type Page } from "@playwright/test";
 import { serverUrl } from "./app.js";
 
 // The gateway that signs people in with "Acme ID", an independent OpenID provider, and signs
@@ -34,13 +34,19 @@ export async function signInWithAcme(page: Page, login: string): Promise<void> {
   await page.getByRole("button", { name: "Continue" }).click();
 }
 
-/** A new device on `path`, signed in there as `login`. */
+/** A new device on `path`, signed in there as `login` (back on `path`). */
 export async function signedInDevice(browser: Browser, login: string, path: string) {
   const context = await newDevice(browser);
   const page = await context.newPage();
   await page.goto(acmeAppUrl(path));
   await signInWithAcme(page, login);
+  await expect(page).toHaveURL(acmeAppUrl(path));
   return { context, page };
+}
+
+/** The gateway's answer to this device's session, without counting as activity. */
+export async function meStatus(page: Page): Promise<number> {
+  return (await page.request.get(acmeAppUrl("/api/me?slide=false"))).status();
 }
 
 /**

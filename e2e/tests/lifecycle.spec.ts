@@ -1,7 +1,8 @@
-import { expect, type Page, test } from "@playwright/test";
+import { type Browser, expect, type Page, test } from "@playwright/test";
 import {
   acmeAppUrl,
   acmeIssuerUrl,
+  meStatus,
   newDevice,
   returnToTab,
   signedInDevice,
@@ -23,6 +24,17 @@ async function openSessions(page: Page) {
   await expect(page.getByRole("heading", { name: "Your sessions" })).toBeVisible();
   // One row header per session: its device, and "This device" for this browser's.
   return page.getByRole("rowheader");
+}
+
+/** Two devices (browsers of their own) signed in as `login`, the first on its Sessions page. */
+async function twoDevices(browser: Browser, login: string) {
+  const laptop = await signedInDevice(browser, login, "/restricted");
+  const phone = await signedInDevice(browser, login, "/restricted");
+  await expect(phone.page.getByText(/^Hello, .+ in our restricted area!$/)).toBeVisible();
+  const sessions = await openSessions(laptop.page);
+  await expect(sessions).toHaveCount(2);
+  const close = () => Promise.all([laptop.context.close(), phone.context.close()]);
+  return { laptop: laptop.page, phone: phone.page, sessions, close };
 }
 
 async function expectToldSignedOut(page: Page) {
@@ -63,7 +75,7 @@ test.describe("the session lifecycle with an independent OpenID provider", () =>
     await page.getByRole("button", { name: "Yes, sign me out" }).click();
     await expect(page).toHaveURL(acmeAppUrl("/login?notice=provider_signed_out"));
     await expect(page.getByText("You signed out here and at your sign-in provider.")).toBeVisible();
-    expect((await page.request.get(acmeAppUrl("/api/me?slide=false"))).status()).toBe(401);
+    expect(await meStatus(page)).toBe(401);
 
     // The provider's session ended too: it does not wave her through, it asks who she is.
     await page.getByRole("link", { name: "Sign in with Acme ID" }).click();
@@ -75,23 +87,18 @@ test.describe("the session lifecycle with an independent OpenID provider", () =>
   test("when Grace ends her other device's session from the Sessions page, then that device, checking again, is on the login page saying she was signed out", async ({
     browser,
   }) => {
-    const laptop = await signedInDevice(browser, "grace", "/restricted");
-    await expect(laptop.page).toHaveURL(acmeAppUrl("/restricted"));
-    const phone = await signedInDevice(browser, "grace", "/restricted");
-    await expect(phone.page.getByText("Hello, grace.hopper in our restricted area!")).toBeVisible();
+    const { laptop, phone, sessions, close } = await twoDevices(browser, "grace");
 
-    const sessions = await openSessions(laptop.page);
-    await expect(sessions).toHaveCount(2);
-    await laptop.page.getByRole("button", { name: /^Sign out .+ on Linux, signed in / }).click();
+    await laptop.getByRole("button", { name: /^Sign out .+ on Linux, signed in / }).click();
 
     await expect(sessions).toHaveCount(1);
     await expect(sessions.getByText("This device", { exact: true })).toBeVisible();
-    await expectToldSignedOut(phone.page);
+    await expectToldSignedOut(phone);
     // The laptop's own session stands.
-    await laptop.page.reload();
-    await expect(laptop.page.getByRole("rowheader")).toHaveCount(1);
-    expect((await laptop.page.request.get(acmeAppUrl("/api/me?slide=false"))).status()).toBe(200);
-    await Promise.all([laptop.context.close(), phone.context.close()]);
+    await laptop.reload();
+    await expect(laptop.getByRole("rowheader")).toHaveCount(1);
+    expect(await meStatus(laptop)).toBe(200);
+    await close();
   });
 
   test("when Alan signs out on the provider's own page, then the provider tells the gateway and the app's next check is on the login page saying so", async ({
@@ -107,9 +114,7 @@ test.describe("the session lifecycle with an independent OpenID provider", () =>
     await expect(provider.getByRole("heading", { name: "Sign-out Success" })).toBeVisible();
 
     // Back-channel logout: the provider posted to the gateway, nobody told the app's tab.
-    await expect
-      .poll(async () => (await page.request.get(acmeAppUrl("/api/me?slide=false"))).status())
-      .toBe(401);
+    await expect.poll(() => meStatus(page)).toBe(401);
     await expectToldSignedOut(page);
     await context.close();
   });
@@ -117,20 +122,14 @@ test.describe("the session lifecycle with an independent OpenID provider", () =>
   test("when Barbara signs out everywhere from one device, then the other device is signed out too", async ({
     browser,
   }) => {
-    const laptop = await signedInDevice(browser, "barbara", "/restricted");
-    await expect(laptop.page).toHaveURL(acmeAppUrl("/restricted"));
-    const phone = await signedInDevice(browser, "barbara", "/restricted");
-    await expect(
-      phone.page.getByText("Hello, barbara.liskov in our restricted area!"),
-    ).toBeVisible();
-    await expect(await openSessions(laptop.page)).toHaveCount(2);
+    const { laptop, phone, close } = await twoDevices(browser, "barbara");
 
-    await laptop.page.getByRole("button", { name: "Sign out everywhere" }).click();
+    await laptop.getByRole("button", { name: "Sign out everywhere" }).click();
 
-    await expect(laptop.page).toHaveURL(acmeAppUrl("/login"));
-    await expect(laptop.page.getByRole("link", { name: "Sign in with Acme ID" })).toBeVisible();
-    await expectToldSignedOut(phone.page);
-    expect((await laptop.page.request.get(acmeAppUrl("/api/me?slide=false"))).status()).toBe(401);
-    await Promise.all([laptop.context.close(), phone.context.close()]);
+    await expect(laptop).toHaveURL(acmeAppUrl("/login"));
+    await expect(laptop.getByRole("link", { name: "Sign in with Acme ID" })).toBeVisible();
+    await expectToldSignedOut(phone);
+    expect(await meStatus(laptop)).toBe(401);
+    await close();
   });
 });
