@@ -1,7 +1,9 @@
-import { generateKeyPairSync, type JsonWebKey, randomUUID } from "node:crypto";
-import { createServer, type RequestListener } from "node:http";
-import type { AddressInfo } from "node:net";
-import { type Account, Provider } from "oidc-provider";
+import { Provider } from "oidc-provider";
+import {
+  independentProviderConfig,
+  listenForIssuer,
+  WEB_CLIENT_DEFAULTS,
+} from "../../apps/gateway/test/support/oidc-provider-config.js";
 
 // The module's declaration (shared with the gateway's tests) covers what those tests use; a
 // static client list is what this provider adds.
@@ -33,18 +35,6 @@ export interface AcmeProvider {
   close(): Promise<void>;
 }
 
-async function findAccount(_ctx: unknown, sub: string): Promise<Account | undefined> {
-  if (!Object.hasOwn(ACME_USERS, sub)) return undefined;
-  const user = ACME_USERS[sub as keyof typeof ACME_USERS];
-  const claims = { sub, email: `${sub}@acme.test`, email_verified: true, ...user };
-  return { accountId: sub, claims: async () => claims };
-}
-
-function signingKey(): JsonWebKey {
-  const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
-  return { ...privateKey.export({ format: "jwk" }), kid: randomUUID(), alg: "RS256", use: "sig" };
-}
-
 /**
  * panva's oidc-provider (OpenID Certified) on a loopback port: an identity provider the
  * gateway knows nothing special about, with its own login, consent and sign-out pages, refresh
@@ -52,61 +42,36 @@ function signingKey(): JsonWebKey {
  * the one relying party's public origin (its port is chosen before either starts).
  */
 export async function startAcmeProvider(gatewayUrl: string): Promise<AcmeProvider> {
-  // The issuer names the port, so the server listens before the provider exists.
-  let handler: RequestListener = (_req, res) => res.writeHead(503).end();
-  const server = createServer((req, res) => handler(req, res));
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-
-  const provider = new Provider(issuer, {
-    findAccount,
+  const server = await listenForIssuer();
+  const provider = new Provider(server.issuer, {
+    ...independentProviderConfig({
+      accounts: Object.fromEntries(
+        Object.entries(ACME_USERS).map(([sub, user]) => [
+          sub,
+          { ...user, email: `${sub}@acme.test`, email_verified: true },
+        ]),
+      ),
+      // Longer than any run, so nothing a test holds expires under it.
+      ttl: {
+        AccessToken: 3_600,
+        IdToken: 3_600,
+        RefreshToken: 86_400,
+        Interaction: 3_600,
+        Session: 86_400,
+        Grant: 86_400,
+      },
+    }),
     clients: [
       {
         ...ACME_CLIENT,
-        grant_types: ["authorization_code", "refresh_token"],
-        response_types: ["code"],
-        token_endpoint_auth_method: "client_secret_basic",
+        ...WEB_CLIENT_DEFAULTS,
         redirect_uris: [`${gatewayUrl}/auth/oidc/callback`],
         post_logout_redirect_uris: [`${gatewayUrl}/auth/oidc/logged-out`],
         backchannel_logout_uri: `${gatewayUrl}/auth/oidc/backchannel-logout`,
         backchannel_logout_session_required: true,
       },
     ],
-    claims: {
-      openid: ["sub"],
-      email: ["email", "email_verified"],
-      profile: ["name", "preferred_username"],
-    },
-    features: {
-      devInteractions: { enabled: true },
-      revocation: { enabled: true },
-      rpInitiatedLogout: { enabled: true },
-      backchannelLogout: { enabled: true },
-    },
-    pkce: { required: () => true },
-    issueRefreshToken: async () => true,
-    rotateRefreshToken: true,
-    jwks: { keys: [signingKey()] },
-    // Longer than any run, so nothing a test holds expires under it.
-    ttl: {
-      AccessToken: 3_600,
-      IdToken: 3_600,
-      RefreshToken: 86_400,
-      Interaction: 3_600,
-      Session: 86_400,
-      Grant: 86_400,
-    },
-    // Its fetch refuses loopback addresses (against SSRF); the gateway here is on one.
-    fetch: (url, { dispatcher: _refusesLoopback, ...init }) => fetch(url, init),
   });
-  handler = provider.callback();
-
-  return {
-    issuer,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  server.serve(provider.callback());
+  return { issuer: server.issuer, close: server.close };
 }

@@ -1,9 +1,11 @@
-import { generateKeyPairSync, type JsonWebKey, randomUUID } from "node:crypto";
-import { createServer, type RequestListener } from "node:http";
-import type { AddressInfo } from "node:net";
-import { type Account, Provider } from "oidc-provider";
+import { Provider } from "oidc-provider";
 import { afterEach } from "vitest";
 import { ProviderEvents } from "./oidc-events.js";
+import {
+  independentProviderConfig,
+  listenForIssuer,
+  WEB_CLIENT_DEFAULTS,
+} from "./oidc-provider-config.js";
 import { RecordingStore } from "./oidc-store.js";
 
 /** A person with an account at the test provider; `sub` is also what they type to sign in. */
@@ -62,16 +64,6 @@ afterEach(async () => {
   await Promise.all(running.splice(0).map((op) => op.close()));
 });
 
-async function findAccount(_ctx: unknown, sub: string): Promise<Account | undefined> {
-  const user = Object.values(TEST_USERS).find((candidate) => candidate.sub === sub);
-  return user && { accountId: user.sub, claims: async () => ({ ...user }) };
-}
-
-function signingKey(): JsonWebKey {
-  const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
-  return { ...privateKey.export({ format: "jwk" }), kid: randomUUID(), alg: "RS256", use: "sig" };
-}
-
 /**
  * panva's oidc-provider (OpenID Certified) on a loopback port: an identity provider the
  * gateway knows nothing special about, with its built-in login and consent pages, refresh
@@ -82,50 +74,28 @@ export async function startOidcProvider(
   options: OidcProviderOptions = {},
 ): Promise<TestOidcProvider> {
   const store = new RecordingStore();
-  // The issuer names the port, so the server listens before the provider exists.
-  let handler: RequestListener = (_req, res) => res.writeHead(503).end();
-  const server = createServer((req, res) => handler(req, res));
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-
+  const server = await listenForIssuer();
+  const { issuer } = server;
   const provider = new Provider(issuer, {
+    ...independentProviderConfig({
+      accounts: TEST_USERS,
+      ttl: {
+        AccessToken: options.accessTokenTtlSeconds ?? 600,
+        IdToken: 600,
+        RefreshToken: 3_600,
+        Interaction: 600,
+        Session: 3_600,
+        Grant: 3_600,
+      },
+    }),
     adapter: store.adapterFor,
-    findAccount,
-    claims: {
-      openid: ["sub"],
-      email: ["email", "email_verified"],
-      profile: ["name", "preferred_username"],
-    },
-    features: {
-      devInteractions: { enabled: true },
-      revocation: { enabled: true },
-      rpInitiatedLogout: { enabled: true },
-      backchannelLogout: { enabled: true },
-    },
-    pkce: { required: () => true },
-    issueRefreshToken: async () => true,
-    // As most hosted providers do: every refresh spends the token and hands out the next.
-    rotateRefreshToken: true,
-    jwks: { keys: [signingKey()] },
-    ttl: {
-      AccessToken: options.accessTokenTtlSeconds ?? 600,
-      IdToken: 600,
-      RefreshToken: 3_600,
-      Interaction: 600,
-      Session: 3_600,
-      Grant: 3_600,
-    },
-    // Its fetch refuses loopback addresses (against SSRF); every relying party here is on one.
-    fetch: (url, { dispatcher: _refusesLoopback, ...init }) => fetch(url, init),
   });
   const events = new ProviderEvents(provider);
-  handler = provider.callback();
+  server.serve(provider.callback());
 
   const registerClient = async (client: TestClient) => {
     const metadata = {
-      grant_types: ["authorization_code", "refresh_token"],
-      response_types: ["code"],
-      token_endpoint_auth_method: "client_secret_basic",
+      ...WEB_CLIENT_DEFAULTS,
       ...(client.backchannel_logout_uri && { backchannel_logout_session_required: true }),
       ...client,
     };
@@ -141,11 +111,7 @@ export async function startOidcProvider(
     events,
     store,
     registerClient,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: server.close,
   };
   running.push(op);
   return op;
