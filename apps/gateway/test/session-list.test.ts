@@ -1,3 +1,4 @@
+import type { SessionSummary } from "@latchkey/contracts";
 import { unsealData } from "iron-session";
 import { describe, expect, it } from "vitest";
 import { TestBrowser } from "./support/browser.js";
@@ -12,21 +13,11 @@ const FIREFOX_WINDOWS =
   "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0";
 const CSRF = { "X-CSRF": "1" };
 
-interface Listed {
-  id: string;
-  current: boolean;
-  browser: string | null;
-  system: string | null;
-  signedInAt: string;
-  lastSeenAt: string;
-  expiresAt: string;
-}
-
-async function list(browser: TestBrowser): Promise<Listed[]> {
+async function list(browser: TestBrowser): Promise<SessionSummary[]> {
   const response = await browser.get("/api/sessions");
   expect(response.status).toBe(200);
   expect(response.headers.get("cache-control")).toBe("no-store");
-  return ((await response.json()) as { sessions: Listed[] }).sessions;
+  return ((await response.json()) as { sessions: SessionSummary[] }).sessions;
 }
 
 /** One gateway, octocat signed in on a Mac and on a Windows PC, hubot on a third browser. */
