@@ -76,14 +76,21 @@ describe("@latchkey/oauth-core as an outside project gets it", () => {
       expect(files.filter((path) => path.startsWith("test/"))).toEqual([]);
 
       // What `npm install ./latchkey-oauth-core-x.y.z.tgz` lays out, without the registry:
-      // the tarball's package/ folder, and its one dependency next to it.
+      // the tarball's package/ folder, and each of its dependencies next to it.
       const project = join(scratch, "project");
       const target = join(project, "node_modules", "@latchkey", "oauth-core");
       mkdirSync(target, { recursive: true });
       run("tar", ["-xzf", join(scratch, filename), "-C", target, "--strip-components=1"], scratch);
-      const oauthCore = createRequire(join(REPO, "packages/oauth-core/package.json"));
-      const dependency = dirname(oauthCore.resolve("oauth4webapi/package.json"));
-      symlinkSync(dependency, join(project, "node_modules", "oauth4webapi"), "dir");
+      const manifest = join(REPO, "packages/oauth-core/package.json");
+      const oauthCore = createRequire(manifest);
+      const { dependencies = {} } = JSON.parse(readFileSync(manifest, "utf8")) as {
+        dependencies?: Record<string, string>;
+      };
+      expect(Object.keys(dependencies).sort()).toEqual(["jose", "oauth4webapi"]);
+      for (const name of Object.keys(dependencies)) {
+        const dependency = dirname(oauthCore.resolve(`${name}/package.json`));
+        symlinkSync(dependency, join(project, "node_modules", name), "dir");
+      }
       writeFileSync(join(project, "package.json"), '{ "private": true, "type": "module" }\n');
       writeFileSync(
         join(project, "check.js"),
