@@ -116,6 +116,21 @@ export async function throughput(s: Setup): Promise<{ rows: Row[]; checks: Check
     gatewayRows.push(
       ...(await gatewayBlock(s.refs, { ...base, dataDir, env: env(everything) }, planned)),
     );
+    // Sessions kept on the server: the cookie is a reference, the body one more store read.
+    const serverSide: Planned[] = [
+      {
+        target: `/api/me, sessions kept on the server (SESSION_STORAGE=server), SQLite${label(everything)}`,
+        reference: BARE_EXPRESS,
+        path: "/api/me",
+      },
+    ];
+    gatewayRows.push(
+      ...(await gatewayBlock(
+        s.refs,
+        { ...base, dataDir, env: { ...env(everything), SESSION_STORAGE: "server" } },
+        serverSide,
+      )),
+    );
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
