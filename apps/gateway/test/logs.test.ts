@@ -60,4 +60,42 @@ describe("logs (A7, B4)", () => {
         .toMatchObject({ req: { url: logged } });
     },
   );
+
+  it("when someone not signed in asks /api/me, then the 401 is a debug line without request headers", async () => {
+    const { logger, lines } = jsonLogger();
+    const gateway = await startGateway({}, { logger });
+    const answer = await fetch(`${gateway.url}/api/me`, { headers: { "user-agent": "the-spa" } });
+    expect(answer.status).toBe(401);
+    await expect
+      .poll(() => lines.find((l) => l.msg === "request completed"))
+      .toMatchObject({ level: 20, req: { url: "/api/me" }, res: { statusCode: 401 } });
+    const logged = lines.find((l) => l.msg === "request completed");
+    expect(logged?.req).not.toHaveProperty("headers");
+    expect(JSON.stringify(lines)).not.toContain("the-spa");
+  });
+
+  it("when someone not signed in asks /api/me, then a gateway at the default level writes nothing", async () => {
+    const { logger, lines } = jsonLogger("info");
+    const gateway = await startGateway({}, { logger });
+    expect((await fetch(`${gateway.url}/api/me`)).status).toBe(401);
+    await fetch(`${gateway.url}/healthz`);
+    await expect.poll(() => lines.length).toBeGreaterThan(0);
+    expect(lines.filter((l) => (l.res as { statusCode?: number })?.statusCode === 401)).toEqual([]);
+  });
+
+  it("when a credential is refused with a 401, then it stays a warning an operator sees", async () => {
+    const { logger, lines } = jsonLogger("info");
+    const gateway = await startGateway({ METRICS_TOKEN: "metrics-token-0123456789" }, { logger });
+    const answer = await fetch(`${gateway.url}/metrics`, {
+      headers: { authorization: "Bearer wrong" },
+    });
+    expect(answer.status).toBe(401);
+    await expect
+      .poll(() => lines.find((l) => l.msg === "request completed"))
+      .toMatchObject({
+        level: 40,
+        req: { url: "/metrics", headers: {} },
+        res: { statusCode: 401 },
+      });
+  });
 });

@@ -88,7 +88,10 @@ export function accessLog(logger: Logger): AccessLog {
     // The usual answer logs at info (debug for scrapes): when neither is on, as in
     // production at LOG_LEVEL=warn, nothing about the URL needs looking at.
     if (res.statusCode < 400 && !aborted && !logger.isLevelEnabled("info")) return;
-    const level = levelFor(req.originalUrl ?? req.url, res.statusCode, aborted);
+    const signedOut = isSignedOut(req, res.statusCode);
+    const level = signedOut
+      ? "debug"
+      : levelFor(req.originalUrl ?? req.url, res.statusCode, aborted);
     if (!logger.isLevelEnabled(level)) return;
     const location = res.getHeader("location");
     logger[level](
@@ -98,7 +101,8 @@ export function accessLog(logger: Logger): AccessLog {
           id,
           method: req.method,
           url: redactUrl(req.originalUrl ?? req.url ?? "/"),
-          headers: pick(req.headers, LOGGED_REQUEST_HEADERS),
+          // Who asked says nothing about someone who has not signed in yet.
+          ...(!signedOut && { headers: pick(req.headers, LOGGED_REQUEST_HEADERS) }),
         },
         res: {
           statusCode: res.statusCode,
@@ -109,6 +113,16 @@ export function accessLog(logger: Logger): AccessLog {
       aborted ? "request aborted" : "request completed",
     );
   };
+}
+
+/**
+ * A 401 to a request that brought no credential of its own is someone not signed in (the SPA
+ * asks /api/me before every sign-in): ordinary, so not a warning. A 401 that refused an
+ * `Authorization` header (a scraper with the wrong metrics token) stays one: an operator must
+ * fix what sent it.
+ */
+function isSignedOut(req: Request, status: number): boolean {
+  return status === 401 && req.headers.authorization === undefined;
 }
 
 function levelFor(url: string | undefined, status: number, aborted: boolean): Level {
