@@ -39,11 +39,23 @@ describe("the network this suite runs on", () => {
   });
 });
 
-/** Runs the CLI from source, as `node --import tsx src/cli.ts`, with only the given variables. */
-function runCli(env: Record<string, string>) {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/cli.ts"], {
-    cwd: PACKAGE_DIR,
-    env: { PATH: process.env.PATH ?? "", ...env },
+const REPO_ROOT = fileURLToPath(new URL("../../..", import.meta.url));
+const FROM_SOURCE = {
+  cwd: PACKAGE_DIR,
+  command: [process.execPath, "--import", "tsx", "src/cli.ts"],
+};
+/** The README's way to run it: the built command, through npm, from the repository root. */
+const AS_DOCUMENTED = { cwd: REPO_ROOT, command: ["npm", "exec", "--", "latchkey-device-login"] };
+
+/**
+ * Runs the CLI (from source, as `node --import tsx src/cli.ts`, unless told otherwise) with only
+ * the given variables.
+ */
+function runCli(env: Record<string, string>, { cwd, command } = FROM_SOURCE) {
+  const [file = "", ...args] = command;
+  const child = spawn(file, args, {
+    cwd,
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
   });
   children.push(child);
   let stdout = "";
@@ -94,6 +106,19 @@ describe("latchkey-device-login", () => {
         profileUrl: `${github.url}/octocat`,
       });
       expect(stdout).not.toMatch(/gho_/);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "when it is run as the README says, then stdout is the user's JSON alone, with no banner from npm",
+    async () => {
+      const run = runCli({ GITHUB_URL: github.url }, AS_DOCUMENTED);
+      const { userCode } = await run.prompt;
+      await decide(userCode, { login: "octocat" });
+      const { code, stdout } = await run.exit;
+      expect(code).toBe(0);
+      expect(JSON.parse(stdout)).toMatchObject({ provider: "github", login: "octocat" });
     },
     TIMEOUT,
   );
