@@ -16,6 +16,7 @@ import { authorizeHandlers } from "./oauth/authorize.js";
 import { errorPage } from "./oauth/html.js";
 import { tokenHandlers } from "./oauth/token.js";
 import { oidcHandlers } from "./oidc/handlers.js";
+import { sitePageHandlers } from "./site-pages.js";
 
 /**
  * Every handler of one mock, in matching order: the fault switches (not recorded, so tests
@@ -51,6 +52,7 @@ function routeHandlers(context: MockContext): HttpHandler[] {
     ...applicationHandlers(context),
     ...metaHandlers(context),
     ...apiFallbackHandlers(context),
+    ...sitePageHandlers(context),
     // Anything else on the host is a 404 page, so no request to it goes unanswered.
     http.all(`${context.baseUrl}/*`, () =>
       errorPage(404, "Not Found", "This page does not exist on the mock GitHub."),

@@ -33,7 +33,8 @@ describe("mock.requests", () => {
   });
 
   it("when a page is not part of the mock, then it answers an HTML 404", async () => {
-    const response = await fetch(`${BASE}/octocat`);
+    // Not /octocat: that is the profile page the API's html_url points at.
+    const response = await fetch(`${BASE}/explore`);
     expect(response.status).toBe(404);
     expect(response.headers.get("content-type")).toContain("text/html");
   });

@@ -136,7 +136,8 @@ function signInPage(context: MockContext, request: OidcAuthorizeRequest): Respon
     },
     redirectUri: request.redirectUri,
     suggested: request.loginHint,
-    site: SITE,
+    // The footnote already says "a mock": the name alone, not "a mock Google (mock)".
+    site: OIDC_PROVIDER_NAME,
   });
 }
 
