@@ -11,6 +11,12 @@ import { createStores } from "./stores/select.js";
 import { DATABASE_FILE, StoreOpenError } from "./stores/sqlite-database.js";
 import type { Stores } from "./stores/stores.js";
 
+const LISTEN_PROBLEMS: Readonly<Record<string, string>> = {
+  EADDRINUSE: "another process is using the port (stop it, or set PORT to another one)",
+  EACCES: "this user may not use the port (ports below 1024 need privileges; set PORT)",
+  EADDRNOTAVAIL: "the address is not one of this machine's (check HOST)",
+};
+
 function main(): void {
   loadDotEnv();
   let config: Config;
@@ -46,8 +52,12 @@ function main(): void {
     logger.info({ port: config.port, publicUrl: config.publicUrl }, "gateway listening");
     warm(providers, logger);
   });
-  server.on("error", (err) => {
-    logger.fatal({ err }, "gateway could not listen");
+  server.on("error", (err: NodeJS.ErrnoException) => {
+    const why = LISTEN_PROBLEMS[err.code ?? ""];
+    // A busy or forbidden port is the operator's to fix: say which in one line, as a
+    // configuration problem is said, rather than as a crash with a stack.
+    if (why) process.stderr.write(`Cannot listen on ${config.host}:${config.port}: ${why}\n`);
+    else logger.fatal({ err }, "gateway could not listen");
     process.exit(1);
   });
   let stopping = false;
