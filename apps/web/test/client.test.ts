@@ -1,5 +1,5 @@
 import { HttpResponse, http } from "msw";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { ApiError, getMe, getProviders, githubGet, logout, proxiedGet } from "../src/api";
 import { googler, octocat, sessionFor } from "../src/mocks";
 import { gateway, server } from "./server";
@@ -19,6 +19,17 @@ describe("getMe", () => {
 
   it("when the gateway answers 401, then it resolves to null", async () => {
     await expect(getMe()).resolves.toBeNull();
+  });
+
+  it("when the gateway answers 401, then the body is read so the request completes", async () => {
+    const answer = Response.json({ error: "unauthenticated" }, { status: 401 });
+    const fetchSpy = vi.spyOn(globalThis, "fetch").mockResolvedValue(answer);
+    try {
+      await expect(getMe()).resolves.toBeNull();
+      expect(answer.bodyUsed).toBe(true);
+    } finally {
+      fetchSpy.mockRestore();
+    }
   });
 
   it("when the gateway answers 500, then an ApiError carries the status and code", async () => {

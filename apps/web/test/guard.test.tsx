@@ -74,18 +74,20 @@ describe("the home page", () => {
   it("when signed in, then it says who is signed in", async () => {
     gateway.signIn();
     renderApp("/");
-    const main = await screen.findByRole("main");
-    expect(await within(main).findByText(/Signed in as/)).toHaveTextContent(
-      "Signed in as octocat.",
-    );
+    await screen.findByRole("heading", { level: 1, name: "Latchkey" });
+    const main = screen.getByRole("main");
+    expect(within(main).getByText(/Signed in as/)).toHaveTextContent("Signed in as octocat.");
     expect(screen.getByRole("button", { name: "Sign out" })).toBeInTheDocument();
   });
 
-  it("when /api/me fails, then the public home page still renders", async () => {
+  it("when /api/me fails, then the home page says the server had a problem, not that nobody is signed in", async () => {
     server.use(
       http.get("/api/me", () => HttpResponse.json({ error: "server_error" }, { status: 500 })),
     );
     renderApp("/");
-    expect(await screen.findByRole("heading", { level: 1, name: "Latchkey" })).toBeInTheDocument();
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      "The server had a problem (error code server_error).",
+    );
+    expect(screen.queryByText(/not signed in/)).not.toBeInTheDocument();
   });
 });

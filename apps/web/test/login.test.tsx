@@ -1,4 +1,4 @@
-import { screen } from "@testing-library/react";
+import { screen, within } from "@testing-library/react";
 import { HttpResponse, http } from "msw";
 import { describe, expect, it } from "vitest";
 import { renderApp } from "./renderApp";
@@ -118,10 +118,31 @@ describe("the login page", () => {
     );
   });
 
-  it("when the provider list cannot be fetched, then GitHub is offered alone", async () => {
-    server.use(http.get("/auth/providers", () => HttpResponse.error()));
+  it("when the provider list answers 500, then the page shows the error code and Retry, and invents no provider", async () => {
+    server.use(
+      http.get(
+        "/auth/providers",
+        () => HttpResponse.json({ error: "server_error", message: "boom" }, { status: 500 }),
+        { once: true },
+      ),
+    );
+    const { user } = renderApp("/login");
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent("The server had a problem (error code server_error).");
+    expect(screen.queryByRole("link", { name: /^Sign in with/ })).not.toBeInTheDocument();
+    await user.click(within(alert).getByRole("button", { name: "Retry" }));
+    expect(await screen.findByRole("link", { name: "Sign in with Google" })).toBeInTheDocument();
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+  });
+
+  it("when the provider list cannot be reached, then the page says the server is starting, not a GitHub button", async () => {
+    server.use(http.get("/auth/providers", () => HttpResponse.error(), { once: true }));
     renderApp("/login");
-    expect(await screen.findByRole("link", { name: "Sign in with GitHub" })).toBeInTheDocument();
-    expect(screen.getAllByRole("link", { name: /^Sign in with/ })).toHaveLength(1);
+    expect(await screen.findByText("Starting the server…")).toBeInTheDocument();
+    expect(screen.queryByRole("link", { name: /^Sign in with/ })).not.toBeInTheDocument();
+    // It asks again by itself a second or two later.
+    expect(
+      await screen.findByRole("link", { name: "Sign in with GitHub" }, { timeout: 5_000 }),
+    ).toBeInTheDocument();
   });
 });

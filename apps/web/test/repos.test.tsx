@@ -1,6 +1,7 @@
 import { screen, within } from "@testing-library/react";
 import { delay, HttpResponse, http } from "msw";
 import { describe, expect, it } from "vitest";
+import { apisFor, googler, sessionFor } from "../src/mocks";
 import { currentUrl, renderApp } from "./renderApp";
 import { gateway, server } from "./server";
 
@@ -97,8 +98,9 @@ describe("the repositories page", () => {
     expect(await screen.findByRole("alert")).toHaveTextContent("GitHub's rate limit was reached");
   });
 
-  it("when the user signed in with another provider, then the page says repositories need GitHub", async () => {
-    gateway.signIn();
+  it("when the gateway refuses the session's provider, then the page says GitHub is needed and offers no Try again", async () => {
+    // `apis` offers GitHub (an older gateway, say), but the gateway refuses the Google session.
+    gateway.signIn({ ...sessionFor(googler), apis: apisFor("github") });
     server.use(
       http.get("/api/github/user/repos", () =>
         HttpResponse.json(
@@ -111,9 +113,15 @@ describe("the repositories page", () => {
       ),
     );
     renderApp("/repos");
-    expect(await screen.findByRole("alert")).toHaveTextContent(
-      "Repositories are listed for people signed in with GitHub.",
+    expect(
+      await screen.findByRole("heading", { name: "Not available for your sign-in provider" }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "Sign in with GitHub" })).toHaveAttribute(
+      "href",
+      "/auth/github/login?returnTo=%2Frepos",
     );
+    expect(screen.getByRole("button", { name: "Sign out of Google" })).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Try again" })).not.toBeInTheDocument();
   });
 
   it("when the session ended before the GitHub call, then it is back to login with returnTo", async () => {

@@ -72,7 +72,9 @@ describe("pages by the session's APIs", () => {
     expect(
       await screen.findByRole("heading", { name: "Not available for your sign-in provider" }),
     ).toBeInTheDocument();
-    expect(screen.getByText(/Your repositories come from GitHub/)).toBeInTheDocument();
+    expect(screen.getByText(/Your repositories come from GitHub/)).toHaveTextContent(
+      "you signed in with Google",
+    );
     expect(screen.queryByRole("alert")).not.toBeInTheDocument();
     expect(requestsTo("/api/github/")).toHaveLength(0);
   });
@@ -85,6 +87,20 @@ describe("pages by the session's APIs", () => {
     ).toBeInTheDocument();
     expect(screen.getByText(/Your Drive files come from Google/)).toBeInTheDocument();
     expect(requestsTo("/api/google/")).toHaveLength(0);
+  });
+
+  it("when a page needs another provider, then it offers signing in with that one or signing out, never Try again", async () => {
+    gateway.signIn(google());
+    const { user } = renderApp("/repos?page=2");
+    expect(await screen.findByRole("link", { name: "Sign in with GitHub" })).toHaveAttribute(
+      "href",
+      "/auth/github/login?returnTo=%2Frepos%3Fpage%3D2",
+    );
+    expect(screen.queryByRole("button", { name: "Try again" })).not.toBeInTheDocument();
+    // The header keeps its own "Sign out"; this one is named for the provider it ends.
+    expect(screen.getByRole("button", { name: "Sign out" })).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Sign out of Google" }));
+    expect(await screen.findByRole("heading", { name: "Sign in" })).toBeInTheDocument();
   });
 
   it("when /api/me's apis is malformed, then the session has no API pages and nothing breaks", async () => {

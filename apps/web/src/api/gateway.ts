@@ -1,7 +1,7 @@
 import type { LogoutBody, Me, NormalizedUser } from "@latchkey/contracts";
 import { parseApis } from "./apis";
 import { ShapeError } from "./errors";
-import { apiUrl, ensureOk, readJson, send } from "./http";
+import { apiUrl, discardBody, ensureOk, readJson, send } from "./http";
 import { expectNullableString, expectRecord, expectString, safeHttpUrl } from "./parse";
 
 // Every mutating or token-using call carries it: a cross-site form cannot set a custom header.
@@ -15,7 +15,10 @@ export const CSRF_HEADERS = { "X-CSRF": "1" } as const;
 export async function getMe({ slide = true }: { slide?: boolean } = {}): Promise<Me | null> {
   const url = apiUrl("/api/me", slide ? {} : { slide: "false" });
   const response = await send(url, { headers: { Accept: "application/json" } });
-  if (response.status === 401) return null;
+  if (response.status === 401) {
+    await discardBody(response);
+    return null;
+  }
   return readJson(await ensureOk(response), parseMe);
 }
 
@@ -26,7 +29,10 @@ export async function getMe({ slide = true }: { slide?: boolean } = {}): Promise
  */
 export async function logout(): Promise<string | null> {
   const response = await send(apiUrl("/auth/logout"), { method: "POST", headers: CSRF_HEADERS });
-  if (response.status === 401) return null;
+  if (response.status === 401) {
+    await discardBody(response);
+    return null;
+  }
   await ensureOk(response);
   if (response.status === 204) return null;
   return (await readJson(response, parseLogout)).endSessionUrl;

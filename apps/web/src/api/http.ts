@@ -27,6 +27,14 @@ export async function send(url: URL, init: RequestInit = {}): Promise<Response> 
   }
 }
 
+/**
+ * Reads and drops a body the caller has no use for (a 401's), so the request completes: a
+ * response left unread keeps its connection busy, and Chromium lists the request as pending.
+ */
+export async function discardBody(response: Response): Promise<void> {
+  await response.text().catch(() => undefined);
+}
+
 /** Throws the gateway's `{error, message}` as an ApiError unless the answer is a 2xx. */
 export async function ensureOk(response: Response): Promise<Response> {
   if (response.ok) return response;

@@ -1,6 +1,6 @@
 import type { SessionSummary, SessionsBody } from "@latchkey/contracts";
 import { CSRF_HEADERS } from "./gateway";
-import { apiUrl, ensureOk, readJson, send } from "./http";
+import { apiUrl, discardBody, ensureOk, readJson, send } from "./http";
 import {
   expectArray,
   expectBoolean,
@@ -32,7 +32,10 @@ export async function endAllSessions(): Promise<void> {
     method: "DELETE",
     headers: CSRF_HEADERS,
   });
-  if (response.status === 401) return;
+  if (response.status === 401) {
+    await discardBody(response);
+    return;
+  }
   await ensureOk(response);
 }
 

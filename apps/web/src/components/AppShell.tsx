@@ -1,11 +1,15 @@
-import { Outlet } from "react-router";
-import { useOptionalSession } from "../auth";
+import { Link, Outlet } from "react-router";
+import { useOptionalSession, useServerProblem } from "../auth";
 import { LoadingIndicator } from "./LoadingIndicator";
 import { ScrollPosition } from "./ScrollPosition";
+import { ServerProblem } from "./ServerProblem";
 import { SiteHeader } from "./SiteHeader";
 
 /** Landmarks shared by every page: skip link, header, main, footer. */
 export function AppShell() {
+  // Without an answer from the gateway no page can tell who is signed in: say what is wrong
+  // instead of a page that would guess ("You are not signed in", a made-up sign-in button).
+  const problem = useServerProblem();
   return (
     <>
       <a href="#main" className="skip-link">
@@ -14,7 +18,7 @@ export function AppShell() {
       <SiteHeader />
       <LoadingIndicator />
       <main id="main" tabIndex={-1}>
-        <Outlet />
+        {problem ? <ServerProblem problem={problem} /> : <Outlet />}
       </main>
       <SiteFooter />
       <ScrollPosition />
@@ -34,11 +38,30 @@ function SiteFooter() {
   );
 }
 
-/** Shown while the first page's data loads, before the shell can render. */
+/**
+ * The shell as it will look, while the first session check is pending: the header with a
+ * neutral placeholder where the user or "Sign in" will be, and a skeleton of a page. A slow
+ * /api/me then shows the app, not a blank page, and nothing moves when the answer comes.
+ */
 export function FirstLoad() {
   return (
-    <p role="status" className="loading">
-      Loading…
-    </p>
+    <>
+      <header className="site-header">
+        <Link to="/" className="brand">
+          Latchkey
+        </Link>
+        <div className="session">
+          <span className="placeholder placeholder--session" />
+        </div>
+      </header>
+      <main id="main" className="skeleton">
+        <p role="status" className="visually-hidden">
+          Loading…
+        </p>
+        <span className="placeholder placeholder--title" />
+        <span className="placeholder" />
+        <span className="placeholder" />
+      </main>
+    </>
   );
 }

@@ -4,13 +4,15 @@ import { NotAvailable } from "../../components/NotAvailable";
 import type { DriveData } from "./driveLoader";
 import type { DriveFile } from "./files";
 
+const GOOGLE = { id: "google", name: "Google" };
+
 export function DrivePage() {
   const data = useLoaderData<DriveData>();
   return (
     <article className="page">
       <title>Drive files · Latchkey</title>
       {data.state === "unavailable" ? (
-        <NotAvailable what="Your Drive files" source="Google" />
+        <NotAvailable what="Your Drive files" source={GOOGLE} />
       ) : (
         <>
           <h1>Your Drive files</h1>

@@ -23,6 +23,9 @@ export async function driveLoader(args: LoaderFunctionArgs): Promise<DriveData> 
     return { state: "loaded", files: parseDriveFiles(response.data) };
   } catch (error) {
     if (request.signal.aborted) throw error;
+    // Refused for this session's provider: asking again would be refused the same way.
+    if (error instanceof ApiError && error.code === "wrong_provider")
+      return { state: "unavailable" };
     await signInAgainIfSignedOut(error, request);
     return { state: "failed", message: describe(error) };
   }

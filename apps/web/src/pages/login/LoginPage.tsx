@@ -1,6 +1,7 @@
 import { useLoaderData } from "react-router";
 import type { Provider } from "../../api";
 import { loginErrorMessage, returnToPath } from "../../auth";
+import { ServerProblem } from "../../components/ServerProblem";
 import type { LoginData, LoginNotice } from "./loginLoader";
 
 const NOTICES: Readonly<Record<LoginNotice, string>> = {
@@ -24,7 +25,9 @@ export function LoginPage() {
           {NOTICES[notice]}
         </p>
       )}
-      {providers.length === 0 ? (
+      {"problem" in providers ? (
+        <ServerProblem problem={providers.problem} />
+      ) : providers.length === 0 ? (
         <p>No sign-in providers are enabled on this server.</p>
       ) : (
         <ul className="providers">

@@ -1,14 +1,10 @@
 import { type LoaderFunctionArgs, replace } from "react-router";
 import { getProviders, type Provider } from "../../api";
-import { loadSession, returnToPath } from "../../auth";
-
-// If the provider list cannot be fetched, GitHub is still the one that is always there.
-const FALLBACK_PROVIDERS: readonly Provider[] = [
-  { id: "github", name: "GitHub", loginUrl: "/auth/github/login", api: "/api/github" },
-];
+import { loadSession, returnToPath, type ServerProblem, serverProblemOf } from "../../auth";
 
 export interface LoginData {
-  providers: readonly Provider[];
+  /** The gateway's list, or why it could not be read: the page never guesses a provider. */
+  providers: readonly Provider[] | { problem: ServerProblem };
   returnTo: string;
   error: string | null;
   /** What to tell someone who did not come here to sign in. */
@@ -31,7 +27,7 @@ export async function loginLoader({ request }: LoaderFunctionArgs): Promise<Logi
   const returnTo = returnToPath(params.get("returnTo"));
   const [me, providers] = await Promise.all([
     loadSession().catch(() => null),
-    getProviders().catch(() => FALLBACK_PROVIDERS),
+    getProviders().catch((error: unknown) => ({ problem: serverProblemOf(error) })),
   ]);
   // Already signed in: go where the user was headed, without leaving /login in history.
   if (me) throw replace(returnTo);

@@ -4,13 +4,15 @@ import { LoadError } from "../../components/LoadError";
 import { NotAvailable } from "../../components/NotAvailable";
 import type { ReposData } from "./reposLoader";
 
+const GITHUB = { id: "github", name: "GitHub" };
+
 export function ReposPage() {
   const data = useLoaderData<ReposData>();
   if (data.state === "unavailable") {
     return (
       <article className="page">
         <title>Repositories · Latchkey</title>
-        <NotAvailable what="Your repositories" source="GitHub" />
+        <NotAvailable what="Your repositories" source={GITHUB} />
       </article>
     );
   }

@@ -50,6 +50,11 @@ export async function reposLoader(args: LoaderFunctionArgs): Promise<ReposData> 
     };
   } catch (error) {
     if (request.signal.aborted) throw error;
+    // The gateway knows better than `apis` (an older gateway, a changed configuration): this
+    // session cannot call GitHub, and asking again would be refused the same way.
+    if (error instanceof ApiError && error.code === "wrong_provider") {
+      return { state: "unavailable", page };
+    }
     await signInAgainIfSignedOut(error, request);
     return { state: "failed", page, message: describe(error) };
   }
@@ -57,9 +62,6 @@ export async function reposLoader(args: LoaderFunctionArgs): Promise<ReposData> 
 
 function describe(error: unknown): string {
   if (!(error instanceof ApiError)) return "We could not load your repositories.";
-  if (error.code === "wrong_provider") {
-    return "Repositories are listed for people signed in with GitHub. Sign out and sign in with GitHub to see yours.";
-  }
   if (error.status === 401)
     return "GitHub did not accept your session. Try signing out and in again.";
   if (error.status === 0) return "We could not reach the server. Check your connection.";
