@@ -11,10 +11,16 @@ interface Entry {
 }
 
 let entry: Entry | undefined;
+// The last question asked, answered or not. A forgotten answer still in flight is not reused
+// (it may predate a sign-out), but the next question waits for it: one /api/me at a time.
+let asking: Promise<unknown> = Promise.resolve();
 
 export function loadSession(): Promise<Me | null> {
   if (entry && Date.now() < entry.freshUntil) return entry.promise;
-  const current: Entry = { promise: getMe(), freshUntil: Date.now() + FRESH_FOR_MS };
+  const ask = () => getMe();
+  const promise = asking.then(ask, ask);
+  asking = promise.catch(() => undefined);
+  const current: Entry = { promise, freshUntil: Date.now() + FRESH_FOR_MS };
   entry = current;
   current.promise.then(
     (me) => {

@@ -51,8 +51,5 @@ export function ServerProblem({ problem }: { problem: Problem }) {
 
 function describe(problem: Problem): string {
   if (problem.kind === "starting") return "The server is not answering. Is it running?";
-  if (problem.code !== null) return `The server had a problem (error code ${problem.code}).`;
-  return problem.status > 0
-    ? `The server had a problem (HTTP ${problem.status}).`
-    : "The server had a problem.";
+  return `The server had a problem${problem.detail ? ` (${problem.detail})` : ""}.`;
 }
