@@ -1,10 +1,12 @@
 import { Link, NavLink, useLocation } from "react-router";
 import { providerApi } from "../api";
-import { loginPath, useOptionalSession } from "../auth";
+import { loginPath, useOptionalSession, useServerProblem } from "../auth";
 import { SignOutButton } from "./SignOutButton";
 
 export function SiteHeader() {
   const me = useOptionalSession();
+  // Nobody knows yet whether anyone is signed in: neither the user nor "Sign in".
+  const unknown = useServerProblem() !== null;
   const location = useLocation();
   return (
     <header className="site-header">
@@ -42,6 +44,8 @@ export function SiteHeader() {
             </span>
             <SignOutButton />
           </>
+        ) : unknown ? (
+          <span className="placeholder placeholder--session" />
         ) : location.pathname === "/login" ? null : (
           <Link to={loginPath(location.pathname + location.search + location.hash)}>Sign in</Link>
         )}
