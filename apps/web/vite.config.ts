@@ -2,10 +2,21 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
-import { type Alias, defineConfig, loadEnv, type ProxyOptions } from "vite";
+import {
+  type Alias,
+  defaultClientConditions,
+  defineConfig,
+  loadEnv,
+  type ProxyOptions,
+} from "vite";
 
 // The repository's .env is shared by every app, so read it from the root.
 const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
+
+// The workspace's own packages export their TypeScript under this condition, so the dev
+// server runs @latchkey/oauth-core from its src/ and needs no build of it first (the gateway's
+// dev script passes the same condition to Node). A production build still reads their dist/.
+const WORKSPACE_SOURCE = "@latchkey/source";
 
 // /api and /auth go to the gateway so the SPA and its cookies share one origin.
 // changeOrigin stays off (the gateway sees the SPA's Host and builds its callback URL from it)
@@ -49,7 +60,10 @@ export default defineConfig(({ command, mode }) => {
     optimizeDeps: {
       include: ["react", "react-dom", "react-dom/client", "react-router", "react-router/dom"],
     },
-    resolve: command === "build" ? { alias: reactProduction() } : {},
+    resolve:
+      command === "build"
+        ? { alias: reactProduction() }
+        : { conditions: [WORKSPACE_SOURCE, ...defaultClientConditions] },
     build: {
       outDir: "dist",
       // dist/ is what the gateway serves, so maps would hand out the SPA's source. The dev
