@@ -38,7 +38,7 @@ test.describe("signing in with Google (the mock's OpenID Connect provider)", () 
       page.getByRole("heading", { name: "Not available for your sign-in provider" }),
     ).toBeVisible();
 
-    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("button", { name: "Sign out", exact: true }).click();
     await expect(page).toHaveURL(/\/login/);
     expect((await page.request.get(appUrl("/api/me"))).status()).toBe(401);
   });
