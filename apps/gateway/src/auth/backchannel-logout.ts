@@ -2,13 +2,13 @@ import { createHash } from "node:crypto";
 import { LogoutTokenError, verifyLogoutToken } from "@latchkey/oauth-core";
 import type { Request, Response } from "express";
 import type { Logger } from "pino";
+import { describeError } from "../describe-error.js";
 import { HttpError } from "../http/errors.js";
 import { requestLog } from "../http/request-id.js";
 import type { GatewayMetrics } from "../observability/metrics.js";
 import type { SessionManager } from "../session/manager.js";
 import type { SessionRegistry, TransactionStore } from "../session/store-contract.js";
 import type { ProviderSlot } from "./providers.js";
-import { describeError } from "./sign-out.js";
 
 /** How old a logout token may be (its `iat`); also how long its `jti` is remembered at least. */
 export const LOGOUT_TOKEN_MAX_AGE_SECONDS = 300;

@@ -4,11 +4,11 @@ import type { LogoutBody } from "@latchkey/contracts";
 import { endSessionUrl } from "@latchkey/oauth-core";
 import type { Logger } from "pino";
 import { within } from "../deadline.js";
+import { describeError } from "../describe-error.js";
 import type { LogoutState } from "../session/logout-state.js";
 import type { SealedCookie } from "../session/sealed-cookie.js";
 import type { SessionData } from "../session/session.js";
 import type { ProviderSlot } from "./providers.js";
-import { describeError } from "./sign-out.js";
 
 export interface ProviderLogoutDeps {
   publicUrl: string;

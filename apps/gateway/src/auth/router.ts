@@ -10,6 +10,7 @@ import {
 import express, { type Request, type Response, Router } from "express";
 import type { Logger } from "pino";
 import type { Config } from "../config.js";
+import { describeError as describe } from "../describe-error.js";
 import { requireCsrf } from "../http/csrf.js";
 import { HttpError } from "../http/errors.js";
 import { requestLog } from "../http/request-id.js";
@@ -26,7 +27,7 @@ import { providerLogout } from "./provider-logout.js";
 import type { ProviderRegistry, ProviderSlot } from "./providers.js";
 import { safeReturnTo } from "./return-to.js";
 import { providerApiPath } from "./session-apis.js";
-import { describeError as describe, revokeBestEffort, signOut } from "./sign-out.js";
+import { revokeBestEffort, signOut } from "./sign-out.js";
 import { tokenParamsFrom } from "./token-params.js";
 
 export interface AuthRouterDeps {

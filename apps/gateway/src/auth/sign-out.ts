@@ -1,6 +1,7 @@
 import { revokeToken } from "@latchkey/oauth-core";
 import type { Logger } from "pino";
 import { within } from "../deadline.js";
+import { describeError } from "../describe-error.js";
 import type { SessionManager } from "../session/manager.js";
 import type { SessionData } from "../session/session.js";
 import type { ProviderRegistry, ProviderSlot } from "./providers.js";
@@ -66,13 +67,4 @@ export async function revokeBestEffort(
   } catch (err) {
     logger.warn({ provider: provider.id, err: describeError(err) }, "token revocation failed");
   }
-}
-
-/** Errors are logged by code and message only: oauth-core messages never hold secrets. */
-export function describeError(err: unknown): { code?: string; message: string } {
-  if (err instanceof Error) {
-    const code = (err as { code?: unknown }).code;
-    return { ...(typeof code === "string" && { code }), message: err.message };
-  }
-  return { message: String(err) };
 }
